@@ -1,0 +1,30 @@
+package dev.sitrep;
+
+import dev.sitrep.cli.CliEnvironment;
+import dev.sitrep.cli.RootCommand;
+import dev.sitrep.cli.SitrepCli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The entry point: a CLI command when the arguments name one (or ask for help or the version),
+ * else the desktop console. Imports no JavaFX, so a CLI command runs with no display.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        CliEnvironment environment = CliEnvironment.ofProcess();
+        RootCommand desktop = SitrepCli.desktopOptions(args, environment);
+        if (desktop != null) {
+            // The desktop console is not built yet: show what the CLI offers.
+            args = new String[] {"--help"};
+        }
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(SitrepCli.run(args, environment, out, err));
+    }
+}

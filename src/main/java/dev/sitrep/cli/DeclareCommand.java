@@ -1,0 +1,53 @@
+package dev.sitrep.cli;
+
+import dev.sitrep.core.Incident;
+import dev.sitrep.core.TimeInput;
+import dev.sitrep.incident.Declaration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+@Command(name = "declare", mixinStandardHelpOptions = true, description = "Declare an incident; prints its id.")
+final class DeclareCommand extends StoreCommand {
+
+    @Option(names = "--title", required = true, description = "One line saying what is wrong.")
+    String title;
+
+    @Option(names = "--severity", description = "A level of the workspace scale (default: the scale's default, SEV2).")
+    String severity;
+
+    @Option(names = "--service", description = "The affected service.")
+    String service;
+
+    @Option(names = "--platform", paramLabel = "NAME", description = "An affected platform (repeatable).")
+    List<String> platforms = new ArrayList<>();
+
+    @Option(names = "--commander", paramLabel = "NAME", description = "Incident commander (default: the operator).")
+    String commander;
+
+    @Option(names = "--detected-at", paramLabel = "TIME", description = "When it was first seen (default: now).")
+    String detectedAt;
+
+    @Option(names = "--drill", description = "A drill, not a real incident.")
+    boolean drill;
+
+    @Option(names = "--json", description = "Print the incident as JSON.")
+    boolean json;
+
+    @Override
+    int run(Context c) {
+        Instant detected = detectedAt == null ? null
+                : TimeInput.parse(detectedAt, c.environment().clock(), c.environment().zone());
+        Incident incident = c.incidents().declare(new Declaration(title, severity, service, platforms, commander, drill,
+                detected));
+        if (json) {
+            c.out().println(IncidentJson.write(c.incidents().show(incident.id())));
+        } else {
+            c.out().println(incident.id() + "  " + incident.severity() + "  " + incident.title());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.sitrep.cli;
+
+import dev.sitrep.core.IncidentId;
+import dev.sitrep.incident.IncidentRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show an incident with its timeline.")
+final class ShowCommand extends StoreCommand {
+
+    @Parameters(paramLabel = "ID", description = "The incident id.")
+    String id;
+
+    @Option(names = "--json", description = "Print the incident as JSON.")
+    boolean json;
+
+    @Override
+    int run(Context c) {
+        IncidentRecord record = c.incidents().show(IncidentId.parse(id));
+        c.out().print(json ? IncidentJson.write(record) + System.lineSeparator()
+                : IncidentText.detail(record, c.incidents().scale(), c.environment().clock().instant(), c.environment().zone()));
+        return 0;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.sitrep.cli;
+
+import dev.sitrep.core.SitrepException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+import java.io.PrintWriter;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs a {@code sitrep} command line: results on stdout, one line on stderr for an error, and
+ * the exit code from ARCHITECTURE's conventions. Loads no JavaFX class.
+ */
+public final class SitrepCli {
+
+    private static final Logger LOG = Logger.getLogger(SitrepCli.class.getName());
+
+    private SitrepCli() {
+    }
+
+    public static CommandLine commandLine(CliEnvironment environment) {
+        CommandLine cli = new CommandLine(new RootCommand(environment));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(SitrepCli::usageError);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, commandLine));
+        return cli;
+    }
+
+    /** Runs the command and returns its exit code. */
+    public static int run(String[] args, CliEnvironment environment, PrintWriter out, PrintWriter err) {
+        CommandLine cli = commandLine(environment);
+        cli.setOut(out);
+        cli.setErr(err);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /**
+     * The global options when {@code args} name no command and ask for no help: the desktop
+     * console should open; otherwise {@code null}, and the args are a CLI command.
+     */
+    public static RootCommand desktopOptions(String[] args, CliEnvironment environment) {
+        CommandLine cli = commandLine(environment);
+        try {
+            ParseResult parsed = cli.parseArgs(args);
+            if (parsed.hasSubcommand() || parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {
+                return null;
+            }
+            return cli.getCommand();
+        } catch (ParameterException e) {
+            return null;
+        }
+    }
+
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        cmd.getErr().println("sitrep: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        cmd.getErr().flush();
+        return 2;
+    }
+
+    private static int failure(Exception e, CommandLine cmd) {
+        if (e instanceof SitrepException s) {
+            LOG.log(Level.INFO, "refused: " + s.getMessage(), s.getCause());
+            cmd.getErr().println("sitrep: " + oneLine(s.getMessage()));
+            cmd.getErr().flush();
+            return s.kind().exitCode();
+        }
+        LOG.log(Level.SEVERE, "unexpected failure", e);
+        cmd.getErr().println("sitrep: unexpected failure: " + oneLine(String.valueOf(e))
+                + " (details in the log folder under the data directory)");
+        cmd.getErr().flush();
+        return 1;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "no detail" : message.replace('\n', ' ').replace('\r', ' ');
+    }
+}

@@ -1,0 +1,36 @@
+package dev.sitrep.cli;
+
+import dev.sitrep.incident.IncidentService;
+import dev.sitrep.store.Store;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.security.SecureRandom;
+import java.util.concurrent.Callable;
+
+/** A command that works on the workspace: opens the store for the data directory, runs, closes it. */
+abstract class StoreCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /** What a command gets to work with. */
+    record Context(Store store, IncidentService incidents, CliEnvironment environment, PrintWriter out) {
+    }
+
+    @Override
+    public final Integer call() throws Exception {
+        RootCommand root = (RootCommand) spec.root().userObject();
+        CliEnvironment environment = root.environment();
+        String actor = environment.actor(root.actorOption());
+        try (Store store = Store.open(environment.dataDir(root.dataDirOption()))) {
+            IncidentService incidents = new IncidentService(store, environment.clock(), () -> actor, new SecureRandom());
+            int code = run(new Context(store, incidents, environment, spec.commandLine().getOut()));
+            spec.commandLine().getOut().flush();
+            return code;
+        }
+    }
+
+    abstract int run(Context context) throws Exception;
+}

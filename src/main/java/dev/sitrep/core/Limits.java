@@ -1,0 +1,70 @@
+package dev.sitrep.core;
+
+/** Checks of free text typed by people; each refusal says the limit and what to do instead. */
+public final class Limits {
+
+    public static final int TITLE_MAX = 200;
+    public static final int NAME_MAX = 200;
+    public static final int REASON_MAX = 1_000;
+    public static final int TEXT_MAX = 20_000;
+
+    private Limits() {
+    }
+
+    /** A one-line title: trimmed, not empty, at most {@value #TITLE_MAX} characters. */
+    public static String title(String raw) {
+        String title = raw == null ? "" : raw.strip();
+        if (title.isEmpty()) {
+            throw SitrepException.invalid("The title is empty; give a short line that says what is wrong, e.g. \"Checkout 5xx spike\".");
+        }
+        if (title.indexOf('\n') >= 0 || title.indexOf('\r') >= 0) {
+            throw SitrepException.invalid("The title has a line break; keep it to one line and put detail in a note.");
+        }
+        if (title.length() > TITLE_MAX) {
+            throw SitrepException.invalid("The title is " + title.length() + " characters; the limit is " + TITLE_MAX
+                    + ". Shorten it and put the detail in a note.");
+        }
+        return title;
+    }
+
+    /** Free text (a note, a hypothesis): trimmed, not empty, at most {@value #TEXT_MAX} characters. */
+    public static String text(String what, String raw) {
+        String text = raw == null ? "" : raw.strip();
+        if (text.isEmpty()) {
+            throw SitrepException.invalid("The " + what + " is empty; write what happened.");
+        }
+        if (text.length() > TEXT_MAX) {
+            throw SitrepException.invalid("The " + what + " is " + text.length() + " characters; the limit is " + TEXT_MAX
+                    + ". Split it into several entries, or attach it as evidence.");
+        }
+        return text;
+    }
+
+    /** A required reason for a change. */
+    public static String reason(String what, String raw) {
+        String reason = raw == null ? "" : raw.strip();
+        if (reason.isEmpty()) {
+            throw SitrepException.invalid("A " + what + " needs a reason; give one with --reason (it goes on the timeline).");
+        }
+        return bounded("reason", reason, REASON_MAX);
+    }
+
+    /** An optional short field (service, platform, a person's name): {@code null} when blank. */
+    public static String optionalName(String what, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String name = raw.strip();
+        if (name.indexOf('\n') >= 0) {
+            throw SitrepException.invalid("The " + what + " has a line break; keep it to one line.");
+        }
+        return bounded(what, name, NAME_MAX);
+    }
+
+    private static String bounded(String what, String value, int max) {
+        if (value.length() > max) {
+            throw SitrepException.invalid("The " + what + " is " + value.length() + " characters; the limit is " + max + ".");
+        }
+        return value;
+    }
+}

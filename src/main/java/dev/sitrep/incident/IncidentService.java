@@ -1,0 +1,388 @@
+package dev.sitrep.incident;
+
+import dev.sitrep.core.EventType;
+import dev.sitrep.core.Incident;
+import dev.sitrep.core.IncidentId;
+import dev.sitrep.core.IncidentStatus;
+import dev.sitrep.core.Limits;
+import dev.sitrep.core.Milestone;
+import dev.sitrep.core.Milestones;
+import dev.sitrep.core.Role;
+import dev.sitrep.core.Roles;
+import dev.sitrep.core.SeverityLevel;
+import dev.sitrep.core.SeverityScale;
+import dev.sitrep.core.SeverityScales;
+import dev.sitrep.core.SitrepException;
+import dev.sitrep.core.TimeFormat;
+import dev.sitrep.core.TimelineEvent;
+import dev.sitrep.store.IncidentRepository;
+import dev.sitrep.store.Store;
+import dev.sitrep.store.Tx;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * Everything that changes an incident: each operation checks the model's rules, then writes the
+ * new incident and the timeline event that explains it in one transaction, as the operator.
+ * The CLI and the desktop views both call this; neither writes to the store directly.
+ */
+public final class IncidentService {
+
+    public static final String SCALE_SETTING = "severity_scale";
+    private static final int ID_ATTEMPTS = 8;
+
+    private final Store store;
+    private final Clock clock;
+    private final Supplier<String> actor;
+    private final RandomGenerator random;
+
+    public IncidentService(Store store, Clock clock, Supplier<String> actor, RandomGenerator random) {
+        this.store = store;
+        this.clock = clock;
+        this.actor = actor;
+        this.random = random;
+    }
+
+    /** The workspace's active severity scale (the five-level scale until one is chosen). */
+    public SeverityScale scale() {
+        return store.read(this::scale);
+    }
+
+    private SeverityScale scale(Tx tx) throws SQLException {
+        return tx.settings().get(SCALE_SETTING).flatMap(SeverityScales::find).orElse(SeverityScales.FIVE_LEVEL);
+    }
+
+    public Incident declare(Declaration d) {
+        String title = Limits.title(d.title());
+        String service = Limits.optionalName("service", d.service());
+        List<String> platforms = new ArrayList<>();
+        for (String p : d.platforms()) {
+            String name = Limits.optionalName("platform name", p);
+            if (name != null && !platforms.contains(name)) {
+                platforms.add(name);
+            }
+        }
+        String who = operator();
+        String commander = Objects.requireNonNullElse(Limits.optionalName("commander", d.commander()), who);
+        Instant now = clock.instant();
+        if (d.detectedAt() != null && d.detectedAt().isAfter(now)) {
+            throw SitrepException.invalid("The detection time " + d.detectedAt() + " is in the future.");
+        }
+        Instant detected = d.detectedAt() == null ? now : d.detectedAt();
+        return store.write(tx -> {
+            SeverityScale scale = scale(tx);
+            SeverityLevel level = d.severity() == null || d.severity().isBlank()
+                    ? scale.defaultSeverity() : scale.level(d.severity());
+            IncidentRepository incidents = tx.incidents();
+            IncidentId id = freshId(incidents, now);
+            Incident incident = new Incident(id, title, service, platforms, level.code(), IncidentStatus.INVESTIGATING,
+                    null, Roles.commandedBy(commander), Milestones.none().with(Milestone.DETECTED, detected), null,
+                    d.drill(), now, who, now, 1);
+            incidents.insert(List.of(incident));
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put("severity", level.code());
+            data.put("commander", commander);
+            if (service != null) {
+                data.put("service", service);
+            }
+            if (!platforms.isEmpty()) {
+                data.put("platforms", String.join(",", platforms));
+            }
+            String text = (d.drill() ? "DRILL declared " : "Declared ") + level.code() + ": " + title
+                    + " (commander " + commander + ")";
+            append(tx, id, EventType.DECLARED, text, now, null, data);
+            return incident;
+        });
+    }
+
+    private IncidentId freshId(IncidentRepository incidents, Instant at) throws SQLException {
+        for (int i = 0; i < ID_ATTEMPTS; i++) {
+            IncidentId id = IncidentId.generate(at, random);
+            if (incidents.find(id).isEmpty()) {
+                return id;
+            }
+        }
+        throw new SitrepException(SitrepException.Kind.FAILURE, "Could not find a free incident id; try again.");
+    }
+
+    /** Appends a note; {@code occurredAt} may be in the past (a backdated note), {@code null} for now. */
+    public TimelineEvent note(IncidentId id, String text, Instant occurredAt) {
+        String body = Limits.text("note", text);
+        return store.write(tx -> {
+            require(tx, id);
+            return append(tx, id, EventType.NOTE, body, occurredAt, null, Map.of());
+        });
+    }
+
+    /** Records a hypothesis with how confident the team is in it (0..100 %). */
+    public TimelineEvent hypothesis(IncidentId id, String text, int confidence) {
+        String body = Limits.text("hypothesis", text);
+        if (confidence < 0 || confidence > 100) {
+            throw SitrepException.invalid("Confidence is " + confidence + "%; give a percentage from 0 to 100.");
+        }
+        return store.write(tx -> {
+            require(tx, id);
+            return append(tx, id, EventType.HYPOTHESIS, "Hypothesis (" + confidence + "% confident): " + body, null,
+                    null, Map.of("confidence", Integer.toString(confidence)));
+        });
+    }
+
+    public Change setStatus(IncidentId id, IncidentStatus target, String reason, IncidentId into) {
+        String why = reason == null || reason.isBlank() ? null : Limits.optionalName("reason", reason);
+        if (target == IncidentStatus.MERGED && into == null) {
+            throw SitrepException.invalid("Merging needs the incident to merge into; give it with --into ID.");
+        }
+        if (target != IncidentStatus.MERGED && into != null) {
+            throw SitrepException.invalid("--into only goes with --status merged.");
+        }
+        return store.write(tx -> {
+            Incident current = lock(tx, id);
+            if (current.status() == target) {
+                return new Change(current, false, id + " is already " + target.key() + ".");
+            }
+            current.status().checkCanMoveTo(target);
+            if (target == IncidentStatus.MERGED) {
+                checkMergeTarget(tx, id, into);
+            }
+            Instant now = clock.instant();
+            Milestones milestones = milestonesFor(current, target, now);
+            Incident updated = current.withStatus(target, into, milestones, now);
+            save(tx, updated);
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put("from", current.status().key());
+            data.put("to", target.key());
+            if (why != null) {
+                data.put("reason", why);
+            }
+            String text = "Status " + current.status().key() + " → " + target.key()
+                    + (into != null ? " (merged into " + into + ")" : "") + (why != null ? ": " + why : "");
+            append(tx, id, EventType.STATUS_CHANGE, text, now, null, data);
+            if (into != null) {
+                append(tx, into, EventType.NOTE, id + " (" + current.title() + ") was merged into this incident.",
+                        now, null, Map.of("merged", id.value()));
+            }
+            return new Change(updated, true, id + " is now " + target.key() + ".");
+        });
+    }
+
+    private void checkMergeTarget(Tx tx, IncidentId id, IncidentId into) throws SQLException {
+        if (into.equals(id)) {
+            throw SitrepException.invalid("An incident cannot be merged into itself; name the other incident.");
+        }
+        Incident target = tx.incidents().find(into)
+                .orElseThrow(() -> SitrepException.notFound("No incident " + into + " to merge into; "
+                        + "'sitrep incident list --status all' lists them."));
+        if (target.status().isFinal()) {
+            throw SitrepException.invalid(into + " is " + target.status().key() + "; merge into an incident that is "
+                    + "still open.");
+        }
+    }
+
+    private static Milestones milestonesFor(Incident current, IncidentStatus target, Instant now) {
+        Milestones m = current.milestones();
+        if (target == IncidentStatus.MONITORING || target == IncidentStatus.RESOLVED) {
+            m = m.withFirst(Milestone.MITIGATED, now);
+        }
+        if (target == IncidentStatus.RESOLVED) {
+            m = m.with(Milestone.RESOLVED, now);
+        } else if (target.isActive()) {
+            m = m.without(Milestone.RESOLVED);
+        }
+        return m;
+    }
+
+    public Change setSeverity(IncidentId id, String severity, String reason) {
+        String why = Limits.reason("severity change", reason);
+        return store.write(tx -> {
+            SeverityScale scale = scale(tx);
+            SeverityLevel level = scale.level(severity);
+            Incident current = lock(tx, id);
+            if (current.severity().equals(level.code())) {
+                return new Change(current, false, id + " is already " + level.code() + ".");
+            }
+            if (current.status().isFinal()) {
+                throw SitrepException.invalid(id + " is " + current.status().key()
+                        + "; its severity can no longer change.");
+            }
+            Instant now = clock.instant();
+            Incident updated = current.withSeverity(level.code(), now);
+            save(tx, updated);
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put("from", current.severity());
+            data.put("to", level.code());
+            data.put("reason", why);
+            scale.find(current.severity()).ifPresent(old ->
+                    data.put("direction", scale.rank(level.code()) < scale.rank(old.code()) ? "upgrade" : "downgrade"));
+            append(tx, id, EventType.SEVERITY_CHANGE, "Severity " + current.severity() + " → " + level.code() + ": " + why,
+                    now, null, data);
+            return new Change(updated, true, id + " is now " + level.code() + ".");
+        });
+    }
+
+    /** Names the commander, scribe or communications lead, or adds a responder. */
+    public Change assign(IncidentId id, Role role, String name) {
+        String who = Limits.optionalName(role.label(), name);
+        if (who == null) {
+            throw SitrepException.invalid("The " + role.label() + " needs a name.");
+        }
+        return store.write(tx -> {
+            Incident current = lock(tx, id);
+            Roles roles = current.roles().with(role, who);
+            if (roles.equals(current.roles())) {
+                return new Change(current, false, who + " is already " + role.label() + " of " + id + ".");
+            }
+            Instant now = clock.instant();
+            Incident updated = current.withRoles(roles, now);
+            save(tx, updated);
+            String before = current.roles().get(role);
+            String text = role == Role.RESPONDER ? who + " joined as responder"
+                    : capitalised(role.label()) + ": " + (before == null || before.isEmpty() ? "—" : before) + " → " + who;
+            append(tx, id, EventType.ROLE_CHANGE, text, now, null, Map.of("role", role.key(), "name", who));
+            return new Change(updated, true, text + ".");
+        });
+    }
+
+    /** Records when a milestone was reached ({@code at} may be in the past). */
+    public Change markMilestone(IncidentId id, Milestone milestone, Instant at) {
+        Instant when = at == null ? clock.instant() : at;
+        return store.write(tx -> {
+            Incident current = lock(tx, id);
+            Instant before = current.milestones().at(milestone).orElse(null);
+            if (when.equals(before)) {
+                return new Change(current, false, capitalised(milestone.label()) + " is already at " + when + ".");
+            }
+            Instant now = clock.instant();
+            Incident updated = current.withMilestones(current.milestones().with(milestone, when), now);
+            save(tx, updated);
+            String text = capitalised(milestone.label()) + " at " + TimeFormat.stamp(when, ZoneOffset.UTC)
+                    + (before == null ? "" : " (was " + TimeFormat.stamp(before, ZoneOffset.UTC) + ")");
+            append(tx, id, EventType.MILESTONE, text, when, null, Map.of("milestone", milestone.key()));
+            return new Change(updated, true, text + ".");
+        });
+    }
+
+    /** Writes the impact statement. */
+    public Change setImpact(IncidentId id, String impact) {
+        String text = Limits.text("impact", impact);
+        return store.write(tx -> {
+            Incident current = lock(tx, id);
+            if (text.equals(current.impact())) {
+                return new Change(current, false, "The impact is already that.");
+            }
+            Instant now = clock.instant();
+            Incident updated = current.withImpact(text, now);
+            save(tx, updated);
+            append(tx, id, EventType.IMPACT, "Impact: " + text, now, null, Map.of());
+            return new Change(updated, true, "Impact recorded.");
+        });
+    }
+
+    /**
+     * Corrects a timeline entry: a new entry with the new text and/or time supersedes it; the old
+     * entry stays in the history. {@code null} keeps the old text or time.
+     */
+    public TimelineEvent amend(IncidentId id, String eventId, String newText, Instant newOccurredAt) {
+        String text = newText == null ? null : Limits.text("corrected text", newText);
+        return store.write(tx -> {
+            require(tx, id);
+            TimelineEvent old = tx.timeline().find(eventId)
+                    .filter(e -> e.incidentId().equals(id))
+                    .orElseThrow(() -> SitrepException.notFound("No timeline entry " + eventId + " on " + id
+                            + "; 'sitrep incident show " + id + "' lists the entries with their ids."));
+            if (tx.timeline().isSuperseded(eventId)) {
+                throw SitrepException.invalid("Entry " + eventId + " was already corrected; correct the newest version.");
+            }
+            String finalText = text == null ? old.text() : text;
+            Instant finalAt = newOccurredAt == null ? old.occurredAt() : newOccurredAt;
+            if (finalText.equals(old.text()) && finalAt.equals(old.occurredAt())) {
+                throw SitrepException.invalid("Nothing to correct: give a new text or a new time (--at).");
+            }
+            return append(tx, id, old.type(), finalText, finalAt, eventId, old.data());
+        });
+    }
+
+    /** Records a platform event, kill-switch entry, action or evidence reference written by another service. */
+    public TimelineEvent record(IncidentId id, EventType type, String text, Instant occurredAt, Map<String, String> data) {
+        String body = Limits.text(type.key().replace('_', ' '), text);
+        return store.write(tx -> {
+            require(tx, id);
+            return append(tx, id, type, body, occurredAt, null, data);
+        });
+    }
+
+    public IncidentRecord show(IncidentId id) {
+        return store.read(tx -> new IncidentRecord(require(tx, id), tx.timeline().forIncident(id)));
+    }
+
+    public List<Incident> list(boolean activeOnly) {
+        return store.read(tx -> tx.incidents().list(activeOnly));
+    }
+
+    /** Incidents with their timelines, read in two queries whatever their number. */
+    public List<IncidentRecord> listWithTimelines(boolean activeOnly) {
+        return store.read(tx -> {
+            List<Incident> incidents = tx.incidents().list(activeOnly);
+            Map<IncidentId, List<TimelineEvent>> events = tx.timeline()
+                    .forIncidents(incidents.stream().map(Incident::id).toList());
+            return incidents.stream().map(i -> new IncidentRecord(i, events.getOrDefault(i.id(), List.of()))).toList();
+        });
+    }
+
+    public String operator() {
+        String who = Limits.optionalName("operator name", actor.get());
+        if (who == null) {
+            throw SitrepException.invalid("No operator name; give one with --actor or SITREP_ACTOR.");
+        }
+        return who;
+    }
+
+    private Incident require(Tx tx, IncidentId id) throws SQLException {
+        return tx.incidents().find(id).orElseThrow(() -> notFound(id));
+    }
+
+    private Incident lock(Tx tx, IncidentId id) throws SQLException {
+        return tx.incidents().findForUpdate(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static SitrepException notFound(IncidentId id) {
+        return SitrepException.notFound("No incident " + id + "; 'sitrep incident list --status all' lists them.");
+    }
+
+    private static void save(Tx tx, Incident updated) throws SQLException {
+        if (!tx.incidents().update(updated)) {
+            throw new SitrepException(SitrepException.Kind.FAILURE, updated.id()
+                    + " was changed by someone else at the same moment; nothing was saved. Try again.");
+        }
+        tx.changed(IncidentRepository.ENTITY, updated.id().value());
+    }
+
+    private TimelineEvent append(Tx tx, IncidentId id, EventType type, String text, Instant occurredAt,
+                                 String supersedes, Map<String, String> data) throws SQLException {
+        Instant now = clock.instant();
+        if (occurredAt != null && occurredAt.isAfter(now.plusSeconds(60))) {
+            throw SitrepException.invalid("The time " + occurredAt + " is in the future; timeline entries record what "
+                    + "has happened.");
+        }
+        TimelineEvent event = new TimelineEvent(UUID.randomUUID().toString(), id, type, text, operator(),
+                occurredAt == null ? now : occurredAt, now, supersedes, new HashMap<>(data));
+        tx.timeline().append(List.of(event));
+        tx.changed(IncidentRepository.ENTITY, id.value());
+        return event;
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.sitrep.store;
+
+import dev.sitrep.core.EventType;
+import dev.sitrep.core.IncidentId;
+import dev.sitrep.core.Json;
+import dev.sitrep.core.TimelineEvent;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Timeline events: append-only. There is no update or delete here, and a database trigger refuses
+ * both, so history cannot be rewritten; corrections are new events that supersede old ones.
+ */
+public final class TimelineRepository {
+
+    private static final String COLUMNS = "id, incident_id, type, text, actor, occurred_at, recorded_at, supersedes, data";
+
+    private final Connection connection;
+
+    TimelineRepository(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Appends events in one batch. */
+    public void append(List<TimelineEvent> events) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO timeline_event (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (TimelineEvent e : events) {
+                ps.setString(1, e.id());
+                ps.setString(2, e.incidentId().value());
+                ps.setString(3, e.type().name());
+                ps.setString(4, e.text());
+                ps.setString(5, e.actor());
+                Sql.setInstant(ps, 6, e.occurredAt());
+                Sql.setInstant(ps, 7, e.recordedAt());
+                ps.setString(8, e.supersedes());
+                ps.setString(9, e.data().isEmpty() ? null : Json.write(e.data()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Every event of the incident, superseded ones included, in order of occurrence. */
+    public List<TimelineEvent> forIncident(IncidentId id) throws SQLException {
+        return forIncidents(List.of(id)).getOrDefault(id, List.of());
+    }
+
+    /** Events of several incidents, grouped by incident, each list in order of occurrence. */
+    public Map<IncidentId, List<TimelineEvent>> forIncidents(Collection<IncidentId> ids) throws SQLException {
+        Map<IncidentId, List<TimelineEvent>> out = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS + " FROM timeline_event "
+                + "WHERE incident_id IN (SELECT * FROM UNNEST(CAST(? AS VARCHAR ARRAY))) ORDER BY incident_id, occurred_at, recorded_at, seq")) {
+            ps.setObject(1, ids.stream().map(IncidentId::value).toArray(String[]::new));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    TimelineEvent e = map(rs);
+                    out.computeIfAbsent(e.incidentId(), k -> new ArrayList<>()).add(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    public Optional<TimelineEvent> find(String eventId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS + " FROM timeline_event WHERE id = ?")) {
+            ps.setString(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** True when a later event already supersedes this one. */
+    public boolean isSuperseded(String eventId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM timeline_event WHERE supersedes = ?")) {
+            ps.setString(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    public long count() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM timeline_event");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static TimelineEvent map(ResultSet rs) throws SQLException {
+        return new TimelineEvent(rs.getString("id"), new IncidentId(rs.getString("incident_id")),
+                EventType.valueOf(rs.getString("type")), rs.getString("text"), rs.getString("actor"),
+                Sql.instant(rs, "occurred_at"), Sql.instant(rs, "recorded_at"), rs.getString("supersedes"),
+                Json.stringMap(rs.getString("data")));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.sitrep.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * One open transaction: the repositories bound to its connection, and the list of what it
+ * changed, written to the change log when it commits so that every process can see it.
+ */
+public final class Tx {
+
+    private final Connection connection;
+    private final Set<Change> changed = new LinkedHashSet<>();
+
+    /** One changed entity: its kind ("incident", "setting") and id. */
+    public record Change(String entity, String id) {
+    }
+
+    Tx(Connection connection) {
+        this.connection = connection;
+    }
+
+    public IncidentRepository incidents() {
+        return new IncidentRepository(connection);
+    }
+
+    public TimelineRepository timeline() {
+        return new TimelineRepository(connection);
+    }
+
+    public SettingsRepository settings() {
+        return new SettingsRepository(connection);
+    }
+
+    /** Notes that an entity changed in this transaction; written once per entity at commit. */
+    public void changed(String entity, String id) {
+        changed.add(new Change(entity, id));
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    void flushChanges() throws SQLException {
+        if (changed.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO change_log (entity, entity_id, changed_at) VALUES (?, ?, ?)")) {
+            for (Change c : changed) {
+                ps.setString(1, c.entity());
+                ps.setString(2, c.id());
+                ps.setObject(3, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        changed.clear();
+    }
+}
