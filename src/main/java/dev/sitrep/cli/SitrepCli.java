@@ -6,6 +6,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -58,7 +59,12 @@ public final class SitrepCli {
 
     private static int usageError(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        cmd.getErr().println("sitrep: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        // An unknown option explains a "missing" one (a typo in its name): name the unknown one first.
+        List<String> unmatched = cmd.getUnmatchedArguments();
+        String message = unmatched.isEmpty() ? e.getMessage()
+                : "Unknown option or argument: '" + unmatched.stream().filter(a -> a.startsWith("-")).findFirst()
+                        .orElse(unmatched.get(0)) + "'";
+        cmd.getErr().println("sitrep: " + message + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
         cmd.getErr().flush();
         return 2;
     }
