@@ -1,6 +1,6 @@
 package dev.sitrep;
 
-import dev.sitrep.cli.CliEnvironment;
+import dev.sitrep.workspace.ProcessEnvironment;
 import dev.sitrep.cli.RootCommand;
 import dev.sitrep.cli.SitrepCli;
 
@@ -17,11 +17,11 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        CliEnvironment environment = CliEnvironment.ofProcess();
+        ProcessEnvironment environment = ProcessEnvironment.ofProcess();
         RootCommand desktop = SitrepCli.desktopOptions(args, environment);
         if (desktop != null) {
-            // The desktop console is not built yet: show what the CLI offers.
-            args = new String[] {"--help"};
+            dev.sitrep.app.DesktopLauncher.launch(desktop.dataDirOption(), desktop.actorOption());
+            return;
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dev.sitrep.cli;
 
+import dev.sitrep.workspace.ProcessEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -23,13 +24,13 @@ public final class RootCommand {
             description = "Who is acting, recorded on everything (default: $SITREP_ACTOR, else the OS user).")
     String actor;
 
-    private final CliEnvironment environment;
+    private final ProcessEnvironment environment;
 
-    RootCommand(CliEnvironment environment) {
+    RootCommand(ProcessEnvironment environment) {
         this.environment = environment;
     }
 
-    CliEnvironment environment() {
+    ProcessEnvironment environment() {
         return environment;
     }
 

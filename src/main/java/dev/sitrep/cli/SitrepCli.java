@@ -1,5 +1,6 @@
 package dev.sitrep.cli;
 
+import dev.sitrep.workspace.ProcessEnvironment;
 import dev.sitrep.core.SitrepException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -21,7 +22,7 @@ public final class SitrepCli {
     private SitrepCli() {
     }
 
-    public static CommandLine commandLine(CliEnvironment environment) {
+    public static CommandLine commandLine(ProcessEnvironment environment) {
         CommandLine cli = new CommandLine(new RootCommand(environment));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(SitrepCli::usageError);
@@ -30,7 +31,7 @@ public final class SitrepCli {
     }
 
     /** Runs the command and returns its exit code. */
-    public static int run(String[] args, CliEnvironment environment, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, ProcessEnvironment environment, PrintWriter out, PrintWriter err) {
         CommandLine cli = commandLine(environment);
         cli.setOut(out);
         cli.setErr(err);
@@ -44,7 +45,7 @@ public final class SitrepCli {
      * The global options when {@code args} name no command and ask for no help: the desktop
      * console should open; otherwise {@code null}, and the args are a CLI command.
      */
-    public static RootCommand desktopOptions(String[] args, CliEnvironment environment) {
+    public static RootCommand desktopOptions(String[] args, ProcessEnvironment environment) {
         CommandLine cli = commandLine(environment);
         try {
             ParseResult parsed = cli.parseArgs(args);

@@ -1,7 +1,9 @@
 package dev.sitrep.cli;
 
+import dev.sitrep.workspace.ProcessEnvironment;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.store.Store;
+import dev.sitrep.workspace.WorkspaceSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -16,15 +18,15 @@ abstract class StoreCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** What a command gets to work with. */
-    record Context(Store store, IncidentService incidents, CliEnvironment environment, PrintWriter out) {
+    record Context(Store store, IncidentService incidents, ProcessEnvironment environment, PrintWriter out) {
     }
 
     @Override
     public final Integer call() throws Exception {
         RootCommand root = (RootCommand) spec.root().userObject();
-        CliEnvironment environment = root.environment();
-        String actor = environment.actor(root.actorOption());
+        ProcessEnvironment environment = root.environment();
         try (Store store = Store.open(environment.dataDir(root.dataDirOption()))) {
+            String actor = environment.actor(root.actorOption(), new WorkspaceSettings(store, environment.clock())::operator);
             IncidentService incidents = new IncidentService(store, environment.clock(), () -> actor, new SecureRandom());
             int code = run(new Context(store, incidents, environment, spec.commandLine().getOut()));
             spec.commandLine().getOut().flush();

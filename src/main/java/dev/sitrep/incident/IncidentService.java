@@ -11,19 +11,24 @@ import dev.sitrep.core.Role;
 import dev.sitrep.core.Roles;
 import dev.sitrep.core.SeverityLevel;
 import dev.sitrep.core.SeverityScale;
-import dev.sitrep.core.SeverityScales;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.core.TimeFormat;
 import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.store.IncidentRepository;
+import dev.sitrep.store.SettingsRepository;
 import dev.sitrep.store.Store;
 import dev.sitrep.store.Tx;
+import dev.sitrep.workspace.WorkspaceSettings;
 
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +45,13 @@ import java.util.random.RandomGenerator;
  */
 public final class IncidentService {
 
-    public static final String SCALE_SETTING = "severity_scale";
     private static final int ID_ATTEMPTS = 8;
+    /** Still being worked. */
+    public static final Set<IncidentStatus> ACTIVE = Collections.unmodifiableSet(EnumSet.copyOf(
+            Arrays.stream(IncidentStatus.values()).filter(IncidentStatus::isActive).toList()));
+    /** Not closed, declined or merged: being worked, or resolved and awaiting its postmortem. */
+    public static final Set<IncidentStatus> UNFINISHED = Collections.unmodifiableSet(EnumSet.copyOf(
+            Arrays.stream(IncidentStatus.values()).filter(st -> !st.isFinal()).toList()));
 
     private final Store store;
     private final Clock clock;
@@ -57,11 +67,60 @@ public final class IncidentService {
 
     /** The workspace's active severity scale (the five-level scale until one is chosen). */
     public SeverityScale scale() {
-        return store.read(this::scale);
+        return store.read(IncidentService::scale);
     }
 
-    private SeverityScale scale(Tx tx) throws SQLException {
-        return tx.settings().get(SCALE_SETTING).flatMap(SeverityScales::find).orElse(SeverityScales.FIVE_LEVEL);
+    private static SeverityScale scale(Tx tx) throws SQLException {
+        return WorkspaceSettings.scale(tx);
+    }
+
+    /** How many unfinished incidents a switch to {@code target} would re-express. */
+    public int unfinishedIncidents() {
+        return store.read(tx -> tx.incidents().list(UNFINISHED).size());
+    }
+
+    /**
+     * Makes {@code target} the workspace scale. Unfinished incidents are re-expressed on it by rank
+     * (SEV1 becomes P0), each with a severity-change entry; finished ones keep their history.
+     *
+     * @return how many incidents were re-expressed
+     */
+    public int switchScale(SeverityScale target) {
+        return store.write(tx -> {
+            SeverityScale from = scale(tx);
+            if (from.id().equals(target.id())) {
+                return 0;
+            }
+            Instant now = clock.instant();
+            tx.settings().put(WorkspaceSettings.SCALE, target.id(), operator(), now);
+            tx.changed(SettingsRepository.ENTITY, WorkspaceSettings.SCALE);
+            int moved = 0;
+            for (Incident i : tx.incidents().list(UNFINISHED)) {
+                String code = sameRank(from, target, i.severity());
+                if (code.equals(i.severity())) {
+                    continue;
+                }
+                Incident updated = i.withSeverity(code, now);
+                save(tx, updated);
+                String why = "workspace scale changed to " + target.name();
+                append(tx, i.id(), EventType.SEVERITY_CHANGE, "Severity " + i.severity() + " → " + code + ": " + why,
+                        now, null, Map.of("from", i.severity(), "to", code, "reason", why));
+                moved++;
+            }
+            return moved;
+        });
+    }
+
+    /** The level of {@code to} on the same colour-ramp step as {@code code} on {@code from}, or the nearest one. */
+    static String sameRank(SeverityScale from, SeverityScale to, String code) {
+        int ramp = from.find(code).map(SeverityLevel::ramp).orElse(to.defaultSeverity().ramp());
+        SeverityLevel best = to.levels().get(0);
+        for (SeverityLevel level : to.levels()) {
+            if (Math.abs(level.ramp() - ramp) < Math.abs(best.ramp() - ramp)) {
+                best = level;
+            }
+        }
+        return best.code();
     }
 
     public Incident declare(Declaration d) {
@@ -327,13 +386,22 @@ public final class IncidentService {
     }
 
     public List<Incident> list(boolean activeOnly) {
-        return store.read(tx -> tx.incidents().list(activeOnly));
+        return list(activeOnly ? ACTIVE : Set.of());
+    }
+
+    /** Incidents in the given statuses (all when empty), newest first. */
+    public List<Incident> list(Set<IncidentStatus> statuses) {
+        return store.read(tx -> tx.incidents().list(statuses));
+    }
+
+    public int count() {
+        return store.read(tx -> tx.incidents().count());
     }
 
     /** Incidents with their timelines, read in two queries whatever their number. */
     public List<IncidentRecord> listWithTimelines(boolean activeOnly) {
         return store.read(tx -> {
-            List<Incident> incidents = tx.incidents().list(activeOnly);
+            List<Incident> incidents = tx.incidents().list(activeOnly ? ACTIVE : Set.of());
             Map<IncidentId, List<TimelineEvent>> events = tx.timeline()
                     .forIncidents(incidents.stream().map(Incident::id).toList());
             return incidents.stream().map(i -> new IncidentRecord(i, events.getOrDefault(i.id(), List.of()))).toList();

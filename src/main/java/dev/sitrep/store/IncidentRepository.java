@@ -17,6 +17,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Incidents in the store. Writes go through {@link Tx} so each records a change. */
 public final class IncidentRepository {
@@ -108,9 +110,10 @@ public final class IncidentRepository {
         }
     }
 
-    /** Incidents newest first; with {@code activeOnly}, those in a working status. */
-    public List<Incident> list(boolean activeOnly) throws SQLException {
-        String where = activeOnly ? " WHERE status IN ('INVESTIGATING', 'IDENTIFIED', 'MITIGATING', 'MONITORING')" : "";
+    /** Incidents newest first, only those in {@code statuses} (all when empty). */
+    public List<Incident> list(Set<IncidentStatus> statuses) throws SQLException {
+        String where = statuses.isEmpty() ? "" : " WHERE status IN (" + statuses.stream()
+                .map(st -> "'" + st.name() + "'").collect(Collectors.joining(", ")) + ")";
         List<Incident> out = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS + " FROM incident" + where
                 + " ORDER BY declared_at DESC, id DESC");

@@ -1,5 +1,6 @@
 package dev.sitrep.cli;
 
+import dev.sitrep.workspace.ProcessEnvironment;
 import dev.sitrep.testing.TestClock;
 
 import java.io.PrintWriter;
@@ -29,7 +30,7 @@ final class CliRunner {
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliEnvironment environment = new CliEnvironment(env, "Linux", "osuser", "/home/osuser", clock,
+        ProcessEnvironment environment = new ProcessEnvironment(env, "Linux", "osuser", "/home/osuser", clock,
                 ZoneId.of("Europe/Berlin"), false);
         int code = SitrepCli.run(args, environment, new PrintWriter(out), new PrintWriter(err));
         return new Result(code, out.toString(), err.toString());

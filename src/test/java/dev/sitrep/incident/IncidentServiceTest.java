@@ -10,6 +10,7 @@ import dev.sitrep.core.SitrepException;
 import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.workspace.WorkspaceSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class IncidentServiceTest {
     @Test
     void theWorkspaceScaleDecidesTheValidSeverities() throws Exception {
         store.write(tx -> {
-            tx.settings().put(IncidentService.SCALE_SETTING, SeverityScales.PRIORITY.id(), "maria", T0);
+            tx.settings().put(WorkspaceSettings.SCALE, SeverityScales.PRIORITY.id(), "maria", T0);
             return null;
         });
         assertThat(incidents.declare(Declaration.titled("Tenant hit")).severity()).isEqualTo("P1");
@@ -237,6 +238,23 @@ class IncidentServiceTest {
         assertThat(incidents.list(true)).extracting(Incident::id).containsExactly(open.id());
         assertThat(incidents.list(false)).hasSize(2);
         assertThat(incidents.listWithTimelines(false)).allSatisfy(r -> assertThat(r.timeline()).isNotEmpty());
+    }
+
+    @Test
+    void switchingTheScaleReExpressesUnfinishedIncidentsByRank() {
+        Incident open = incidents.declare(new Declaration("open", "SEV1", null, List.of(), null, false, null));
+        Incident top = incidents.declare(new Declaration("top", "SEV0", null, List.of(), null, false, null));
+        Incident closed = incidents.declare(new Declaration("closed", "SEV3", null, List.of(), null, false, null));
+        incidents.setStatus(closed.id(), IncidentStatus.DECLINED, null, null);
+        assertThat(incidents.unfinishedIncidents()).isEqualTo(2);
+
+        assertThat(incidents.switchScale(SeverityScales.PRIORITY)).isEqualTo(2);
+
+        assertThat(incidents.show(open.id()).incident().severity()).isEqualTo("P0");
+        assertThat(incidents.show(top.id()).incident().severity()).isEqualTo("P0");
+        assertThat(incidents.show(closed.id()).incident().severity()).isEqualTo("SEV3");
+        assertThat(last(open).data()).containsEntry("reason", "workspace scale changed to P0..P3");
+        assertThat(incidents.scale()).isSameAs(SeverityScales.PRIORITY);
     }
 
     private TimelineEvent last(Incident i) {

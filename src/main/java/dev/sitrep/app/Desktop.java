@@ -1,0 +1,108 @@
+package dev.sitrep.app;
+
+import dev.sitrep.ui.board.BoardView;
+import dev.sitrep.ui.board.BoardViewModel;
+import dev.sitrep.ui.common.ChangePoller;
+import dev.sitrep.ui.common.FxExecutor;
+import dev.sitrep.ui.declare.DeclareView;
+import dev.sitrep.ui.declare.DeclareViewModel;
+import dev.sitrep.ui.incident.IncidentView;
+import dev.sitrep.ui.incident.IncidentViewModel;
+import dev.sitrep.ui.settings.SettingsView;
+import dev.sitrep.ui.settings.SettingsViewModel;
+import dev.sitrep.ui.shell.Page;
+import dev.sitrep.ui.shell.ShellView;
+import dev.sitrep.ui.shell.ShellViewModel;
+import dev.sitrep.workspace.Theme;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.util.Duration;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.function.Consumer;
+
+/**
+ * The composition root's UI half: builds every view-model and view once for an open workspace,
+ * wires them to the shell, and starts the change poller that keeps them current.
+ */
+final class Desktop {
+
+    static final long POLL_MILLIS = 300;
+
+    private final ShellViewModel shellModel;
+    private final ShellView shell;
+    private final BoardViewModel board;
+    private final IncidentViewModel incident;
+    private final DeclareViewModel declare;
+    private final SettingsViewModel settings;
+    private final BoardView boardView;
+    private final IncidentView incidentView;
+    private final DeclareView declareView;
+    private final Workspace workspace;
+
+    Desktop(Workspace workspace, FxExecutor executor, Clock clock, ZoneId zone, ShellViewModel shellModel,
+            ShellView shell, Consumer<Theme> applyTheme) {
+        this.workspace = workspace;
+        this.shellModel = shellModel;
+        this.shell = shell;
+        board = new BoardViewModel(workspace.incidents(), executor, clock);
+        incident = new IncidentViewModel(workspace.incidents(), executor, clock, zone);
+        declare = new DeclareViewModel(workspace.incidents(), executor, declared -> {
+            shell.hideOverlay();
+            board.refresh();
+            shellModel.openIncident(declared.id());
+        });
+        settings = new SettingsViewModel(workspace.settings(), workspace.incidents(), executor, workspace::operator,
+                name -> {
+                    workspace.operatorChanged(name);
+                    shellModel.setOperator(workspace.operator());
+                }, workspace.operatorOverride());
+        settings.themeProperty().addListener((obs, was, now) -> applyTheme.accept(now));
+        boardView = new BoardView(board, shellModel::openIncident, this::showDeclare);
+        incidentView = new IncidentView(incident, shellModel::back);
+        declareView = new DeclareView(declare, shell::hideOverlay);
+
+        shellModel.setOperator(workspace.operator());
+        shellModel.openIncidentProperty().addListener((obs, was, id) -> incident.load(id));
+        shell.setPages(this::page, this::showDeclare, this::focusNote, shellModel::back);
+
+        ChangePoller poller = new ChangePoller(workspace.changes(), executor);
+        poller.addListener(board::onChanges);
+        poller.addListener(incident::onChanges);
+        executor.every(POLL_MILLIS, poller::poll);
+        Timeline elapsed = new Timeline(new KeyFrame(Duration.seconds(15), e -> boardView.tick()));
+        elapsed.setCycleCount(Timeline.INDEFINITE);
+        elapsed.play();
+
+        board.refresh();
+        settings.load();
+    }
+
+    private Node page(Page page) {
+        return switch (page) {
+            case BOARD -> boardView;
+            case INCIDENT -> incidentView;
+            case SETTINGS -> new SettingsView(settings);
+            default -> throw new IllegalArgumentException(page + " has no view yet");
+        };
+    }
+
+    void showDeclare() {
+        declare.reset(board.scaleProperty().get(), workspace.operator());
+        shell.showOverlay(declareView);
+        Platform.runLater(declareView::focusTitle);
+    }
+
+    private void focusNote() {
+        if (shellModel.pageProperty().get() == Page.INCIDENT) {
+            incidentView.focusNote();
+        }
+    }
+
+    BoardViewModel board() {
+        return board;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.sitrep.app;
+
+import dev.sitrep.incident.IncidentService;
+import dev.sitrep.store.ChangeFeed;
+import dev.sitrep.store.Store;
+import dev.sitrep.workspace.ProcessEnvironment;
+import dev.sitrep.workspace.WorkspaceSettings;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The services of an open workspace, built once (the composition root's non-UI half). Opening
+ * touches the disk, so the app does it off the FX thread.
+ */
+public final class Workspace implements AutoCloseable {
+
+    private final Store store;
+    private final IncidentService incidents;
+    private final WorkspaceSettings settings;
+    private final ChangeFeed changes;
+    private final AtomicReference<String> operator;
+    private final String operatorOverride;
+
+    private Workspace(Store store, Clock clock, ProcessEnvironment env, String actorOption) {
+        this.store = store;
+        this.settings = new WorkspaceSettings(store, clock);
+        this.operator = new AtomicReference<>(env.actor(actorOption, settings::operator));
+        this.operatorOverride = env.actorOverridden(actorOption) ? operator.get() : null;
+        this.incidents = new IncidentService(store, clock, operator::get, new SecureRandom());
+        this.changes = new ChangeFeed(store);
+    }
+
+    public static Workspace open(Path dataDir, Clock clock, ProcessEnvironment env, String actorOption) {
+        return new Workspace(Store.open(dataDir), clock, env, actorOption);
+    }
+
+    public IncidentService incidents() {
+        return incidents;
+    }
+
+    public WorkspaceSettings settings() {
+        return settings;
+    }
+
+    public ChangeFeed changes() {
+        return changes;
+    }
+
+    public String operator() {
+        return operator.get();
+    }
+
+    /** Settings saved a new operator name: used from now on unless --actor or SITREP_ACTOR fixes it. */
+    public void operatorChanged(String name) {
+        if (operatorOverride == null) {
+            operator.set(name);
+        }
+    }
+
+    /** The operator fixed by --actor or SITREP_ACTOR, or {@code null}. */
+    public String operatorOverride() {
+        return operatorOverride;
+    }
+
+    public Path dataDir() {
+        return store.dataDir();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.sitrep.ui.common;
+
+import dev.sitrep.store.ChangeFeed;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Watches the store's change log (written by this window, the CLI, the wall or any other
+ * process) and tells listeners on the FX thread which entities changed. {@link #poll()} is cheap
+ * when nothing changed: one index lookup.
+ */
+public final class ChangePoller {
+
+    /** What changed since the last poll: incident ids, and whether any setting changed. */
+    public record Changes(Set<String> incidents, boolean settings) {
+    }
+
+    private static final int BATCH = 500;
+
+    private final ChangeFeed feed;
+    private final UiExecutor fx;
+    private final List<Consumer<Changes>> listeners = new CopyOnWriteArrayList<>();
+    private volatile long seen;
+
+    public ChangePoller(ChangeFeed feed, UiExecutor fx) {
+        this.feed = feed;
+        this.fx = fx;
+        this.seen = feed.latest();
+    }
+
+    public void addListener(Consumer<Changes> listener) {
+        listeners.add(listener);
+    }
+
+    /** Reads what changed since the last call and notifies listeners; call from a background thread. */
+    public void poll() {
+        long latest = feed.latest();
+        if (latest == seen) {
+            return;
+        }
+        Set<String> incidents = new LinkedHashSet<>();
+        boolean settings = false;
+        long from = seen;
+        List<ChangeFeed.Entry> entries;
+        do {
+            entries = feed.since(from, BATCH);
+            for (ChangeFeed.Entry e : entries) {
+                if (e.entity().equals("setting")) {
+                    settings = true;
+                } else {
+                    incidents.add(e.entityId());
+                }
+                from = e.seq();
+            }
+        } while (entries.size() == BATCH);
+        seen = from;
+        Changes changes = new Changes(Set.copyOf(incidents), settings);
+        List<Consumer<Changes>> now = new ArrayList<>(listeners);
+        fx.onFxThread(() -> now.forEach(l -> l.accept(changes)));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.sitrep.ui.common;
+
+import javafx.application.Platform;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The app's one owned pool for background work and polling; shut down when the app stops. */
+public final class FxExecutor implements UiExecutor, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(FxExecutor.class.getName());
+
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timers;
+
+    public FxExecutor() {
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(3, r -> daemon(r, "sitrep-worker-" + n.incrementAndGet()));
+        timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sitrep-timer"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Override
+    public <T> Future<?> submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        return workers.submit(() -> {
+            try {
+                T result = work.call();
+                Platform.runLater(() -> onSuccess.accept(result));
+            } catch (Exception | Error e) {
+                LOG.log(Level.INFO, "background work failed", e);
+                Platform.runLater(() -> onFailure.accept(e));
+            }
+        });
+    }
+
+    @Override
+    public void onFxThread(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
+    }
+
+    /** Runs {@code task} on the timer thread every {@code periodMillis}, never overlapping itself. */
+    public void every(long periodMillis, Runnable task) {
+        timers.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "periodic task failed", e);
+            }
+        }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        workers.shutdownNow();
+    }
+}

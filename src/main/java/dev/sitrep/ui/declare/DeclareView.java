@@ -1,0 +1,134 @@
+package dev.sitrep.ui.declare;
+
+import atlantafx.base.theme.Styles;
+import dev.sitrep.core.SeverityLevel;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** The declare sheet shown over the window by Ctrl+N. Enter declares, Esc closes. */
+public final class DeclareView extends VBox {
+
+    private final TextField titleField = new TextField();
+
+    public DeclareView(DeclareViewModel model, Runnable close) {
+        setId("declareSheet");
+        getStyleClass().add("declare-sheet");
+        setSpacing(10);
+        setPadding(new Insets(24));
+        setMaxWidth(640);
+        setMaxHeight(USE_PREF_SIZE);
+
+        Label heading = new Label("Declare an incident");
+        heading.getStyleClass().add(Styles.TITLE_3);
+        titleField.setId("declareTitle");
+        titleField.setPromptText("What is wrong, in one line (e.g. Checkout 5xx spike)");
+        titleField.textProperty().bindBidirectional(model.titleProperty());
+        titleField.getStyleClass().add(Styles.LARGE);
+        Label titleError = errorLabel();
+        titleError.setId("declareTitleError");
+        titleError.textProperty().bind(model.titleErrorProperty());
+        bindShown(titleError);
+        model.titleErrorProperty().addListener((obs, was, now) ->
+                titleField.pseudoClassStateChanged(Styles.STATE_DANGER, !now.isEmpty()));
+
+        ComboBox<SeverityLevel> severity = new ComboBox<>(model.levels());
+        severity.setId("declareSeverity");
+        severity.valueProperty().bindBidirectional(model.severityProperty());
+        severity.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SeverityLevel level) {
+                return level == null ? "" : level.code();
+            }
+
+            @Override
+            public SeverityLevel fromString(String s) {
+                return null;
+            }
+        });
+        Label definition = new Label();
+        definition.setWrapText(true);
+        definition.getStyleClass().add(Styles.TEXT_MUTED);
+        definition.textProperty().bind(model.severityDefinitionProperty());
+
+        TextField service = field("optional", model.serviceProperty());
+        TextField platforms = field("optional, comma separated", model.platformsProperty());
+        TextField commander = field("", model.commanderProperty());
+        commander.promptTextProperty().bind(model.commanderHintProperty());
+
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.addRow(0, muted("Severity"), new HBox(10, severity, definition));
+        grid.addRow(1, muted("Service"), service);
+        grid.addRow(2, muted("Platforms"), platforms);
+        grid.addRow(3, muted("Commander"), commander);
+        GridPane.setHgrow(service, Priority.ALWAYS);
+
+        Label error = errorLabel();
+        error.textProperty().bind(model.errorProperty());
+        bindShown(error);
+
+        Button declare = new Button("Declare (Enter)");
+        declare.setId("declareButton");
+        declare.getStyleClass().add(Styles.ACCENT);
+        declare.setOnAction(e -> model.declare());
+        declare.disableProperty().bind(model.busyProperty());
+        Button cancel = new Button("Cancel (Esc)");
+        cancel.setOnAction(e -> close.run());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox buttons = new HBox(10, grow, cancel, declare);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+
+        getChildren().addAll(heading, titleField, titleError, grid, error, buttons);
+        setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                model.declare();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                close.run();
+                e.consume();
+            }
+        });
+    }
+
+    private static TextField field(String prompt, javafx.beans.property.StringProperty property) {
+        TextField f = new TextField();
+        f.setPromptText(prompt);
+        f.textProperty().bindBidirectional(property);
+        return f;
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        return l;
+    }
+
+    private static Label errorLabel() {
+        Label l = new Label();
+        l.setWrapText(true);
+        l.getStyleClass().add(Styles.DANGER);
+        return l;
+    }
+
+    private static void bindShown(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    public void focusTitle() {
+        titleField.requestFocus();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.sitrep.ui.declare;
+
+import dev.sitrep.core.Incident;
+import dev.sitrep.core.Limits;
+import dev.sitrep.core.SeverityLevel;
+import dev.sitrep.core.SeverityScale;
+import dev.sitrep.core.SeverityScales;
+import dev.sitrep.core.SitrepException;
+import dev.sitrep.incident.Declaration;
+import dev.sitrep.incident.IncidentService;
+import dev.sitrep.ui.common.Messages;
+import dev.sitrep.ui.common.UiExecutor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The declare sheet: a title and Enter is enough. Severity starts at the scale's default and
+ * shows its definition; service, platforms and commander are optional. Problems show inline
+ * under the field; nothing is declared until the input is valid.
+ */
+public final class DeclareViewModel {
+
+    private final IncidentService incidents;
+    private final UiExecutor executor;
+    private final Consumer<Incident> onDeclared;
+
+    // Properties
+    private final StringProperty title = new SimpleStringProperty("");
+    private final ObjectProperty<SeverityLevel> severity = new SimpleObjectProperty<>();
+    private final ObservableList<SeverityLevel> levels = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper severityDefinition = new ReadOnlyStringWrapper("");
+    private final StringProperty service = new SimpleStringProperty("");
+    private final StringProperty platforms = new SimpleStringProperty("");
+    private final StringProperty commander = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper commanderHint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper titleError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    public DeclareViewModel(IncidentService incidents, UiExecutor executor, Consumer<Incident> onDeclared) {
+        this.incidents = incidents;
+        this.executor = executor;
+        this.onDeclared = onDeclared;
+        severity.addListener((obs, was, level) -> severityDefinition.set(level == null ? "" : definition(level)));
+        title.addListener((obs, was, now) -> titleError.set(""));
+    }
+
+    static String definition(SeverityLevel level) {
+        return level.criteria() + ". Respond " + level.respondText() + "; commander: " + level.commander() + ".";
+    }
+
+    // Commands
+
+    /** Clears the sheet for a new declaration, on the workspace's current scale. */
+    public void reset(SeverityScale scale, String operator) {
+        SeverityScale s = scale == null ? SeverityScales.FIVE_LEVEL : scale;
+        levels.setAll(s.levels());
+        severity.set(s.defaultSeverity());
+        title.set("");
+        service.set("");
+        platforms.set("");
+        commander.set("");
+        commanderHint.set("defaults to you (" + operator + ")");
+        titleError.set("");
+        error.set("");
+    }
+
+    /** Declares; on success the sheet's owner is told and the sheet is cleared. */
+    public void declare() {
+        if (busy.get()) {
+            return;
+        }
+        String t;
+        try {
+            t = Limits.title(title.get());
+        } catch (SitrepException e) {
+            titleError.set(e.getMessage());
+            return;
+        }
+        List<String> platformNames = Arrays.stream(platforms.get() == null ? new String[0] : platforms.get().split(","))
+                .map(String::strip).filter(p -> !p.isEmpty()).toList();
+        Declaration d = new Declaration(t, severity.get() == null ? null : severity.get().code(), service.get(),
+                platformNames, commander.get(), false, null);
+        busy.set(true);
+        executor.submit(() -> incidents.declare(d), incident -> {
+            busy.set(false);
+            error.set("");
+            onDeclared.accept(incident);
+        }, failure -> {
+            busy.set(false);
+            error.set(Messages.of(failure));
+        });
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public ObjectProperty<SeverityLevel> severityProperty() {
+        return severity;
+    }
+
+    public ObservableList<SeverityLevel> levels() {
+        return levels;
+    }
+
+    public ReadOnlyStringProperty severityDefinitionProperty() {
+        return severityDefinition.getReadOnlyProperty();
+    }
+
+    public StringProperty serviceProperty() {
+        return service;
+    }
+
+    public StringProperty platformsProperty() {
+        return platforms;
+    }
+
+    public StringProperty commanderProperty() {
+        return commander;
+    }
+
+    public ReadOnlyStringProperty commanderHintProperty() {
+        return commanderHint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleErrorProperty() {
+        return titleError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,270 @@
+package dev.sitrep.ui.incident;
+
+import dev.sitrep.core.Incident;
+import dev.sitrep.core.IncidentId;
+import dev.sitrep.core.IncidentStatus;
+import dev.sitrep.core.Milestone;
+import dev.sitrep.core.SeverityLevel;
+import dev.sitrep.core.SeverityScale;
+import dev.sitrep.core.SeverityScales;
+import dev.sitrep.core.TimeFormat;
+import dev.sitrep.core.TimeInput;
+import dev.sitrep.core.TimelineEvent;
+import dev.sitrep.incident.IncidentRecord;
+import dev.sitrep.incident.IncidentService;
+import dev.sitrep.ui.common.ChangePoller;
+import dev.sitrep.ui.common.Messages;
+import dev.sitrep.ui.common.UiExecutor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * One incident: its fields, roles, milestones and timeline, the note box, and the changes a
+ * commander makes (status, severity, each with a reason; a hypothesis with a confidence).
+ * Reloads when the change poller reports this incident, so CLI and other windows show up.
+ */
+public final class IncidentViewModel {
+
+    private final IncidentService incidents;
+    private final UiExecutor executor;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    // Properties
+    private final ReadOnlyObjectWrapper<Incident> incident = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SeverityScale> scale = new ReadOnlyObjectWrapper<>(SeverityScales.FIVE_LEVEL);
+    private final ReadOnlyStringWrapper severityDefinition = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper declared = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> milestones = FXCollections.observableArrayList();
+    private final ObservableList<TimelineRow> timeline = FXCollections.observableArrayList();
+    private final ObservableList<IncidentStatus> nextStatuses = FXCollections.observableArrayList();
+    private final ObservableList<String> severities = FXCollections.observableArrayList();
+    private final StringProperty noteText = new SimpleStringProperty("");
+    private final StringProperty noteAt = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper noteError = new ReadOnlyStringWrapper("");
+    private final StringProperty changeReason = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper changeError = new ReadOnlyStringWrapper("");
+    private final StringProperty hypothesisText = new SimpleStringProperty("");
+    private final StringProperty hypothesisConfidence = new SimpleStringProperty("70");
+    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    public IncidentViewModel(IncidentService incidents, UiExecutor executor, Clock clock, ZoneId zone) {
+        this.incidents = incidents;
+        this.executor = executor;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    private record Loaded(IncidentRecord record, SeverityScale scale) {
+    }
+
+    // Commands
+
+    public void load(IncidentId id) {
+        if (id == null) {
+            return;
+        }
+        executor.submit(() -> new Loaded(incidents.show(id), incidents.scale()), this::apply,
+                failure -> loadError.set(Messages.of(failure)));
+    }
+
+    public void onChanges(ChangePoller.Changes changes) {
+        Incident current = incident.get();
+        if (current != null && (changes.incidents().contains(current.id().value()) || changes.settings())) {
+            load(current.id());
+        }
+    }
+
+    /** Appends the note box's text; the optional time backdates it. Enter in the note box calls this. */
+    public void submitNote() {
+        Incident current = incident.get();
+        if (current == null) {
+            return;
+        }
+        String text = noteText.get() == null ? "" : noteText.get().strip();
+        if (text.isEmpty()) {
+            noteError.set("Write the note first, then press Enter.");
+            return;
+        }
+        Instant at;
+        try {
+            at = noteAt.get() == null || noteAt.get().isBlank() ? null : TimeInput.parse(noteAt.get(), clock, zone);
+        } catch (RuntimeException e) {
+            noteError.set(Messages.of(e));
+            return;
+        }
+        noteError.set("");
+        run(() -> incidents.note(current.id(), text, at), noteError, () -> {
+            noteText.set("");
+            noteAt.set("");
+        });
+    }
+
+    public void changeStatus(IncidentStatus target) {
+        Incident current = incident.get();
+        if (current == null || target == null) {
+            changeError.set("Pick the new status first.");
+            return;
+        }
+        String reason = changeReason.get();
+        run(() -> incidents.setStatus(current.id(), target, reason, null), changeError, () -> changeReason.set(""));
+    }
+
+    public void changeSeverity(String code) {
+        Incident current = incident.get();
+        if (current == null || code == null) {
+            changeError.set("Pick the new severity first.");
+            return;
+        }
+        String reason = changeReason.get();
+        if (reason == null || reason.isBlank()) {
+            changeError.set("A severity change needs a reason: type it in the reason box (it goes on the timeline).");
+            return;
+        }
+        run(() -> incidents.setSeverity(current.id(), code, reason), changeError, () -> changeReason.set(""));
+    }
+
+    public void addHypothesis() {
+        Incident current = incident.get();
+        if (current == null) {
+            return;
+        }
+        int confidence;
+        try {
+            confidence = Integer.parseInt(hypothesisConfidence.get().strip().replace("%", ""));
+        } catch (RuntimeException e) {
+            changeError.set("Confidence must be a whole percentage from 0 to 100.");
+            return;
+        }
+        String text = hypothesisText.get();
+        run(() -> incidents.hypothesis(current.id(), text, confidence), changeError, () -> hypothesisText.set(""));
+    }
+
+    private void run(Callable<?> change, ReadOnlyStringWrapper errorTarget, Runnable onDone) {
+        Incident current = incident.get();
+        busy.set(true);
+        executor.submit(change, result -> {
+            busy.set(false);
+            errorTarget.set("");
+            onDone.run();
+            load(current.id());
+        }, failure -> {
+            busy.set(false);
+            errorTarget.set(Messages.of(failure));
+        });
+    }
+
+    private void apply(Loaded loaded) {
+        Incident i = loaded.record().incident();
+        SeverityScale s = loaded.scale();
+        scale.set(s);
+        incident.set(i);
+        loadError.set("");
+        severityDefinition.set(s.find(i.severity()).map(IncidentViewModel::definition)
+                .orElse(i.severity() + " is not on the " + s.name() + " scale"));
+        declared.set("Declared " + TimeFormat.stamp(i.declaredAt(), zone) + " by " + i.declaredBy());
+        List<String> ms = new ArrayList<>();
+        for (Milestone m : Milestone.values()) {
+            ms.add(m.label() + ": " + i.milestones().at(m).map(t -> TimeFormat.stamp(t, zone)).orElse("not yet"));
+        }
+        milestones.setAll(ms);
+        nextStatuses.setAll(i.status().next());
+        severities.setAll(s.levels().stream().map(SeverityLevel::code).filter(c -> !c.equals(i.severity())).toList());
+        IncidentRecord record = loaded.record();
+        timeline.setAll(record.timeline().stream().map(e -> row(record, e)).toList());
+    }
+
+    static String definition(SeverityLevel level) {
+        return level.code() + ": " + level.criteria() + ". Respond " + level.respondText()
+                + level.updateCadence().map(d -> ", update every " + d.toMinutes() + " min").orElse("") + ".";
+    }
+
+    private TimelineRow row(IncidentRecord record, TimelineEvent e) {
+        return new TimelineRow(e.id(), TimeFormat.stamp(e.occurredAt(), zone), e.type().key().replace('_', ' '),
+                e.actor(), e.text(), record.isSuperseded(e), e.supersedes() != null);
+    }
+
+    public ReadOnlyObjectProperty<Incident> incidentProperty() {
+        return incident.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SeverityScale> scaleProperty() {
+        return scale.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty severityDefinitionProperty() {
+        return severityDefinition.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty declaredProperty() {
+        return declared.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> milestones() {
+        return FXCollections.unmodifiableObservableList(milestones);
+    }
+
+    public ObservableList<TimelineRow> timeline() {
+        return FXCollections.unmodifiableObservableList(timeline);
+    }
+
+    public ObservableList<IncidentStatus> nextStatuses() {
+        return FXCollections.unmodifiableObservableList(nextStatuses);
+    }
+
+    public ObservableList<String> severities() {
+        return FXCollections.unmodifiableObservableList(severities);
+    }
+
+    public StringProperty noteTextProperty() {
+        return noteText;
+    }
+
+    public StringProperty noteAtProperty() {
+        return noteAt;
+    }
+
+    public ReadOnlyStringProperty noteErrorProperty() {
+        return noteError.getReadOnlyProperty();
+    }
+
+    public StringProperty changeReasonProperty() {
+        return changeReason;
+    }
+
+    public ReadOnlyStringProperty changeErrorProperty() {
+        return changeError.getReadOnlyProperty();
+    }
+
+    public StringProperty hypothesisTextProperty() {
+        return hypothesisText;
+    }
+
+    public StringProperty hypothesisConfidenceProperty() {
+        return hypothesisConfidence;
+    }
+
+    public ReadOnlyStringProperty loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}

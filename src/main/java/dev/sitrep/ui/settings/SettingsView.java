@@ -1,0 +1,123 @@
+package dev.sitrep.ui.settings;
+
+import atlantafx.base.theme.Styles;
+import dev.sitrep.core.SeverityScale;
+import dev.sitrep.core.SeverityScales;
+import dev.sitrep.workspace.Theme;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import java.util.stream.Collectors;
+
+/** The Settings page. */
+public final class SettingsView extends VBox {
+
+    public SettingsView(SettingsViewModel model) {
+        setId("settings");
+        setSpacing(14);
+        setMaxWidth(760);
+        setFillWidth(true);
+
+        Label heading = new Label("Settings");
+        heading.getStyleClass().add(Styles.TITLE_3);
+
+        TextField operator = new TextField();
+        operator.setId("operatorField");
+        operator.setPrefColumnCount(24);
+        operator.textProperty().bindBidirectional(model.operatorProperty());
+        operator.setOnAction(e -> model.saveOperator());
+        Button saveOperator = new Button("Save");
+        saveOperator.setOnAction(e -> model.saveOperator());
+        Label operatorNote = muted();
+        operatorNote.textProperty().bind(model.operatorNoteProperty());
+
+        ToggleGroup themes = new ToggleGroup();
+        RadioButton dark = new RadioButton("Dark");
+        RadioButton light = new RadioButton("Light");
+        dark.setToggleGroup(themes);
+        light.setToggleGroup(themes);
+        dark.setOnAction(e -> model.chooseTheme(Theme.DARK));
+        light.setOnAction(e -> model.chooseTheme(Theme.LIGHT));
+        model.themeProperty().addListener((obs, was, now) -> (now == Theme.LIGHT ? light : dark).setSelected(true));
+        dark.setSelected(true);
+
+        ComboBox<SeverityScale> scale = new ComboBox<>();
+        scale.getItems().setAll(SeverityScales.ALL);
+        scale.setId("scaleCombo");
+        scale.valueProperty().bindBidirectional(model.chosenScaleProperty());
+        scale.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SeverityScale s) {
+                return s == null ? "" : s.name();
+            }
+
+            @Override
+            public SeverityScale fromString(String s) {
+                return null;
+            }
+        });
+        Button switchScale = new Button("Switch");
+        switchScale.setId("switchScale");
+        switchScale.setOnAction(e -> model.switchScale());
+        switchScale.disableProperty().bind(model.chosenScaleProperty().isEqualTo(model.activeScaleProperty()));
+        Label levels = muted();
+        levels.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> describe(model.chosenScaleProperty().get()), model.chosenScaleProperty()));
+        Label warning = new Label();
+        warning.setId("scaleWarning");
+        warning.setWrapText(true);
+        warning.getStyleClass().add(Styles.WARNING);
+        warning.textProperty().bind(model.scaleWarningProperty());
+
+        Label status = muted();
+        status.textProperty().bind(model.statusProperty());
+        Label error = new Label();
+        error.setWrapText(true);
+        error.getStyleClass().add(Styles.DANGER);
+        error.textProperty().bind(model.errorProperty());
+
+        getChildren().addAll(heading,
+                section("Operator", "The name recorded on everything you do."), row(operator, saveOperator), operatorNote,
+                section("Theme", "Dark is calm at night; light reads better in a bright room."), row(dark, light),
+                section("Severity scale", "One scale per workspace; runbooks and the board use it."),
+                row(scale, switchScale), levels, warning, status, error);
+    }
+
+    private static String describe(SeverityScale scale) {
+        if (scale == null) {
+            return "";
+        }
+        return scale.levels().stream().map(l -> l.code() + ": " + l.criteria() + " (respond " + l.respondText() + ")")
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static VBox section(String title, String help) {
+        Label t = new Label(title);
+        t.getStyleClass().add(Styles.TITLE_4);
+        Label h = muted();
+        h.setText(help);
+        return new VBox(2, t, h);
+    }
+
+    private static HBox row(javafx.scene.Node... nodes) {
+        HBox row = new HBox(10, nodes);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private static Label muted() {
+        Label l = new Label();
+        l.setWrapText(true);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        return l;
+    }
+
+}

@@ -1,0 +1,171 @@
+package dev.sitrep.ui.settings;
+
+import dev.sitrep.core.SeverityScale;
+import dev.sitrep.core.SeverityScales;
+import dev.sitrep.incident.IncidentService;
+import dev.sitrep.ui.common.Messages;
+import dev.sitrep.ui.common.UiExecutor;
+import dev.sitrep.workspace.Theme;
+import dev.sitrep.workspace.WorkspaceSettings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Settings: the operator's name, the theme and the workspace severity scale. Switching the scale
+ * while incidents are unfinished warns first and needs a second press to confirm.
+ */
+public final class SettingsViewModel {
+
+    private final WorkspaceSettings settings;
+    private final IncidentService incidents;
+    private final UiExecutor executor;
+    private final Supplier<String> actor;
+    private final Consumer<String> operatorChanged;
+    private final String operatorOverride;
+
+    // Properties
+    private final StringProperty operator = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper operatorNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>(Theme.DARK);
+    private final ObjectProperty<SeverityScale> chosenScale = new SimpleObjectProperty<>(SeverityScales.FIVE_LEVEL);
+    private final ReadOnlyObjectWrapper<SeverityScale> activeScale = new ReadOnlyObjectWrapper<>(SeverityScales.FIVE_LEVEL);
+    private final ReadOnlyStringWrapper scaleWarning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private SeverityScale pendingConfirmation;
+
+    private record Loaded(String operator, Theme theme, SeverityScale scale) {
+    }
+
+    /**
+     * @param operatorOverride the name fixed by --actor or SITREP_ACTOR, or {@code null}
+     */
+    public SettingsViewModel(WorkspaceSettings settings, IncidentService incidents, UiExecutor executor,
+                             Supplier<String> actor, Consumer<String> operatorChanged, String operatorOverride) {
+        this.settings = settings;
+        this.incidents = incidents;
+        this.executor = executor;
+        this.actor = actor;
+        this.operatorChanged = operatorChanged;
+        this.operatorOverride = operatorOverride;
+        chosenScale.addListener((obs, was, now) -> {
+            pendingConfirmation = null;
+            scaleWarning.set("");
+        });
+    }
+
+    // Commands
+
+    public void load() {
+        executor.submit(() -> new Loaded(settings.operator().orElse(actor.get()), settings.theme(), settings.scale()),
+                loaded -> {
+                    operator.set(loaded.operator());
+                    theme.set(loaded.theme());
+                    activeScale.set(loaded.scale());
+                    chosenScale.set(loaded.scale());
+                    operatorNote.set(operatorOverride == null ? ""
+                            : "This window acts as " + operatorOverride + " (set by --actor or SITREP_ACTOR); "
+                            + "the name saved here is used when neither is given.");
+                }, this::fail);
+    }
+
+    public void saveOperator() {
+        String name = operator.get();
+        executor.submit(() -> {
+            settings.setOperator(name, actor.get());
+            return name.strip();
+        }, saved -> {
+            error.set("");
+            status.set("Operator saved: " + saved + ".");
+            if (operatorOverride == null) {
+                operatorChanged.accept(saved);
+            }
+        }, this::fail);
+    }
+
+    public void chooseTheme(Theme chosen) {
+        theme.set(chosen);
+        executor.submit(() -> {
+            settings.setTheme(chosen, actor.get());
+            return chosen;
+        }, saved -> error.set(""), this::fail);
+    }
+
+    /**
+     * Makes the chosen scale active. With unfinished incidents the first call only warns; a second
+     * call for the same scale confirms and re-expresses them.
+     */
+    public void switchScale() {
+        SeverityScale target = chosenScale.get();
+        if (target == null || target.id().equals(activeScale.get().id())) {
+            scaleWarning.set("");
+            return;
+        }
+        if (target.equals(pendingConfirmation)) {
+            pendingConfirmation = null;
+            executor.submit(() -> incidents.switchScale(target), moved -> {
+                activeScale.set(target);
+                scaleWarning.set("");
+                error.set("");
+                status.set("Scale is now " + target.name() + (moved > 0 ? "; " + moved + " incident(s) re-expressed." : "."));
+            }, this::fail);
+            return;
+        }
+        executor.submit(incidents::unfinishedIncidents, open -> {
+            if (open == 0) {
+                pendingConfirmation = target;
+                switchScale();
+            } else {
+                pendingConfirmation = target;
+                scaleWarning.set(open + " unfinished incident(s) use the " + activeScale.get().name() + " scale. "
+                        + "Switching re-expresses them on " + target.name() + " by rank, with an entry on each "
+                        + "timeline. Press Switch again to confirm.");
+            }
+        }, this::fail);
+    }
+
+    private void fail(Throwable failure) {
+        error.set(Messages.of(failure));
+    }
+
+    public StringProperty operatorProperty() {
+        return operator;
+    }
+
+    public ReadOnlyStringProperty operatorNoteProperty() {
+        return operatorNote.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Theme> themeProperty() {
+        return theme.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<SeverityScale> chosenScaleProperty() {
+        return chosenScale;
+    }
+
+    public ReadOnlyObjectProperty<SeverityScale> activeScaleProperty() {
+        return activeScale.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty scaleWarningProperty() {
+        return scaleWarning.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

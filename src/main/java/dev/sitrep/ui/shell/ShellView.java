@@ -1,0 +1,275 @@
+package dev.sitrep.ui.shell;
+
+import atlantafx.base.controls.ModalPane;
+import atlantafx.base.theme.Styles;
+import dev.sitrep.ui.common.Icons;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.feather.Feather;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The window: sidebar, a top bar with Declare, the page area, and the status bar (operator, data
+ * directory, platform state, UTC and local clocks). Pages arrive once the workspace is open;
+ * until then the page area says so. Keyboard shortcuts are handled here for the whole window.
+ */
+public final class ShellView extends BorderPane {
+
+    private final ShellViewModel model;
+    private final StackPane pageArea = new StackPane();
+    private final ModalPane overlay = new ModalPane();
+    private final Map<Page, Node> built = new EnumMap<>(Page.class);
+    private final Map<Page, ToggleButton> sidebarButtons = new EnumMap<>(Page.class);
+    private Function<Page, Node> pages;
+    private Runnable onDeclare = () -> { };
+    private Runnable onNote = () -> { };
+    private Runnable onEscape = () -> { };
+
+    public ShellView(ShellViewModel model) {
+        this.model = model;
+        getStyleClass().add("shell");
+        setLeft(sidebar());
+        setBottom(statusBar());
+        pageArea.getStyleClass().add("page-area");
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setMaxSize(48, 48);
+        Label opening = new Label("Opening the workspace…");
+        opening.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox waiting = new VBox(12, spinner, opening);
+        waiting.setAlignment(Pos.CENTER);
+        pageArea.getChildren().setAll(waiting);
+        StackPane center = new StackPane(new VBox(topBar(), pageArea), overlay);
+        VBox.setVgrow(pageArea, Priority.ALWAYS);
+        setCenter(center);
+        model.pageProperty().addListener((obs, was, now) -> showPage(now));
+        Timeline clocks = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
+        clocks.setCycleCount(Timeline.INDEFINITE);
+        clocks.play();
+        addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+    }
+
+    /** The workspace is open: pages can be built (lazily, once each). */
+    public void setPages(Function<Page, Node> factory, Runnable declare, Runnable note, Runnable escape) {
+        this.pages = factory;
+        this.onDeclare = declare;
+        this.onNote = note;
+        this.onEscape = escape;
+        showPage(model.pageProperty().get());
+    }
+
+    /** The workspace could not be opened: say why in the page area, calmly; nothing was changed. */
+    public void showProblem(String message) {
+        Label title = new Label("The workspace could not be opened");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.setId("workspaceProblem");
+        VBox box = new VBox(10, title, text);
+        box.setMaxWidth(720);
+        box.setAlignment(Pos.CENTER_LEFT);
+        pageArea.getChildren().setAll(box);
+    }
+
+    public void showOverlay(Node content) {
+        overlay.show(content);
+    }
+
+    public void hideOverlay() {
+        overlay.hide(true);
+    }
+
+    public boolean overlayShown() {
+        return overlay.isDisplay();
+    }
+
+    private void showPage(Page page) {
+        ToggleButton button = sidebarButtons.get(page == Page.INCIDENT ? Page.BOARD : page);
+        if (button != null) {
+            button.setSelected(true);
+        }
+        if (pages == null) {
+            return;
+        }
+        Node node = built.computeIfAbsent(page, p -> p.comingNext() != null ? comingNext(p) : pages.apply(p));
+        if (page == Page.SETTINGS || page.comingNext() != null) {
+            ScrollPane scroll = new ScrollPane(node);
+            scroll.setFitToWidth(true);
+            scroll.getStyleClass().add("page-scroll");
+            pageArea.getChildren().setAll(scroll);
+        } else {
+            pageArea.getChildren().setAll(node);
+        }
+    }
+
+    private static Node comingNext(Page page) {
+        Label title = new Label(page.label());
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label what = new Label(page.comingNext());
+        what.setWrapText(true);
+        Label when = new Label("Not built yet: it arrives in a coming release. Everything else in the console works "
+                + "without it.");
+        when.setWrapText(true);
+        when.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox box = new VBox(12, title, what, when);
+        box.setMaxWidth(720);
+        box.setId("comingNext");
+        return box;
+    }
+
+    private VBox sidebar() {
+        Label brand = new Label("SITREP");
+        brand.getStyleClass().add("brand");
+        VBox bar = new VBox(4, brand);
+        bar.getStyleClass().add("sidebar");
+        ToggleGroup group = new ToggleGroup();
+        int n = 1;
+        for (Page page : Page.values()) {
+            if (!page.inSidebar()) {
+                continue;
+            }
+            ToggleButton b = new ToggleButton(page.label(), Icons.of(page.icon(), 18));
+            b.setId("nav" + page.name());
+            b.setToggleGroup(group);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.getStyleClass().add("nav-button");
+            b.setTooltip(new Tooltip(page.label() + " (Ctrl+" + n++ + ")"));
+            b.setOnAction(e -> {
+                model.show(page);
+                b.setSelected(true);
+            });
+            sidebarButtons.put(page, b);
+            bar.getChildren().add(b);
+        }
+        sidebarButtons.get(Page.BOARD).setSelected(true);
+        return bar;
+    }
+
+    private HBox topBar() {
+        Button declare = new Button("Declare", Icons.of(Feather.PLUS));
+        declare.setId("declareAction");
+        declare.getStyleClass().add(Styles.ACCENT);
+        declare.setTooltip(new Tooltip("Declare an incident (Ctrl+N)"));
+        declare.setOnAction(e -> onDeclare.run());
+        Button help = new Button(null, Icons.of(Feather.HELP_CIRCLE, 18));
+        help.setId("helpAction");
+        help.setTooltip(new Tooltip("Keyboard shortcuts (?)"));
+        help.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        help.setOnAction(e -> showShortcuts());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(10, grow, declare, help);
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        bar.getStyleClass().add("top-bar");
+        return bar;
+    }
+
+    private HBox statusBar() {
+        Label operator = status(Feather.USER);
+        operator.setId("statusOperator");
+        operator.textProperty().bind(model.operatorProperty());
+        Label dir = status(Feather.FOLDER);
+        dir.textProperty().bind(model.dataDirProperty());
+        dir.setMinWidth(80);
+        Label platforms = status(Feather.RADIO);
+        platforms.textProperty().bind(model.platformStateProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Label utc = status(Feather.CLOCK);
+        utc.setId("clockUtc");
+        utc.getStyleClass().add("clock");
+        utc.textProperty().bind(model.utcClockProperty());
+        Label local = status(null);
+        local.getStyleClass().add("clock");
+        local.textProperty().bind(model.localClockProperty());
+        HBox bar = new HBox(18, operator, dir, platforms, grow, utc, local);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private static Label status(Feather icon) {
+        Label l = new Label();
+        if (icon != null) {
+            l.setGraphic(Icons.of(icon, 14));
+        }
+        l.getStyleClass().add("status-item");
+        return l;
+    }
+
+    private static final KeyCombination DECLARE = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination NOTE = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
+
+    private void shortcut(KeyEvent e) {
+        if (DECLARE.match(e)) {
+            onDeclare.run();
+            e.consume();
+        } else if (NOTE.match(e)) {
+            onNote.run();
+            e.consume();
+        } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode().isDigitKey()) {
+            String name = e.getCode().getName();
+            model.showNumber(Character.getNumericValue(name.charAt(name.length() - 1)));
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            if (overlayShown()) {
+                hideOverlay();
+            } else {
+                onEscape.run();
+            }
+            e.consume();
+        } else if (e.getText().equals("?") && !(getScene().getFocusOwner() instanceof TextInputControl)) {
+            showShortcuts();
+            e.consume();
+        }
+    }
+
+    private void showShortcuts() {
+        VBox box = new VBox(8);
+        box.setId("shortcuts");
+        box.getStyleClass().add("shortcuts-overlay");
+        box.setMaxSize(520, USE_PREF_SIZE);
+        Label title = new Label("Keyboard shortcuts");
+        title.getStyleClass().add(Styles.TITLE_3);
+        box.getChildren().add(title);
+        String[][] keys = {
+                {"Ctrl+N", "Declare an incident"},
+                {"Ctrl+L", "Write a note on the open incident"},
+                {"Ctrl+1 .. Ctrl+6", "Board, Triage, Kill switch, Evidence, Postmortems, Settings"},
+                {"Enter", "Open the selected incident; add the note; declare"},
+                {"Esc", "Close this, the declare sheet, or the incident (back to the board)"},
+                {"?", "This list"},
+        };
+        for (String[] k : keys) {
+            Label key = new Label(k[0]);
+            key.getStyleClass().addAll("mono", "key");
+            key.setMinWidth(150);
+            box.getChildren().add(new HBox(12, key, new Label(k[1])));
+        }
+        showOverlay(box);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.sitrep.ui.shell;
+
+import dev.sitrep.core.IncidentId;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The window around the pages: which page shows, which incident is open, and what the status
+ * bar says (operator, data directory, platform state, UTC and local clocks).
+ */
+public final class ShellViewModel {
+
+    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("HH:mm zzz · EEE d MMM", Locale.ENGLISH);
+
+    private final Clock clock;
+    private final ZoneId zone;
+
+    // Properties
+    private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(Page.BOARD);
+    private final ReadOnlyObjectWrapper<IncidentId> openIncident = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper operator = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper dataDir = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper platformState = new ReadOnlyStringWrapper("No platforms connected");
+    private final ReadOnlyStringWrapper utcClock = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper localClock = new ReadOnlyStringWrapper("");
+
+    public ShellViewModel(Clock clock, ZoneId zone, String dataDirectory, String operatorName) {
+        this.clock = clock;
+        this.zone = zone;
+        dataDir.set(dataDirectory);
+        operator.set(operatorName);
+        tick();
+    }
+
+    // Commands
+
+    public void show(Page target) {
+        if (target == Page.INCIDENT && openIncident.get() == null) {
+            return;
+        }
+        page.set(target);
+    }
+
+    /** Shows the Ctrl+1..6 page; other digits do nothing. */
+    public void showNumber(int digit) {
+        Page[] pages = Page.values();
+        if (digit >= 1 && digit <= pages.length && pages[digit - 1].inSidebar()) {
+            page.set(pages[digit - 1]);
+        }
+    }
+
+    public void openIncident(IncidentId id) {
+        openIncident.set(id);
+        page.set(Page.INCIDENT);
+    }
+
+    /** Esc on an incident goes back to the board. */
+    public void back() {
+        if (page.get() == Page.INCIDENT) {
+            page.set(Page.BOARD);
+        }
+    }
+
+    public void setOperator(String name) {
+        operator.set(name);
+    }
+
+    public void setPlatformState(String text) {
+        platformState.set(text);
+    }
+
+    /** Refreshes the clocks; the view calls it every second. */
+    public void tick() {
+        ZonedDateTime now = clock.instant().atZone(zone);
+        utcClock.set(HM.format(now.withZoneSameInstant(ZoneOffset.UTC)) + " UTC");
+        localClock.set(now.getOffset().equals(ZoneOffset.UTC) ? DAY.format(now) : LOCAL.format(now));
+    }
+
+    public ReadOnlyObjectProperty<Page> pageProperty() {
+        return page.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<IncidentId> openIncidentProperty() {
+        return openIncident.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty operatorProperty() {
+        return operator.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty dataDirProperty() {
+        return dataDir.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty platformStateProperty() {
+        return platformState.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty utcClockProperty() {
+        return utcClock.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty localClockProperty() {
+        return localClock.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.sitrep.workspace;
+
+import dev.sitrep.core.Limits;
+import dev.sitrep.core.SeverityScale;
+import dev.sitrep.core.SeverityScales;
+import dev.sitrep.core.SitrepException;
+import dev.sitrep.store.SettingsRepository;
+import dev.sitrep.store.Store;
+import dev.sitrep.store.Tx;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Settings kept in the workspace's database, so the console, the CLI and the wall on the same
+ * data directory agree: the operator's name, the theme and the active severity scale.
+ * (Switching the scale re-expresses open incidents, so it lives in IncidentService.)
+ */
+public final class WorkspaceSettings {
+
+    public static final String OPERATOR = "operator";
+    public static final String THEME = "theme";
+    public static final String SCALE = "severity_scale";
+
+    private final Store store;
+    private final Clock clock;
+
+    public WorkspaceSettings(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** The saved operator name, if one was set in Settings. */
+    public Optional<String> operator() {
+        return store.read(tx -> tx.settings().get(OPERATOR));
+    }
+
+    public void setOperator(String name, String actor) {
+        String operator = Limits.optionalName("operator name", name);
+        if (operator == null) {
+            throw SitrepException.invalid("The operator name is empty; type the name your timeline entries should carry.");
+        }
+        put(OPERATOR, operator, actor);
+    }
+
+    public Theme theme() {
+        return store.read(tx -> tx.settings().get(THEME)).map(Theme::fromKey).orElse(Theme.DARK);
+    }
+
+    public void setTheme(Theme theme, String actor) {
+        put(THEME, theme.key(), actor);
+    }
+
+    public SeverityScale scale() {
+        return store.read(WorkspaceSettings::scale);
+    }
+
+    /** The active scale as seen inside a transaction (the five-level scale until one is chosen). */
+    public static SeverityScale scale(Tx tx) throws SQLException {
+        return tx.settings().get(SCALE).flatMap(SeverityScales::find).orElse(SeverityScales.FIVE_LEVEL);
+    }
+
+    private void put(String name, String value, String actor) {
+        store.write(tx -> {
+            tx.settings().put(name, value, actor, clock.instant());
+            tx.changed(SettingsRepository.ENTITY, name);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,157 @@
+package dev.sitrep.ui.incident;
+
+import dev.sitrep.core.Incident;
+import dev.sitrep.core.IncidentStatus;
+import dev.sitrep.incident.Declaration;
+import dev.sitrep.incident.IncidentService;
+import dev.sitrep.store.Store;
+import dev.sitrep.testing.DirectExecutor;
+import dev.sitrep.testing.TestClock;
+import dev.sitrep.ui.common.ChangePoller;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IncidentViewModelTest {
+
+    @TempDir
+    Path dir;
+    private Store store;
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-22T14:32:00Z"));
+    private IncidentService incidents;
+    private IncidentViewModel model;
+    private Incident incident;
+
+    @BeforeEach
+    void open() {
+        store = Store.open(dir);
+        incidents = new IncidentService(store, clock, () -> "maria", new Random(4));
+        model = new IncidentViewModel(incidents, new DirectExecutor(), clock, ZoneId.of("Europe/Berlin"));
+        incident = incidents.declare(Declaration.titled("Checkout 5xx spike"));
+        clock.advance(Duration.ofMinutes(5));
+        model.load(incident.id());
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void loadShowsTheSeverityDefinitionMilestonesAndTimelineWithUtcAndLocalTimes() {
+        assertThat(model.severityDefinitionProperty().get()).startsWith("SEV2: Degraded performance")
+                .contains("update every 30 min");
+        assertThat(model.milestones()).contains("detected: 14:32 UTC (15:32 CET) · 22 Nov 2026", "acknowledged: not yet");
+        assertThat(model.timeline()).singleElement().satisfies(row -> {
+            assertThat(row.when()).isEqualTo("14:32 UTC (15:32 CET) · 22 Nov 2026");
+            assertThat(row.type()).isEqualTo("declared");
+            assertThat(row.actor()).isEqualTo("maria");
+        });
+    }
+
+    @Test
+    void nextStatusesAndSeveritiesLeaveOutTheCurrentOnes() {
+        assertThat(model.nextStatuses()).doesNotContain(IncidentStatus.INVESTIGATING, IncidentStatus.CLOSED)
+                .contains(IncidentStatus.MITIGATING, IncidentStatus.RESOLVED);
+        assertThat(model.severities()).doesNotContain("SEV2").contains("SEV1");
+    }
+
+    @Test
+    void aNoteIsAppendedAndTheBoxCleared() {
+        model.noteTextProperty().set("pool at 100%");
+        model.submitNote();
+        assertThat(model.timeline()).extracting(TimelineRow::text).contains("pool at 100%");
+        assertThat(model.noteTextProperty().get()).isEmpty();
+        assertThat(model.noteErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aBackdatedNoteSortsWhereItHappened() {
+        model.noteTextProperty().set("first alert");
+        model.noteAtProperty().set("14:30 UTC");
+        model.submitNote();
+        assertThat(model.timeline().get(0).text()).isEqualTo("first alert");
+        assertThat(model.noteAtProperty().get()).isEmpty();
+    }
+
+    @Test
+    void anEmptyNoteIsRefusedInline() {
+        model.submitNote();
+        assertThat(model.noteErrorProperty().get()).contains("Write the note first");
+        assertThat(model.timeline()).hasSize(1);
+    }
+
+    @Test
+    void anUnreadableTimeIsRefusedInlineAndTheNoteKept() {
+        model.noteTextProperty().set("rollback started");
+        model.noteAtProperty().set("around two");
+        model.submitNote();
+        assertThat(model.noteErrorProperty().get()).contains("around two").contains("14:32 UTC");
+        assertThat(model.noteTextProperty().get()).isEqualTo("rollback started");
+        assertThat(model.timeline()).hasSize(1);
+    }
+
+    @Test
+    void severityChangeWithoutReasonIsRefusedInline() {
+        model.changeSeverity("SEV1");
+        assertThat(model.changeErrorProperty().get()).contains("needs a reason");
+        assertThat(model.incidentProperty().get().severity()).isEqualTo("SEV2");
+    }
+
+    @Test
+    void severityChangeWithReasonLandsOnTheTimeline() {
+        model.changeReasonProperty().set("all regions down");
+        model.changeSeverity("SEV1");
+        assertThat(model.incidentProperty().get().severity()).isEqualTo("SEV1");
+        assertThat(model.timeline()).extracting(TimelineRow::text).anyMatch(t -> t.contains("all regions down"));
+        assertThat(model.changeReasonProperty().get()).isEmpty();
+    }
+
+    @Test
+    void statusChangeUpdatesTheIncidentAndItsChoices() {
+        model.changeStatus(IncidentStatus.RESOLVED);
+        assertThat(model.incidentProperty().get().status()).isEqualTo(IncidentStatus.RESOLVED);
+        assertThat(model.nextStatuses()).contains(IncidentStatus.CLOSED);
+    }
+
+    @Test
+    void hypothesisNeedsAWholePercentage() {
+        model.hypothesisTextProperty().set("pool exhaustion");
+        model.hypothesisConfidenceProperty().set("very");
+        model.addHypothesis();
+        assertThat(model.changeErrorProperty().get()).contains("0 to 100");
+        model.hypothesisConfidenceProperty().set("85%");
+        model.addHypothesis();
+        assertThat(model.timeline()).extracting(TimelineRow::text).contains("Hypothesis (85% confident): pool exhaustion");
+    }
+
+    @Test
+    void changesFromElsewhereReloadOnlyTheOpenIncident() {
+        incidents.note(incident.id(), "written by the CLI", null);
+        model.onChanges(new ChangePoller.Changes(Set.of("INC-20261122-1432-ZZZZ"), false));
+        assertThat(model.timeline()).hasSize(1);
+        model.onChanges(new ChangePoller.Changes(Set.of(incident.id().value()), false));
+        assertThat(model.timeline()).extracting(TimelineRow::text).contains("written by the CLI");
+    }
+
+    @Test
+    void aCorrectedEntryIsMarkedSuperseded() {
+        var note = incidents.note(incident.id(), "rollback at 14:40", null);
+        incidents.amend(incident.id(), note.id(), "rollback at 14:36", null);
+        model.load(incident.id());
+        assertThat(model.timeline()).filteredOn(TimelineRow::superseded).extracting(TimelineRow::text)
+                .containsExactly("rollback at 14:40");
+        assertThat(model.timeline()).filteredOn(TimelineRow::correction).extracting(TimelineRow::text)
+                .containsExactly("rollback at 14:36");
+    }
+}

@@ -1,0 +1,119 @@
+package dev.sitrep.ui.settings;
+
+import dev.sitrep.core.Incident;
+import dev.sitrep.core.SeverityScales;
+import dev.sitrep.incident.Declaration;
+import dev.sitrep.incident.IncidentService;
+import dev.sitrep.store.Store;
+import dev.sitrep.testing.DirectExecutor;
+import dev.sitrep.testing.TestClock;
+import dev.sitrep.workspace.Theme;
+import dev.sitrep.workspace.WorkspaceSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SettingsViewModelTest {
+
+    @TempDir
+    Path dir;
+    private Store store;
+    private IncidentService incidents;
+    private WorkspaceSettings settings;
+    private final List<String> operatorChanges = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        store = Store.open(dir);
+        TestClock clock = new TestClock(Instant.parse("2026-11-22T14:32:00Z"));
+        incidents = new IncidentService(store, clock, () -> "maria", new Random(3));
+        settings = new WorkspaceSettings(store, clock);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private SettingsViewModel model(String override) {
+        SettingsViewModel m = new SettingsViewModel(settings, incidents, new DirectExecutor(), () -> "maria",
+                operatorChanges::add, override);
+        m.load();
+        return m;
+    }
+
+    @Test
+    void switchingTheScaleWithOpenIncidentsWarnsThenConfirms() {
+        Incident open = incidents.declare(Declaration.titled("still burning"));
+        SettingsViewModel model = model(null);
+        model.chosenScaleProperty().set(SeverityScales.PRIORITY);
+        model.switchScale();
+        assertThat(model.scaleWarningProperty().get()).contains("1 unfinished incident").contains("Press Switch again");
+        assertThat(settings.scale()).isSameAs(SeverityScales.FIVE_LEVEL);
+        model.switchScale();
+        assertThat(settings.scale()).isSameAs(SeverityScales.PRIORITY);
+        assertThat(incidents.show(open.id()).incident().severity()).isEqualTo("P1");
+        assertThat(model.scaleWarningProperty().get()).isEmpty();
+    }
+
+    @Test
+    void choosingAnotherScaleCancelsThePendingConfirmation() {
+        incidents.declare(Declaration.titled("still burning"));
+        SettingsViewModel model = model(null);
+        model.chosenScaleProperty().set(SeverityScales.PRIORITY);
+        model.switchScale();
+        model.chosenScaleProperty().set(SeverityScales.FOUR_LEVEL);
+        model.switchScale();
+        assertThat(settings.scale()).isSameAs(SeverityScales.FIVE_LEVEL);
+        assertThat(model.scaleWarningProperty().get()).contains("SEV1..SEV4");
+    }
+
+    @Test
+    void anEmptyWorkspaceSwitchesAtOnce() {
+        SettingsViewModel model = model(null);
+        model.chosenScaleProperty().set(SeverityScales.FOUR_LEVEL);
+        model.switchScale();
+        assertThat(settings.scale()).isSameAs(SeverityScales.FOUR_LEVEL);
+    }
+
+    @Test
+    void savingTheOperatorTellsTheShell() {
+        SettingsViewModel model = model(null);
+        model.operatorProperty().set("  Maria Lopez ");
+        model.saveOperator();
+        assertThat(settings.operator()).contains("Maria Lopez");
+        assertThat(operatorChanges).containsExactly("Maria Lopez");
+    }
+
+    @Test
+    void anEmptyOperatorIsRefusedInline() {
+        SettingsViewModel model = model(null);
+        model.operatorProperty().set(" ");
+        model.saveOperator();
+        assertThat(model.errorProperty().get()).contains("operator name is empty");
+        assertThat(settings.operator()).isEmpty();
+    }
+
+    @Test
+    void anOverriddenOperatorIsExplained() {
+        SettingsViewModel model = model("sam");
+        assertThat(model.operatorNoteProperty().get()).contains("sam").contains("--actor");
+    }
+
+    @Test
+    void theThemeIsSavedForTheWorkspace() {
+        SettingsViewModel model = model(null);
+        model.chooseTheme(Theme.LIGHT);
+        assertThat(settings.theme()).isEqualTo(Theme.LIGHT);
+        assertThat(model(null).themeProperty().get()).isEqualTo(Theme.LIGHT);
+    }
+}
