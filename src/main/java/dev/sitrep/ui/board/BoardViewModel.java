@@ -37,6 +37,7 @@ public final class BoardViewModel {
 
     // Properties
     private final ObservableList<Incident> rows = FXCollections.observableArrayList();
+    private final ObservableList<Incident> rowsReadOnly = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<SeverityScale> scale = new ReadOnlyObjectWrapper<>(SeverityScales.FIVE_LEVEL);
     private final ReadOnlyBooleanWrapper workspaceEmpty = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
@@ -99,7 +100,7 @@ public final class BoardViewModel {
     }
 
     public ObservableList<Incident> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsReadOnly;
     }
 
     public ReadOnlyObjectProperty<SeverityScale> scaleProperty() {

@@ -56,6 +56,7 @@ public final class DeclareView extends VBox {
                 return null;
             }
         });
+        severity.setMinWidth(110);
         Label definition = new Label();
         definition.setWrapText(true);
         definition.getStyleClass().add(Styles.TEXT_MUTED);
@@ -73,6 +74,7 @@ public final class DeclareView extends VBox {
         grid.addRow(1, muted("Service"), service);
         grid.addRow(2, muted("Platforms"), platforms);
         grid.addRow(3, muted("Commander"), commander);
+        HBox.setHgrow(definition, Priority.ALWAYS);
         GridPane.setHgrow(service, Priority.ALWAYS);
 
         Label error = errorLabel();
@@ -112,6 +114,7 @@ public final class DeclareView extends VBox {
 
     private static Label muted(String text) {
         Label l = new Label(text);
+        l.setMinWidth(USE_PREF_SIZE);
         l.getStyleClass().add(Styles.TEXT_MUTED);
         return l;
     }

@@ -16,7 +16,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -112,6 +111,7 @@ public final class IncidentView extends BorderPane {
     private void showMilestones(List<String> lines) {
         milestoneBox.getChildren().setAll(lines.stream().map(line -> {
             Label l = new Label(line);
+            l.setWrapText(true);
             l.getStyleClass().add("milestone");
             return l;
         }).toList());
@@ -190,20 +190,16 @@ public final class IncidentView extends BorderPane {
         private final Label type = new Label();
         private final Label actor = new Label();
         private final Label text = new Label();
-        private final HBox row;
+        private final VBox row;
 
         TimelineCell() {
             when.getStyleClass().addAll("timeline-when", "mono");
-            when.setMinWidth(USE_PREF_SIZE);
             type.getStyleClass().add("timeline-type");
-            type.setMinWidth(USE_PREF_SIZE);
             actor.getStyleClass().add("timeline-actor");
-            actor.setMinWidth(USE_PREF_SIZE);
             text.setWrapText(true);
             text.getStyleClass().add("timeline-text");
-            HBox.setHgrow(text, Priority.ALWAYS);
-            text.setMaxWidth(Double.MAX_VALUE);
-            row = new HBox(10, when, type, actor, text);
+            text.setMinHeight(USE_PREF_SIZE);
+            row = new VBox(2, new HBox(12, when, type, actor), text);
             row.getStyleClass().add("timeline-row");
         }
 
@@ -219,8 +215,7 @@ public final class IncidentView extends BorderPane {
             actor.setText(item.actor());
             text.setText((item.superseded() ? "[corrected] " : "") + (item.correction() ? "(correction) " : "") + item.text());
             row.pseudoClassStateChanged(SUPERSEDED, item.superseded());
-            text.prefWidthProperty().bind(getListView().widthProperty().subtract(when.widthProperty())
-                    .subtract(type.widthProperty()).subtract(actor.widthProperty()).subtract(70));
+            text.maxWidthProperty().bind(getListView().widthProperty().subtract(40));
             setGraphic(row);
         }
     }

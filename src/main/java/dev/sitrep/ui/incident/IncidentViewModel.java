@@ -51,9 +51,13 @@ public final class IncidentViewModel {
     private final ReadOnlyStringWrapper severityDefinition = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper declared = new ReadOnlyStringWrapper("");
     private final ObservableList<String> milestones = FXCollections.observableArrayList();
+    private final ObservableList<String> milestonesReadOnly = FXCollections.unmodifiableObservableList(milestones);
     private final ObservableList<TimelineRow> timeline = FXCollections.observableArrayList();
+    private final ObservableList<TimelineRow> timelineReadOnly = FXCollections.unmodifiableObservableList(timeline);
     private final ObservableList<IncidentStatus> nextStatuses = FXCollections.observableArrayList();
+    private final ObservableList<IncidentStatus> nextStatusesReadOnly = FXCollections.unmodifiableObservableList(nextStatuses);
     private final ObservableList<String> severities = FXCollections.observableArrayList();
+    private final ObservableList<String> severitiesReadOnly = FXCollections.unmodifiableObservableList(severities);
     private final StringProperty noteText = new SimpleStringProperty("");
     private final StringProperty noteAt = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper noteError = new ReadOnlyStringWrapper("");
@@ -217,19 +221,19 @@ public final class IncidentViewModel {
     }
 
     public ObservableList<String> milestones() {
-        return FXCollections.unmodifiableObservableList(milestones);
+        return milestonesReadOnly;
     }
 
     public ObservableList<TimelineRow> timeline() {
-        return FXCollections.unmodifiableObservableList(timeline);
+        return timelineReadOnly;
     }
 
     public ObservableList<IncidentStatus> nextStatuses() {
-        return FXCollections.unmodifiableObservableList(nextStatuses);
+        return nextStatusesReadOnly;
     }
 
     public ObservableList<String> severities() {
-        return FXCollections.unmodifiableObservableList(severities);
+        return severitiesReadOnly;
     }
 
     public StringProperty noteTextProperty() {

@@ -1,0 +1,177 @@
+package dev.sitrep.app;
+
+import dev.sitrep.core.Incident;
+import dev.sitrep.incident.Declaration;
+import dev.sitrep.testing.ChildJvm;
+import dev.sitrep.testing.Snapshots;
+import dev.sitrep.ui.common.FxExecutor;
+import dev.sitrep.ui.incident.TimelineRow;
+import dev.sitrep.ui.shell.ShellView;
+import dev.sitrep.ui.shell.ShellViewModel;
+import dev.sitrep.workspace.ProcessEnvironment;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The console as a commander uses it, headless: the real store, the real executor and poller. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleUiTest {
+
+    @TempDir
+    Path dir;
+    private FxExecutor executor;
+    private Workspace workspace;
+    private ShellViewModel shellModel;
+    private Desktop desktop;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        Clock clock = Clock.systemUTC();
+        ZoneId zone = ZoneId.of("Europe/Berlin");
+        ProcessEnvironment env = new ProcessEnvironment(Map.of(), "Linux", "tester", "/home/tester", clock, zone, false);
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+        executor = new FxExecutor();
+        workspace = Workspace.open(dir, clock, env, "maria");
+        shellModel = new ShellViewModel(clock, zone, dir.toString(), "maria");
+        ShellView shell = new ShellView(shellModel);
+        desktop = new Desktop(workspace, executor, clock, zone, shellModel, shell, theme -> { });
+        scene = new Scene(shell, 1280, 800);
+        scene.getStylesheets().add(SitrepApp.class.getResource("/dev/sitrep/ui/common/app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        executor.close();
+        workspace.close();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    }
+
+    private void snapshot(String name) {
+        WaitForAsyncUtils.asyncFx(() -> Snapshots.write(scene, name));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void ctrlNTitleEnterDeclaresAndTheIncidentIsListed(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#welcome").tryQuery().map(n -> n.isVisible()).orElse(false));
+        snapshot("board-welcome");
+        // when:
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#declareTitle").tryQuery().isPresent());
+        robot.write("Checkout 5xx spike");
+        snapshot("declare-sheet");
+        robot.type(KeyCode.ENTER);
+        // then:
+        waitUntil(() -> desktop.board().rows().stream().anyMatch(i -> i.title().equals("Checkout 5xx spike")));
+        waitUntil(() -> robot.lookup("#titleLabel").tryQuery()
+                .map(n -> ((Label) n).getText().equals("Checkout 5xx spike")).orElse(false));
+        Incident declared = desktop.board().rows().get(0);
+        assertThat(declared.severity()).isEqualTo("SEV2");
+        assertThat(declared.commander()).isEqualTo("maria");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> robot.lookup("#incidentList").tryQuery().map(n -> n.isVisible()).orElse(false));
+        ListView<?> list = robot.lookup("#incidentList").queryAs(ListView.class);
+        assertThat(list.getItems()).hasSize(1);
+    }
+
+    @Test
+    void anEmptyTitleIsRefusedInline(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#declareTitle").tryQuery().isPresent());
+        // when:
+        robot.type(KeyCode.ENTER);
+        // then:
+        waitUntil(() -> robot.lookup("#declareTitleError").tryQuery().map(n -> n.isVisible()).orElse(false));
+        assertThat(robot.lookup("#declareTitleError").queryAs(Label.class).getText()).contains("title is empty");
+        snapshot("declare-empty-title");
+        assertThat(workspace.incidents().count()).isZero();
+        assertThat(robot.lookup("#declareSheet").tryQuery()).isPresent();
+    }
+
+    @Test
+    void ctrlLTypeEnterPutsTheNoteOnTheTimeline(FxRobot robot) throws Exception {
+        Incident incident = workspace.incidents().declare(Declaration.titled("Queue stuck"));
+        robot.interact(() -> shellModel.openIncident(incident.id()));
+        waitUntil(() -> timelineTexts(robot).size() == 1);
+        // when:
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        robot.write("workers restarted, queue draining");
+        robot.type(KeyCode.ENTER);
+        // then:
+        waitUntil(() -> timelineTexts(robot).contains("workers restarted, queue draining"));
+        assertThat(workspace.incidents().show(incident.id()).timeline()).extracting(e -> e.actor())
+                .containsExactly("maria", "maria");
+    }
+
+    @Test
+    void aNoteWrittenByTheCliInAnotherProcessAppears(FxRobot robot) throws Exception {
+        workspace.incidents().declare(new Declaration("Vault sealed", "SEV1", "vault", List.of("cullis"), null, false, null));
+        Incident incident = workspace.incidents().declare(Declaration.titled("Broker down"));
+        robot.interact(() -> shellModel.openIncident(incident.id()));
+        waitUntil(() -> timelineTexts(robot).size() == 1);
+        // when:
+        ChildJvm.Result r = ChildJvm.sitrep(List.of(), "incident", "note", incident.id().value(), "restarted from the terminal",
+                "--data-dir", dir.toString(), "--actor", "sam");
+        // then:
+        assertThat(r.code()).as(r.err()).isZero();
+        waitUntil(() -> timelineTexts(robot).contains("restarted from the terminal"));
+        snapshot("incident");
+    }
+
+    @Test
+    void demoWorkspaceLoadsFromTheWelcome(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#loadDemo").tryQuery().map(n -> n.isVisible()).orElse(false));
+        // when:
+        robot.clickOn("#loadDemo");
+        // then:
+        waitUntil(() -> desktop.board().rows().size() == 4);
+        waitUntil(() -> !robot.lookup("#welcome").tryQuery().map(n -> n.isVisible()).orElse(true));
+        snapshot("board-demo");
+        robot.interact(() -> shellModel.openIncident(desktop.board().rows().get(0).id()));
+        waitUntil(() -> timelineTexts(robot).size() > 5);
+        waitUntil(() -> robot.lookup("#milestoneBox").queryAs(javafx.scene.layout.VBox.class).getChildren().size() == 5);
+        snapshot("incident-demo");
+    }
+
+    @Test
+    void ctrlDigitsSwitchPagesAndComingPagesSaySo(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#comingNext").tryQuery().isPresent());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#settings").tryQuery().isPresent());
+        snapshot("settings");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> timelineTexts(FxRobot robot) {
+        return robot.lookup("#timelineList").tryQuery()
+                .map(n -> ((ListView<TimelineRow>) n).getItems().stream().map(TimelineRow::text).toList())
+                .orElse(List.of());
+    }
+}
