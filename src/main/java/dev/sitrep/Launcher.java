@@ -17,6 +17,11 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            // the common launch (desktop shortcut, mvn javafx:run): skip building the command line
+            dev.sitrep.app.DesktopLauncher.launch(null, null);
+            return;
+        }
         ProcessEnvironment environment = ProcessEnvironment.ofProcess();
         RootCommand desktop = SitrepCli.desktopOptions(args, environment);
         if (desktop != null) {

@@ -67,7 +67,9 @@ public final class SingleInstance implements AutoCloseable {
         }
         ServerSocket server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        String token = HexFormat.of().formatHex(secret);
         Files.writeString(dataDir.resolve(PORT_FILE), server.getLocalPort() + " " + token + "\n");
         Thread listener = new Thread(() -> listen(server, token, onFocusRequest), "sitrep-single-instance");
         listener.setDaemon(true);

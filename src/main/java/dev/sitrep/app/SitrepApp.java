@@ -15,7 +15,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.URL;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -50,7 +50,6 @@ public final class SitrepApp extends Application {
             return;
         }
         applyTheme(Theme.DARK);
-        executor = new FxExecutor();
         ShellViewModel shellModel = new ShellViewModel(clock, zone, dataDir.toString(),
                 env.actor(actorOption, Optional::empty));
         ShellView shell = new ShellView(shellModel);
@@ -59,12 +58,30 @@ public final class SitrepApp extends Application {
         stage.setTitle("Sitrep · " + dataDir);
         stage.setMinWidth(960);
         stage.setMinHeight(600);
-        addIcons(stage);
         stage.setScene(scene);
         StartupMarkers markers = new StartupMarkers(Boolean.getBoolean(STARTUP_MARKERS));
-        markers.firstFrame(scene);
+        afterFirstFrame(scene, () -> {
+            markers.firstFrame();
+            addIcons(stage);
+            openWorkspace(dataDir, env, actorOption, shellModel, shell, markers);
+        });
         stage.show();
+    }
 
+    /** Runs {@code action} once, right after the window's first frame is laid out. */
+    private static void afterFirstFrame(Scene scene, Runnable action) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(action);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /** Opening touches the disk (H2, migrations): in the background, after the window is up. */
+    private void openWorkspace(Path dataDir, ProcessEnvironment env, String actorOption, ShellViewModel shellModel,
+                               ShellView shell, StartupMarkers markers) {
+        executor = new FxExecutor();
         executor.submit(() -> Workspace.open(dataDir, clock, env, actorOption), opened -> {
             workspace = opened;
             Desktop desktop = new Desktop(opened, executor, clock, zone, shellModel, shell, this::applyTheme);
@@ -102,14 +119,12 @@ public final class SitrepApp extends Application {
                 : new PrimerDark().getUserAgentStylesheet());
     }
 
+    /** Window icons load in the background. */
     private static void addIcons(Stage stage) {
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            try (InputStream in = SitrepApp.class.getResourceAsStream("/dev/sitrep/icons/sitrep-" + size + ".png")) {
-                if (in != null) {
-                    stage.getIcons().add(new Image(in));
-                }
-            } catch (IOException e) {
-                LOG.fine(() -> "icon " + size + " unreadable");
+            URL icon = SitrepApp.class.getResource("/dev/sitrep/icons/sitrep-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon.toExternalForm(), true));
             }
         }
     }

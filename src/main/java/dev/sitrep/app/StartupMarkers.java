@@ -2,7 +2,6 @@ package dev.sitrep.app;
 
 import dev.sitrep.ui.board.BoardViewModel;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 
 /**
  * For the start-up benchmark only (system property {@code sitrep.startupMarkers=true}): prints
@@ -17,17 +16,12 @@ final class StartupMarkers {
         this.enabled = enabled;
     }
 
-    void firstFrame(Scene scene) {
-        if (!enabled) {
-            return;
-        }
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
+    /** Called once the first frame is laid out. */
+    void firstFrame() {
+        if (enabled) {
             System.out.println("STARTUP first-frame");
             System.out.flush();
-        };
-        scene.addPostLayoutPulseListener(once[0]);
+        }
     }
 
     void boardReady(BoardViewModel board) {

@@ -21,6 +21,8 @@ import java.util.logging.Logger;
 public final class Store implements AutoCloseable {
 
     public static final String DB_NAME = "sitrep";
+    /** The newest migration in db/migration; a test keeps the two in step. */
+    static final int SCHEMA_VERSION = 1;
     private static final Logger LOG = Logger.getLogger(Store.class.getName());
 
     private final Path dataDir;
@@ -61,7 +63,9 @@ public final class Store implements AutoCloseable {
             throw openFailure(dir, e);
         }
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            if (!isCurrent(keeper)) {
+                Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            }
         } catch (RuntimeException e) {
             closeQuietly(keeper);
             throw new SitrepException(SitrepException.Kind.FAILURE, "Cannot bring the database " + databaseFile(dir)
@@ -69,6 +73,19 @@ public final class Store implements AutoCloseable {
         }
         LOG.info(() -> "opened " + databaseFile(dir));
         return new Store(dir, ds, keeper);
+    }
+
+    /**
+     * True when the schema history says every migration up to {@link #SCHEMA_VERSION} succeeded and
+     * none failed: then Flyway (a heavy start-up) is not needed. Any doubt runs Flyway.
+     */
+    private static boolean isCurrent(Connection c) {
+        try (var s = c.createStatement(); var rs = s.executeQuery("SELECT MAX(CAST(\"version\" AS INT)), "
+                + "SUM(CASE WHEN \"success\" THEN 0 ELSE 1 END) FROM \"flyway_schema_history\"")) {
+            return rs.next() && rs.getInt(1) == SCHEMA_VERSION && rs.getInt(2) == 0;
+        } catch (SQLException noHistoryYet) {
+            return false;
+        }
     }
 
     static String url(Path dir) {

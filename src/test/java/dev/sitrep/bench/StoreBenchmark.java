@@ -48,8 +48,8 @@ class StoreBenchmark {
 
     @Test
     void storeWritesAgainstPlainJdbc() throws Exception {
-        List<Incident> incidents = incidents(INCIDENTS);
-        List<TimelineEvent> events = events(incidents);
+        List<Incident> incidents = BenchData.incidents(INCIDENTS);
+        List<TimelineEvent> events = BenchData.events(incidents, EVENTS_PER_INCIDENT);
         // warm-up at a tenth of the size, both paths
         throughStore(tmp.resolve("warm-store"), incidents.subList(0, 1000), events.subList(0, 20_000));
         plainJdbc(tmp.resolve("warm-jdbc"), incidents.subList(0, 1000), events.subList(0, 20_000));
@@ -59,8 +59,8 @@ class StoreBenchmark {
             jdbc[round] = plainJdbc(tmp.resolve("jdbc-" + round), incidents, events);
             store[round] = throughStore(tmp.resolve("store-" + round), incidents, events);
         }
-        long s = median(store);
-        long j = median(jdbc);
+        long s = BenchData.median(store);
+        long j = BenchData.median(jdbc);
         System.out.printf("BENCH store-write: %,d incidents + %,d events through the store: %,d ms | plain JDBC batch "
                 + "(baseline): %,d ms | ratio %.2fx (goal <= 2.0x)%n", incidents.size(), events.size(), s, j, (double) s / j);
     }
@@ -137,39 +137,4 @@ class StoreBenchmark {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    static List<Incident> incidents(int n) {
-        Random random = new Random(17);
-        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-        Set<IncidentId> seen = new HashSet<>();
-        List<Incident> out = new ArrayList<>(n);
-        while (out.size() < n) {
-            Instant at = t0.plusSeconds(out.size() * 600L);
-            IncidentId id = IncidentId.generate(at, random);
-            if (!seen.add(id)) {
-                continue;
-            }
-            out.add(new Incident(id, "Synthetic incident " + out.size(), "svc-" + (out.size() % 40), List.of(),
-                    "SEV" + (out.size() % 5), IncidentStatus.CLOSED, null, Roles.commandedBy("bench"),
-                    Milestones.none().with(Milestone.DETECTED, at), null, false, at, "bench", at, 1));
-        }
-        return out;
-    }
-
-    static List<TimelineEvent> events(List<Incident> incidents) {
-        List<TimelineEvent> out = new ArrayList<>(incidents.size() * EVENTS_PER_INCIDENT);
-        for (Incident i : incidents) {
-            for (int k = 0; k < EVENTS_PER_INCIDENT; k++) {
-                Instant at = i.declaredAt().plusSeconds(k * 30L);
-                out.add(new TimelineEvent(UUID.randomUUID().toString(), i.id(), EventType.NOTE,
-                        "Responder note " + k + " on " + i.title(), "bench", at, at, null, Map.of()));
-            }
-        }
-        return out;
-    }
-
-    private static long median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 }

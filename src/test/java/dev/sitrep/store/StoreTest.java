@@ -45,6 +45,17 @@ class StoreTest {
     }
 
     @Test
+    void schemaVersionConstantMatchesTheNewestMigration() throws Exception {
+        Path migrations = Path.of("src/main/resources/db/migration");
+        int newest;
+        try (var files = Files.list(migrations)) {
+            newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        }
+        assertThat(Store.SCHEMA_VERSION).as("Store.SCHEMA_VERSION must name the newest migration").isEqualTo(newest);
+    }
+
+    @Test
     void everythingWrittenIsFoundAfterCloseAndReopen() {
         Incident declared;
         try (Store store = Store.open(dir)) {

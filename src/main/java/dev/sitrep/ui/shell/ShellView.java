@@ -74,11 +74,22 @@ public final class ShellView extends BorderPane {
 
     /** The workspace is open: pages can be built (lazily, once each). */
     public void setPages(Function<Page, Node> factory, Runnable declare, Runnable note, Runnable escape) {
+        installTooltips();
         this.pages = factory;
         this.onDeclare = declare;
         this.onNote = note;
         this.onEscape = escape;
         showPage(model.pageProperty().get());
+    }
+
+    /** Tooltips wait for the workspace: creating the first one is slow and the first frame should not wait. */
+    private void installTooltips() {
+        int n = 1;
+        for (Map.Entry<Page, ToggleButton> e : sidebarButtons.entrySet()) {
+            e.getValue().setTooltip(new Tooltip(e.getKey().label() + " (Ctrl+" + n++ + ")"));
+        }
+        ((Button) lookup("#declareAction")).setTooltip(new Tooltip("Declare an incident (Ctrl+N)"));
+        ((Button) lookup("#helpAction")).setTooltip(new Tooltip("Keyboard shortcuts (?)"));
     }
 
     /** The workspace could not be opened: say why in the page area, calmly; nothing was changed. */
@@ -146,7 +157,6 @@ public final class ShellView extends BorderPane {
         VBox bar = new VBox(4, brand);
         bar.getStyleClass().add("sidebar");
         ToggleGroup group = new ToggleGroup();
-        int n = 1;
         for (Page page : Page.values()) {
             if (!page.inSidebar()) {
                 continue;
@@ -157,7 +167,6 @@ public final class ShellView extends BorderPane {
             b.setMaxWidth(Double.MAX_VALUE);
             b.setAlignment(Pos.CENTER_LEFT);
             b.getStyleClass().add("nav-button");
-            b.setTooltip(new Tooltip(page.label() + " (Ctrl+" + n++ + ")"));
             b.setOnAction(e -> {
                 model.show(page);
                 b.setSelected(true);
@@ -173,11 +182,9 @@ public final class ShellView extends BorderPane {
         Button declare = new Button("Declare", Icons.of(Feather.PLUS));
         declare.setId("declareAction");
         declare.getStyleClass().add(Styles.ACCENT);
-        declare.setTooltip(new Tooltip("Declare an incident (Ctrl+N)"));
         declare.setOnAction(e -> onDeclare.run());
         Button help = new Button(null, Icons.of(Feather.HELP_CIRCLE, 18));
         help.setId("helpAction");
-        help.setTooltip(new Tooltip("Keyboard shortcuts (?)"));
         help.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         help.setOnAction(e -> showShortcuts());
         Region grow = new Region();
