@@ -105,4 +105,8 @@ final class Desktop {
     BoardViewModel board() {
         return board;
     }
+
+    DeclareViewModel declare() {
+        return declare;
+    }
 }

@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Synthetic workspaces for the benchmarks: mostly closed incidents, one in 500 still being worked. */
-final class BenchData {
+public final class BenchData {
 
     private BenchData() {
     }
@@ -60,7 +60,7 @@ final class BenchData {
     }
 
     /** Fills a data directory through the store, 500 incidents per transaction. */
-    static void fill(Path dir, int incidents, int eventsPerIncident) {
+    public static void fill(Path dir, int incidents, int eventsPerIncident) {
         List<Incident> all = incidents(incidents);
         List<TimelineEvent> events = events(all, eventsPerIncident);
         try (Store store = Store.open(dir)) {
@@ -77,7 +77,7 @@ final class BenchData {
         }
     }
 
-    static long median(long[] values) {
+    public static long median(long[] values) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];

@@ -1,0 +1,110 @@
+package dev.sitrep.app;
+
+import dev.sitrep.bench.BenchData;
+import dev.sitrep.core.SeverityScales;
+import dev.sitrep.incident.Declaration;
+import dev.sitrep.incident.IncidentService;
+import dev.sitrep.ui.common.FxExecutor;
+import dev.sitrep.ui.shell.ShellView;
+import dev.sitrep.ui.shell.ShellViewModel;
+import dev.sitrep.workspace.ProcessEnvironment;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Declare-to-listed: from pressing Enter in the declare sheet to the incident on the board, in a
+ * workspace of 10,000 incidents and 200,000 timeline events; beside the store's own round trip
+ * (declare, then read the board's list) measured in the same run.
+ */
+@Tag("bench")
+@ExtendWith(ApplicationExtension.class)
+class DeclareLatencyBenchmark {
+
+    private static final int ROUNDS = 21;
+
+    @TempDir
+    static Path dir;
+    private FxExecutor executor;
+    private Workspace workspace;
+    private Desktop desktop;
+
+    @Start
+    void start(Stage stage) {
+        BenchData.fill(dir, 10_000, 20);
+        Clock clock = Clock.systemUTC();
+        ZoneId zone = ZoneId.systemDefault();
+        ProcessEnvironment env = new ProcessEnvironment(Map.of(), "Linux", "bench", "/tmp", clock, zone, false);
+        executor = new FxExecutor();
+        workspace = Workspace.open(dir, clock, env, "bench");
+        ShellViewModel shellModel = new ShellViewModel(clock, zone, dir.toString(), "bench");
+        ShellView shell = new ShellView(shellModel);
+        desktop = new Desktop(workspace, executor, clock, zone, shellModel, shell, theme -> { });
+        stage.setScene(new Scene(shell, 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        executor.close();
+        workspace.close();
+    }
+
+    @Test
+    void declareToListed() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !desktop.board().rows().isEmpty());
+        long[] ui = new long[ROUNDS];
+        long[] store = new long[ROUNDS];
+        IncidentService incidents = workspace.incidents();
+        for (int i = 0; i < ROUNDS; i++) {
+            ui[i] = declareThroughTheSheet("UI round " + i);
+            long t0 = System.nanoTime();
+            incidents.declare(Declaration.titled("store round " + i));
+            incidents.list(IncidentService.UNFINISHED);
+            store[i] = (System.nanoTime() - t0) / 1_000;
+        }
+        long u = BenchData.median(ui);
+        long s = BenchData.median(store);
+        System.out.printf("BENCH declare-to-listed: Enter in the declare sheet to the row on the board (10,000 incidents): "
+                + "%.1f ms | store round trip, declare + list (baseline): %.1f ms | ratio %.2fx%n", u / 1000.0, s / 1000.0,
+                (double) u / s);
+    }
+
+    private long declareThroughTheSheet(String title) throws Exception {
+        CompletableFuture<Long> listed = new CompletableFuture<>();
+        long[] start = new long[1];
+        Platform.runLater(() -> {
+            desktop.declare().reset(SeverityScales.FIVE_LEVEL, "bench");
+            desktop.declare().titleProperty().set(title);
+            ListChangeListener<Object> watch = new ListChangeListener<>() {
+                @Override
+                public void onChanged(Change<?> c) {
+                    if (desktop.board().rows().stream().anyMatch(r -> r.title().equals(title))) {
+                        listed.complete((System.nanoTime() - start[0]) / 1_000);
+                        desktop.board().rows().removeListener(this);
+                    }
+                }
+            };
+            desktop.board().rows().addListener(watch);
+            start[0] = System.nanoTime();
+            desktop.declare().declare();
+        });
+        return listed.get(30, TimeUnit.SECONDS);
+    }
+}
