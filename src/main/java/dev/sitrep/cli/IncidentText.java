@@ -29,7 +29,7 @@ final class IncidentText {
                 "ID", "SEV", "STATUS", "AGE", "COMMANDER", "TITLE"));
         for (Incident i : incidents) {
             out.append(String.format(Locale.ROOT, "%-22s  %-5s  %-13s  %-7s  %-16s  %s%s%n", i.id(), i.severity(),
-                    i.status().key(), TimeFormat.elapsed(Duration.between(i.declaredAt(), now)),
+                    i.status().key(), TimeFormat.elapsed(Duration.between(i.startedAt(), now)),
                     clip(orDash(i.commander()), 16), i.drill() ? "[DRILL] " : "", i.title()));
         }
         return out.toString();

@@ -45,6 +45,11 @@ public record Incident(IncidentId id, String title, String service, List<String>
                 newImpact, drill, declaredAt, declaredBy, at, version + 1);
     }
 
+    /** When the incident started: its detection, else its declaration. Elapsed times count from here. */
+    public Instant startedAt() {
+        return milestones.at(Milestone.DETECTED).orElse(declaredAt);
+    }
+
     public String commander() {
         return roles.commander();
     }

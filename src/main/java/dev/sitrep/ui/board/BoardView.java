@@ -173,7 +173,7 @@ public final class BoardView extends VBox {
             drill.setVisible(incident.drill());
             drill.setManaged(incident.drill());
             elapsed.setText(incident.status().isActive()
-                    ? TimeFormat.elapsed(Duration.between(incident.declaredAt(), model.clock().instant()))
+                    ? TimeFormat.elapsed(Duration.between(incident.startedAt(), model.clock().instant()))
                     : incident.status().key());
             setGraphic(row);
         }

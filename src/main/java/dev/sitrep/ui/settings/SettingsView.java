@@ -47,7 +47,7 @@ public final class SettingsView extends VBox {
         dark.setOnAction(e -> model.chooseTheme(Theme.DARK));
         light.setOnAction(e -> model.chooseTheme(Theme.LIGHT));
         model.themeProperty().addListener((obs, was, now) -> (now == Theme.LIGHT ? light : dark).setSelected(true));
-        dark.setSelected(true);
+        (model.themeProperty().get() == Theme.LIGHT ? light : dark).setSelected(true);
 
         ComboBox<SeverityScale> scale = new ComboBox<>();
         scale.getItems().setAll(SeverityScales.ALL);

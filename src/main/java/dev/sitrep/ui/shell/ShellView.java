@@ -55,6 +55,9 @@ public final class ShellView extends BorderPane {
         setLeft(sidebar());
         setBottom(statusBar());
         pageArea.getStyleClass().add("page-area");
+        // Overlays appear at once: no slide-in to wait for at 3 a.m.
+        overlay.setInTransitionFactory(null);
+        overlay.setOutTransitionFactory(null);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setMaxSize(48, 48);
         Label opening = new Label("Opening the workspace…");
@@ -259,7 +262,7 @@ public final class ShellView extends BorderPane {
         VBox box = new VBox(8);
         box.setId("shortcuts");
         box.getStyleClass().add("shortcuts-overlay");
-        box.setMaxSize(520, USE_PREF_SIZE);
+        box.setMaxSize(720, USE_PREF_SIZE);
         Label title = new Label("Keyboard shortcuts");
         title.getStyleClass().add(Styles.TITLE_3);
         box.getChildren().add(title);
@@ -274,8 +277,11 @@ public final class ShellView extends BorderPane {
         for (String[] k : keys) {
             Label key = new Label(k[0]);
             key.getStyleClass().addAll("mono", "key");
-            key.setMinWidth(150);
-            box.getChildren().add(new HBox(12, key, new Label(k[1])));
+            key.setMinWidth(170);
+            Label what = new Label(k[1]);
+            what.setWrapText(true);
+            HBox.setHgrow(what, Priority.ALWAYS);
+            box.getChildren().add(new HBox(12, key, what));
         }
         showOverlay(box);
     }
