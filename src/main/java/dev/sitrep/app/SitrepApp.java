@@ -3,6 +3,7 @@ package dev.sitrep.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.sitrep.ui.common.FxExecutor;
+import dev.sitrep.ui.common.Icons;
 import dev.sitrep.ui.common.Messages;
 import dev.sitrep.ui.shell.ShellView;
 import dev.sitrep.ui.shell.ShellViewModel;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,6 +42,14 @@ public final class SitrepApp extends Application {
     private Workspace workspace;
     private SingleInstance instance;
 
+    private CompletableFuture<Void> iconFont;
+
+    /** Runs before start(): the icon font loads on another core while start() builds the window. */
+    @Override
+    public void init() {
+        iconFont = CompletableFuture.runAsync(Icons::warmUp);
+    }
+
     @Override
     public void start(Stage stage) {
         Map<String, String> named = getParameters().getNamed();
@@ -52,6 +62,7 @@ public final class SitrepApp extends Application {
         applyTheme(Theme.DARK);
         ShellViewModel shellModel = new ShellViewModel(clock, zone, dataDir.toString(),
                 env.actor(actorOption, Optional::empty));
+        iconFont.join();
         ShellView shell = new ShellView(shellModel);
         Scene scene = new Scene(shell, 1280, 800);
         scene.getStylesheets().add(SitrepApp.class.getResource("/dev/sitrep/ui/common/app.css").toExternalForm());

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Start-up to the first shown frame with a data directory holding 10,000 incidents and 200,000
  * timeline events, beside a bare themed JavaFX window started the same way in the same run
  * (goal <= 1.3x); also start-up until the board shows its incidents. Both run in child JVMs on
- * the headless Monocle platform with the software renderer, seven rounds each, medians.
+ * the headless Monocle platform with the software renderer, eleven rounds each, medians.
  */
 @Tag("bench")
 class StartupBenchmark {
@@ -25,7 +25,7 @@ class StartupBenchmark {
     private static final boolean REAL_DISPLAY = System.getenv("DISPLAY") != null;
     private static final List<String> HEADLESS = REAL_DISPLAY ? List.of() : List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
             "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true");
-    private static final int ROUNDS = 7;
+    private static final int ROUNDS = 11;
 
     @TempDir
     Path tmp;

@@ -9,6 +9,11 @@ public final class Icons {
     private Icons() {
     }
 
+    /** Loads the icon font; the app calls it on another core while the window is being built. */
+    public static void warmUp() {
+        of(org.kordamp.ikonli.feather.Feather.GRID);
+    }
+
     public static FontIcon of(Ikon ikon) {
         return of(ikon, 16);
     }
