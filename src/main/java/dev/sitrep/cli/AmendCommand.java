@@ -1,7 +1,6 @@
 package dev.sitrep.cli;
 
 import dev.sitrep.core.IncidentId;
-import dev.sitrep.core.TimeInput;
 import dev.sitrep.core.TimelineEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +26,7 @@ final class AmendCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        Instant when = at == null ? null : TimeInput.parse(at, c.environment().clock(), c.environment().zone());
+        Instant when = c.time(at);
         TimelineEvent event = c.incidents().amend(IncidentId.parse(id), entry, text, when);
         c.out().println("Corrected: entry " + event.id() + " supersedes " + entry + ".");
         return 0;

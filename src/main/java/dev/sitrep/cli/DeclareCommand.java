@@ -1,7 +1,6 @@
 package dev.sitrep.cli;
 
 import dev.sitrep.core.Incident;
-import dev.sitrep.core.TimeInput;
 import dev.sitrep.incident.Declaration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,8 +38,7 @@ final class DeclareCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        Instant detected = detectedAt == null ? null
-                : TimeInput.parse(detectedAt, c.environment().clock(), c.environment().zone());
+        Instant detected = c.time(detectedAt);
         Incident incident = c.incidents().declare(new Declaration(title, severity, service, platforms, commander, drill,
                 detected));
         if (json) {

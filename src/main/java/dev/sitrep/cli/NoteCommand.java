@@ -1,7 +1,6 @@
 package dev.sitrep.cli;
 
 import dev.sitrep.core.IncidentId;
-import dev.sitrep.core.TimeInput;
 import dev.sitrep.core.TimelineEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +24,7 @@ final class NoteCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        Instant when = at == null ? null : TimeInput.parse(at, c.environment().clock(), c.environment().zone());
+        Instant when = c.time(at);
         TimelineEvent event = c.incidents().note(IncidentId.parse(id), String.join(" ", words), when);
         c.out().println("Noted on " + event.incidentId() + " (entry " + event.id() + ").");
         return 0;

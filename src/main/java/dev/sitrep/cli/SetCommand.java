@@ -5,7 +5,6 @@ import dev.sitrep.core.IncidentStatus;
 import dev.sitrep.core.Milestone;
 import dev.sitrep.core.Role;
 import dev.sitrep.core.SitrepException;
-import dev.sitrep.core.TimeInput;
 import dev.sitrep.incident.Change;
 import dev.sitrep.incident.IncidentService;
 import picocli.CommandLine.Command;
@@ -78,7 +77,7 @@ final class SetCommand extends StoreCommand {
         addRole(changes, service, incident, Role.RESPONDER, responder);
         if (milestone != null) {
             Milestone m = Milestone.parse(milestone);
-            Instant when = at == null ? null : TimeInput.parse(at, c.environment().clock(), c.environment().zone());
+            Instant when = c.time(at);
             changes.add(() -> service.markMilestone(incident, m, when));
         } else if (at != null) {
             throw SitrepException.invalid("--at goes with --milestone here; to backdate a note use 'sitrep incident note --at'.");

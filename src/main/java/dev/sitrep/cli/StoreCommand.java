@@ -1,6 +1,7 @@
 package dev.sitrep.cli;
 
 import dev.sitrep.workspace.ProcessEnvironment;
+import dev.sitrep.core.TimeInput;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.store.Store;
 import dev.sitrep.workspace.WorkspaceSettings;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /** A command that works on the workspace: opens the store for the data directory, runs, closes it. */
@@ -19,6 +21,11 @@ abstract class StoreCommand implements Callable<Integer> {
 
     /** What a command gets to work with. */
     record Context(Store store, IncidentService incidents, ProcessEnvironment environment, PrintWriter out) {
+
+        /** A time option as typed (see TimeInput), or {@code null} when the option was not given. */
+        Instant time(String typed) {
+            return typed == null ? null : TimeInput.parse(typed, environment.clock(), environment.zone());
+        }
     }
 
     @Override

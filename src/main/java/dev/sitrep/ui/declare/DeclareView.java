@@ -2,6 +2,7 @@ package dev.sitrep.ui.declare;
 
 import atlantafx.base.theme.Styles;
 import dev.sitrep.core.SeverityLevel;
+import dev.sitrep.ui.common.Converters;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -14,7 +15,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /** The declare sheet shown over the window by Ctrl+N. Enter declares, Esc closes. */
 public final class DeclareView extends VBox {
@@ -45,17 +45,7 @@ public final class DeclareView extends VBox {
         ComboBox<SeverityLevel> severity = new ComboBox<>(model.levels());
         severity.setId("declareSeverity");
         severity.valueProperty().bindBidirectional(model.severityProperty());
-        severity.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(SeverityLevel level) {
-                return level == null ? "" : level.code();
-            }
-
-            @Override
-            public SeverityLevel fromString(String s) {
-                return null;
-            }
-        });
+        severity.setConverter(Converters.showing(SeverityLevel::code));
         severity.setMinWidth(110);
         Label definition = new Label();
         definition.setWrapText(true);

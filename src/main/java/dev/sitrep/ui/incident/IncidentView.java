@@ -3,6 +3,7 @@ package dev.sitrep.ui.incident;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentStatus;
 import dev.sitrep.ui.common.SeverityStyle;
+import dev.sitrep.ui.common.Converters;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -17,7 +18,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -139,17 +139,7 @@ public final class IncidentView extends BorderPane {
     private void bindChanges() {
         reasonField.textProperty().bindBidirectional(model.changeReasonProperty());
         statusCombo.setItems(model.nextStatuses());
-        statusCombo.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(IncidentStatus status) {
-                return status == null ? "" : status.key();
-            }
-
-            @Override
-            public IncidentStatus fromString(String text) {
-                return IncidentStatus.parse(text);
-            }
-        });
+        statusCombo.setConverter(Converters.showing(IncidentStatus::key));
         statusButton.setOnAction(e -> model.changeStatus(statusCombo.getValue()));
         severityCombo.setItems(model.severities());
         severityButton.setOnAction(e -> model.changeSeverity(severityCombo.getValue()));

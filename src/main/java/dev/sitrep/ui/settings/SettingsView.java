@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.sitrep.core.SeverityScale;
 import dev.sitrep.core.SeverityScales;
 import dev.sitrep.workspace.Theme;
+import dev.sitrep.ui.common.Converters;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -13,7 +14,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import java.util.stream.Collectors;
 
@@ -53,17 +53,7 @@ public final class SettingsView extends VBox {
         scale.getItems().setAll(SeverityScales.ALL);
         scale.setId("scaleCombo");
         scale.valueProperty().bindBidirectional(model.chosenScaleProperty());
-        scale.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(SeverityScale s) {
-                return s == null ? "" : s.name();
-            }
-
-            @Override
-            public SeverityScale fromString(String s) {
-                return null;
-            }
-        });
+        scale.setConverter(Converters.showing(SeverityScale::name));
         Button switchScale = new Button("Switch");
         switchScale.setId("switchScale");
         switchScale.setOnAction(e -> model.switchScale());
