@@ -69,7 +69,7 @@ final class Desktop {
         shellModel.openIncidentProperty().addListener((obs, was, id) -> incident.load(id));
         shell.setPages(this::page, this::showDeclare, this::focusNote, shellModel::back);
 
-        ChangePoller poller = new ChangePoller(workspace.changes(), executor);
+        ChangePoller poller = new ChangePoller(workspace.changes(), executor, workspace.changesAtOpen());
         poller.addListener(board::onChanges);
         poller.addListener(incident::onChanges);
         executor.every(POLL_MILLIS, poller::poll);

@@ -23,6 +23,7 @@ public final class Workspace implements AutoCloseable {
     private final ChangeFeed changes;
     private final AtomicReference<String> operator;
     private final String operatorOverride;
+    private final long changesAtOpen;
 
     private Workspace(Store store, Clock clock, ProcessEnvironment env, String actorOption) {
         this.store = store;
@@ -31,6 +32,7 @@ public final class Workspace implements AutoCloseable {
         this.operatorOverride = env.actorOverridden(actorOption) ? operator.get() : null;
         this.incidents = new IncidentService(store, clock, operator::get, new SecureRandom());
         this.changes = new ChangeFeed(store);
+        this.changesAtOpen = changes.latest();
     }
 
     public static Workspace open(Path dataDir, Clock clock, ProcessEnvironment env, String actorOption) {
@@ -47,6 +49,11 @@ public final class Workspace implements AutoCloseable {
 
     public ChangeFeed changes() {
         return changes;
+    }
+
+    /** The change sequence when the workspace opened: views load after it, pollers start from it. */
+    public long changesAtOpen() {
+        return changesAtOpen;
     }
 
     public String operator() {

@@ -27,10 +27,14 @@ public final class ChangePoller {
     private final List<Consumer<Changes>> listeners = new CopyOnWriteArrayList<>();
     private volatile long seen;
 
-    public ChangePoller(ChangeFeed feed, UiExecutor fx) {
+    /**
+     * @param seenUpTo the change sequence already reflected on screen (read off the FX thread,
+     *                 before the views load), so nothing committed after it is missed
+     */
+    public ChangePoller(ChangeFeed feed, UiExecutor fx, long seenUpTo) {
         this.feed = feed;
         this.fx = fx;
-        this.seen = feed.latest();
+        this.seen = seenUpTo;
     }
 
     public void addListener(Consumer<Changes> listener) {
