@@ -1,0 +1,50 @@
+package dev.sitrep.platform;
+
+import dev.sitrep.core.SitrepException;
+
+/**
+ * A platform said no (exit 3, with the platform's own words) or could not be reached or
+ * understood (exit 4). Messages name the platform and, where one helps, the fix.
+ */
+public final class PlatformException extends SitrepException {
+
+    private final int httpStatus;
+
+    private PlatformException(Kind kind, String message, int httpStatus, Throwable cause) {
+        super(kind, message, cause);
+        this.httpStatus = httpStatus;
+    }
+
+    /** The platform refused: 401, 403, 409 (not "already"), 422, or a refusal of its own. */
+    public static PlatformException refused(String platform, int status, String platformMessage) {
+        return new PlatformException(Kind.PLATFORM_REFUSED, platform + " refused (HTTP " + status + "): " + platformMessage,
+                status, null);
+    }
+
+    /** The platform refused in words that are not an HTTP answer (a 2FA prompt, a missing flag table). */
+    public static PlatformException refused(String platform, String message) {
+        return new PlatformException(Kind.PLATFORM_REFUSED, platform + ": " + message, 0, null);
+    }
+
+    /** Unreachable, timed out, a 5xx, or an answer that cannot be read. */
+    public static PlatformException unreachable(String platform, String detail, Throwable cause) {
+        return new PlatformException(Kind.PLATFORM_UNREACHABLE, platform + " is unreachable or answered badly: " + detail,
+                0, cause);
+    }
+
+    public static PlatformException unreachable(String platform, int status, String detail) {
+        return new PlatformException(Kind.PLATFORM_UNREACHABLE, platform + " answered HTTP " + status + ": " + detail,
+                status, null);
+    }
+
+    /** The connector does not offer this; says what the platform can do instead. */
+    public static SitrepException unsupported(String platform, String kind, Capability capability) {
+        return SitrepException.invalid(platform + " (" + kind + ") does not support " + capability.label()
+                + "; 'sitrep platform test " + platform + "' lists what it can do.");
+    }
+
+    /** The HTTP status behind this failure, 0 when there was none. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

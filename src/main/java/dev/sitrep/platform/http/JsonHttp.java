@@ -1,0 +1,179 @@
+package dev.sitrep.platform.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitrep.core.Json;
+import dev.sitrep.platform.PlatformException;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * JSON over HTTP(S) to one platform, with the limits a commander's tool needs: connect, read and
+ * whole-call timeouts, answers capped at {@link #MAX_BODY} bytes, and every failure turned into
+ * a {@link PlatformException} that names the platform. Authorization headers are never logged.
+ */
+public final class JsonHttp {
+
+    /** The largest answer read; anything bigger is refused, never buffered. */
+    public static final long MAX_BODY = 5L * 1024 * 1024;
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    /** An answer whose body was read (any status). */
+    public record Answer(int status, JsonNode json, Headers headers) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    private final String platform;
+    private final HttpUrl base;
+    private final OkHttpClient client;
+    private final Function<JsonNode, String> errorMessage;
+
+    /**
+     * @param errorMessage reads the platform's own error text out of an error body (its dialect)
+     */
+    public JsonHttp(String platform, HttpUrl base, OkHttpClient client, Function<JsonNode, String> errorMessage) {
+        this.platform = platform;
+        this.base = base;
+        this.client = client;
+        this.errorMessage = errorMessage;
+    }
+
+    /** A client with Sitrep's timeouts, trusting the system CAs plus {@code caFile} when given. */
+    public static OkHttpClient client(Path caFile, Duration callTimeout) {
+        OkHttpClient.Builder b = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(10))
+                .writeTimeout(Duration.ofSeconds(10))
+                .callTimeout(callTimeout)
+                .retryOnConnectionFailure(false)
+                .followRedirects(false);
+        if (caFile != null) {
+            X509TrustManager trust = TrustedCertificates.with(caFile);
+            try {
+                SSLContext tls = SSLContext.getInstance("TLS");
+                tls.init(null, new javax.net.ssl.TrustManager[] {trust}, null);
+                b.sslSocketFactory(tls.getSocketFactory(), trust);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("TLS is not available in this JVM", e);
+            }
+        }
+        return b.build();
+    }
+
+    public Answer get(String path, Map<String, String> headers) {
+        return call("GET", path, null, headers);
+    }
+
+    public Answer send(String method, String path, Object body, Map<String, String> headers) {
+        return call(method, path, body, headers);
+    }
+
+    private Answer call(String method, String path, Object body, Map<String, String> headers) {
+        HttpUrl url = resolve(path);
+        Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json");
+        headers.forEach(request::header);
+        RequestBody payload = body == null ? (method.equals("GET") ? null : RequestBody.create(new byte[0], JSON))
+                : RequestBody.create(Json.write(body), JSON);
+        request.method(method, payload);
+        try (Response response = client.newCall(request.build()).execute()) {
+            return new Answer(response.code(), readJson(response), response.headers());
+        } catch (InterruptedIOException e) {
+            throw PlatformException.unreachable(platform, "no answer in time from " + url.host() + " (" + e.getMessage()
+                    + "); it may be down or overloaded", e);
+        } catch (IOException e) {
+            throw PlatformException.unreachable(platform, "cannot reach " + url.host() + ":" + url.port() + " ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    private HttpUrl resolve(String path) {
+        String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
+                : base.toString();
+        return HttpUrl.get(root + (path.startsWith("/") ? path : "/" + path));
+    }
+
+    private JsonNode readJson(Response response) throws IOException {
+        ResponseBody body = response.body();
+        if (body == null) {
+            return Json.MAPPER.nullNode();
+        }
+        long declared = body.contentLength();
+        if (declared > MAX_BODY) {
+            throw PlatformException.unreachable(platform, response.code(), "the answer is " + megabytes(declared)
+                    + ", more than the " + megabytes(MAX_BODY) + " Sitrep reads; the platform or a proxy in between is "
+                    + "misbehaving");
+        }
+        BufferedSource source = body.source();
+        source.request(MAX_BODY + 1);
+        if (source.getBuffer().size() > MAX_BODY) {
+            throw PlatformException.unreachable(platform, response.code(), "the answer is more than the "
+                    + megabytes(MAX_BODY) + " Sitrep reads; the platform or a proxy in between is misbehaving");
+        }
+        String text = source.readString(StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            return Json.MAPPER.nullNode();
+        }
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw PlatformException.unreachable(platform, response.code(), "the answer is not JSON (it starts \""
+                    + preview(text) + "\"); is the URL the platform's API, not a web page or a proxy?");
+        }
+    }
+
+    /**
+     * Turns a failed answer into the right refusal: 4xx are the platform's own words (exit 3),
+     * 429 says when to retry, 5xx are an unreachable platform (exit 4).
+     */
+    public PlatformException failure(Answer answer) {
+        String said = platformSays(answer.json());
+        int status = answer.status();
+        if (status == 429) {
+            String retry = answer.headers().get("Retry-After");
+            return PlatformException.unreachable(platform, status, "too many requests" + (retry == null ? ""
+                    : "; retry after " + retry + " s") + (said.isEmpty() ? "" : " (" + said + ")"));
+        }
+        if (status >= 500) {
+            return PlatformException.unreachable(platform, status, said.isEmpty() ? "a server error" : said);
+        }
+        return PlatformException.refused(platform, status, said.isEmpty() ? "no reason given" : said);
+    }
+
+    /** The platform's own error text, or "" when the body says nothing readable. */
+    public String platformSays(JsonNode json) {
+        if (json == null || json.isNull() || json.isMissingNode()) {
+            return "";
+        }
+        String said = errorMessage.apply(json);
+        return said == null ? "" : said;
+    }
+
+    private static String megabytes(long bytes) {
+        return (bytes + 1024 * 1024 - 1) / (1024 * 1024) + " MB";
+    }
+
+    static String preview(String text) {
+        String oneLine = text.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 60) + "…";
+    }
+}

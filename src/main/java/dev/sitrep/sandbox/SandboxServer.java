@@ -1,0 +1,356 @@
+package dev.sitrep.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.sitrep.core.Json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The drill platform: a real HTTP server on 127.0.0.1 that speaks Powernode's dialect (login,
+ * kill switch, health) with its state in memory, and misbehaves on cue ({@link #misbehave}).
+ * Tests and drills talk to it exactly as they would to the real platform.
+ */
+public final class SandboxServer implements AutoCloseable {
+
+    public static final String EMAIL = "commander@sandbox.local";
+    public static final String PASSWORD = "drill-only";
+    public static final String VIEWER_EMAIL = "viewer@sandbox.local";
+
+    /** A fault served instead of the next answers. */
+    public enum Fault { SERVER_ERROR, UNAUTHORIZED, SLOW, MALFORMED, RATE_LIMITED }
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final Clock clock;
+    private final Duration tokenLifetime;
+    private final Map<String, Session> sessions = new HashMap<>();
+    private final List<ObjectNode> events = new ArrayList<>();
+    private final Deque<Fault> faults = new ArrayDeque<>();
+    private boolean halted;
+    private Instant since;
+    private String health = "healthy";
+    private boolean ready = true;
+    private int agents = 12;
+
+    private record Session(String email, Instant expires) {
+    }
+
+    private SandboxServer(HttpServer server, ExecutorService workers, Clock clock, Duration tokenLifetime) {
+        this.server = server;
+        this.workers = workers;
+        this.clock = clock;
+        this.tokenLifetime = tokenLifetime;
+    }
+
+    /** Starts on 127.0.0.1:{@code port} (0 picks a free port). */
+    public static SandboxServer start(int port, Clock clock, Duration tokenLifetime) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "sitrep-sandbox");
+            t.setDaemon(true);
+            return t;
+        });
+        SandboxServer sandbox = new SandboxServer(server, workers, clock, tokenLifetime);
+        server.createContext("/", sandbox::handle);
+        server.setExecutor(workers);
+        server.start();
+        return sandbox;
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    // Cues for drills and tests
+
+    /** Serves {@code fault} for the next {@code times} requests. */
+    public synchronized void misbehave(Fault fault, int times) {
+        for (int i = 0; i < times; i++) {
+            faults.add(fault);
+        }
+    }
+
+    /** healthy, degraded or unhealthy; unhealthy also makes /health/ready answer 503. */
+    public synchronized void setHealth(String status) {
+        health = status;
+        ready = !status.equals("unhealthy");
+    }
+
+    public synchronized boolean halted() {
+        return halted;
+    }
+
+    // HTTP
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Fault fault;
+            synchronized (this) {
+                fault = faults.poll();
+            }
+            if (fault != null && serveFault(exchange, fault)) {
+                return;
+            }
+            route(exchange);
+        }
+    }
+
+    private boolean serveFault(HttpExchange exchange, Fault fault) throws IOException {
+        switch (fault) {
+            case SERVER_ERROR -> send(exchange, 500, error("Internal server error"));
+            case UNAUTHORIZED -> send(exchange, 401, error("Token expired"));
+            case MALFORMED -> sendRaw(exchange, 200, "<html><body>502 Bad Gateway</body></html>", "text/html");
+            case RATE_LIMITED -> {
+                exchange.getResponseHeaders().add("Retry-After", "30");
+                send(exchange, 429, error("Rate limit exceeded"));
+            }
+            case SLOW -> {
+                try {
+                    Thread.sleep(15_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return false;
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private synchronized void route(HttpExchange x) throws IOException {
+        String method = x.getRequestMethod();
+        String path = x.getRequestURI().getPath();
+        switch (method + " " + path) {
+            case "POST /api/v1/auth/login" -> login(x);
+            case "GET /api/v1/health" -> send(x, 200, ok(health()));
+            case "GET /api/v1/health/detailed" -> send(x, health.equals("unhealthy") ? 503 : 200, ok(detailed()));
+            case "GET /api/v1/health/ready" -> send(x, ready ? 200 : 503,
+                    ready ? ok(Json.MAPPER.createObjectNode().put("ready", true)) : error("Service not ready"));
+            case "GET /api/v1/ai/kill_switch/status", "POST /api/v1/ai/kill_switch/halt",
+                 "POST /api/v1/ai/kill_switch/resume", "GET /api/v1/ai/kill_switch/events",
+                 "GET /api/v1/ai/kill_switch/preview_restore" -> killSwitch(x, method, path);
+            default -> send(x, 404, error("Not found: " + method + " " + path));
+        }
+    }
+
+    private void login(HttpExchange x) throws IOException {
+        JsonNode body = readBody(x);
+        JsonNode credentials = body.has("session") ? body.path("session") : body;
+        String email = credentials.path("email").asText("");
+        String password = credentials.path("password").asText("");
+        if (!PASSWORD.equals(password) || !(email.equals(EMAIL) || email.equals(VIEWER_EMAIL))) {
+            send(x, 401, error("Invalid email or password"));
+            return;
+        }
+        String token = UUID.randomUUID().toString();
+        Instant expires = clock.instant().plus(tokenLifetime);
+        sessions.put(token, new Session(email, expires));
+        ObjectNode data = Json.MAPPER.createObjectNode();
+        data.putObject("user").put("email", email).put("name", email.equals(EMAIL) ? "Drill Commander" : "Viewer");
+        data.putObject("account").put("name", "Sandbox");
+        data.put("access_token", token).put("expires_at", expires.toString());
+        send(x, 200, ok(data));
+    }
+
+    private void killSwitch(HttpExchange x, String method, String path) throws IOException {
+        Session session = session(x);
+        if (session == null) {
+            send(x, 401, error("Unauthorized"));
+            return;
+        }
+        if (!session.email().equals(EMAIL)) {
+            send(x, 403, error("Permission denied: ai.kill_switch.manage"));
+            return;
+        }
+        String action = path.substring(path.lastIndexOf('/') + 1);
+        switch (action) {
+            case "status" -> send(x, 200, ok(status()));
+            case "halt" -> {
+                if (halted) {
+                    send(x, 409, error("Kill switch is already active"));
+                    return;
+                }
+                String reason = readBody(x).path("reason").asText("");
+                if (reason.isBlank()) {
+                    send(x, 422, error("Reason is required"));
+                    return;
+                }
+                halted = true;
+                since = clock.instant();
+                ObjectNode event = event("halt", reason, null);
+                ObjectNode data = Json.MAPPER.createObjectNode();
+                data.set("event", event);
+                data.set("kill_switch_status", status());
+                send(x, 200, ok(data));
+            }
+            case "resume" -> {
+                if (!halted) {
+                    send(x, 409, error("Kill switch is not active"));
+                    return;
+                }
+                String mode = readBody(x).path("mode").asText("full");
+                halted = false;
+                since = null;
+                event("resume", null, mode);
+                send(x, 200, ok(status()));
+            }
+            case "events" -> {
+                int limit = Math.min(100, queryInt(x.getRequestURI(), "limit", 20));
+                ObjectNode data = Json.MAPPER.createObjectNode();
+                var list = data.putArray("events");
+                for (int i = events.size() - 1; i >= 0 && list.size() < limit; i--) {
+                    list.add(events.get(i));
+                }
+                data.put("total_count", events.size());
+                send(x, 200, ok(data));
+            }
+            case "preview_restore" -> {
+                if (!halted) {
+                    send(x, 404, error("No snapshot available"));
+                    return;
+                }
+                send(x, 200, ok(preview()));
+            }
+            default -> send(x, 404, error("Not found"));
+        }
+    }
+
+    private Session session(HttpExchange x) {
+        String auth = x.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("Bearer ")) {
+            return null;
+        }
+        Session s = sessions.get(auth.substring(7));
+        if (s == null || !clock.instant().isBefore(s.expires())) {
+            return null;
+        }
+        return s;
+    }
+
+    private ObjectNode event(String type, String reason, String mode) {
+        ObjectNode e = Json.MAPPER.createObjectNode();
+        e.put("id", UUID.randomUUID().toString()).put("event_type", type).put("reason", reason)
+                .put("resume_mode", mode).put("created_at", clock.instant().toString());
+        e.putObject("triggered_by").put("id", "u1").put("email", EMAIL).put("name", "Drill Commander");
+        e.putObject("impact").put("agents_paused", type.equals("halt") ? agents : 0);
+        events.add(e);
+        return e;
+    }
+
+    private ObjectNode status() {
+        ObjectNode s = Json.MAPPER.createObjectNode();
+        s.put("halted", halted);
+        s.put("since", since == null ? null : since.toString());
+        if (halted) {
+            s.set("snapshot_preview", preview());
+        } else {
+            s.putNull("snapshot_preview");
+        }
+        if (events.isEmpty()) {
+            s.putNull("latest_event");
+        } else {
+            s.set("latest_event", events.get(events.size() - 1));
+        }
+        return s;
+    }
+
+    private ObjectNode preview() {
+        return Json.MAPPER.createObjectNode().put("agents_to_restore", agents).put("total_agents", agents + 3)
+                .put("ralph_loops_to_resume", 2).put("workflow_schedules_to_resume", 5)
+                .put("snapshot_taken_at", since == null ? null : since.toString());
+    }
+
+    private ObjectNode health() {
+        return Json.MAPPER.createObjectNode().put("status", health.equals("healthy") ? "healthy" : health)
+                .put("timestamp", clock.instant().toString()).put("uptime_seconds", 3600).put("version", "sandbox-1.0");
+    }
+
+    private ObjectNode detailed() {
+        ObjectNode d = Json.MAPPER.createObjectNode().put("status", health);
+        ObjectNode checks = d.putObject("checks");
+        checks.putObject("database").put("status", health.equals("unhealthy") ? "down" : "up");
+        checks.putObject("redis").put("status", "up");
+        checks.putObject("memory").put("status", health.equals("degraded") ? "high" : "ok");
+        checks.putObject("disk").put("status", "ok");
+        return d;
+    }
+
+    private static ObjectNode ok(JsonNode data) {
+        ObjectNode o = Json.MAPPER.createObjectNode().put("success", true);
+        o.set("data", data);
+        return o;
+    }
+
+    private static ObjectNode error(String message) {
+        return Json.MAPPER.createObjectNode().put("success", false).put("error", message);
+    }
+
+    private static JsonNode readBody(HttpExchange x) throws IOException {
+        try (InputStream in = x.getRequestBody()) {
+            byte[] bytes = in.readNBytes(64 * 1024);
+            return bytes.length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            return Json.MAPPER.createObjectNode();
+        }
+    }
+
+    private static int queryInt(URI uri, String name, int fallback) {
+        String q = uri.getQuery();
+        if (q == null) {
+            return fallback;
+        }
+        for (String part : q.split("&")) {
+            String[] kv = part.split("=", 2);
+            if (kv.length == 2 && kv[0].equals(name)) {
+                try {
+                    return Integer.parseInt(kv[1]);
+                } catch (NumberFormatException e) {
+                    return fallback;
+                }
+            }
+        }
+        return fallback;
+    }
+
+    private static void send(HttpExchange x, int status, JsonNode body) throws IOException {
+        sendRaw(x, status, Json.write(body), "application/json");
+    }
+
+    private static void sendRaw(HttpExchange x, int status, String body, String type) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().set("Content-Type", type);
+        x.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = x.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}
