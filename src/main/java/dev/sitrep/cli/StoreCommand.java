@@ -3,6 +3,8 @@ package dev.sitrep.cli;
 import dev.sitrep.workspace.ProcessEnvironment;
 import dev.sitrep.core.TimeInput;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.platform.Profiles;
+import dev.sitrep.platform.Secrets;
 import dev.sitrep.store.Store;
 import dev.sitrep.workspace.WorkspaceSettings;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +23,20 @@ abstract class StoreCommand implements Callable<Integer> {
 
     /** What a command gets to work with. */
     record Context(Store store, IncidentService incidents, ProcessEnvironment environment, PrintWriter out) {
+
+        /** Secrets from SITREP_SECRET_<NAME>, else asked on the terminal when there is one. */
+        Secrets secrets() {
+            Secrets.Asker asker = environment.interactive() && System.console() != null
+                    ? question -> {
+                        char[] typed = System.console().readPassword("%s", question);
+                        return typed == null ? null : new String(typed);
+                    } : null;
+            return new Secrets(environment.env(), Secrets.Keychain.NONE, asker);
+        }
+
+        Profiles profiles() {
+            return new Profiles(store, environment.clock(), incidents::operator);
+        }
 
         /** A time option as typed (see TimeInput), or {@code null} when the option was not given. */
         Instant time(String typed) {

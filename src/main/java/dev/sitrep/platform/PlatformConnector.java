@@ -1,5 +1,7 @@
 package dev.sitrep.platform;
 
+import dev.sitrep.core.PlatformKind;
+
 import java.util.List;
 import java.util.Set;
 

@@ -34,6 +34,10 @@ public final class Tx {
         return new TimelineRepository(connection);
     }
 
+    public ProfileRepository profiles() {
+        return new ProfileRepository(connection);
+    }
+
     public SettingsRepository settings() {
         return new SettingsRepository(connection);
     }

@@ -8,7 +8,7 @@ import dev.sitrep.platform.KillSwitchEvent;
 import dev.sitrep.platform.KillSwitchState;
 import dev.sitrep.platform.PlatformConnector;
 import dev.sitrep.platform.PlatformException;
-import dev.sitrep.platform.PlatformKind;
+import dev.sitrep.core.PlatformKind;
 import dev.sitrep.platform.RestorePreview;
 import dev.sitrep.platform.http.JsonHttp;
 

@@ -1,6 +1,5 @@
-package dev.sitrep.platform;
+package dev.sitrep.core;
 
-import dev.sitrep.core.SitrepException;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,0 +1,35 @@
+package dev.sitrep.platform;
+
+import dev.sitrep.core.PlatformProfile;
+import dev.sitrep.core.SitrepException;
+import dev.sitrep.platform.http.JsonHttp;
+import dev.sitrep.platform.http.PlatformUrl;
+import dev.sitrep.platform.powernode.PowernodeConnector;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** Makes the connector a profile describes. Secrets are fetched only when a call needs them. */
+public final class Connectors {
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
+
+    private Connectors() {
+    }
+
+    public static PlatformConnector open(PlatformProfile profile, Secrets secrets, Clock clock) {
+        String name = profile.name();
+        return switch (profile.kind()) {
+            case POWERNODE -> new PowernodeConnector(name, http(profile, PowernodeConnector::errorMessage),
+                    profile.email(), () -> secrets.secretFor(name), clock);
+            default -> throw SitrepException.invalid("The " + profile.kind().key() + " connector is not available in "
+                    + "this build yet; powernode profiles work now.");
+        };
+    }
+
+    private static JsonHttp http(PlatformProfile profile, java.util.function.Function<com.fasterxml.jackson.databind.JsonNode,
+            String> dialect) {
+        return new JsonHttp(profile.name(), PlatformUrl.parse(profile.url()), JsonHttp.client(profile.caCert(), CALL_TIMEOUT),
+                dialect);
+    }
+}

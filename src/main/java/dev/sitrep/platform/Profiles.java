@@ -1,0 +1,99 @@
+package dev.sitrep.platform;
+
+import dev.sitrep.core.PlatformKind;
+import dev.sitrep.core.PlatformProfile;
+import dev.sitrep.core.SitrepException;
+import dev.sitrep.platform.http.PlatformUrl;
+import dev.sitrep.platform.http.TrustedCertificates;
+import dev.sitrep.store.ProfileRepository;
+import dev.sitrep.store.Store;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The workspace's platform profiles: checked when added, so a bad one never reaches a halt. */
+public final class Profiles {
+
+    private final Store store;
+    private final Clock clock;
+    private final Supplier<String> actor;
+
+    public Profiles(Store store, Clock clock, Supplier<String> actor) {
+        this.store = store;
+        this.clock = clock;
+        this.actor = actor;
+    }
+
+    public PlatformProfile add(PlatformProfile profile) {
+        PlatformProfile p = check(profile);
+        return store.write(tx -> {
+            if (tx.profiles().find(p.name()).isPresent()) {
+                throw SitrepException.invalid("A platform named " + p.name() + " already exists; remove it first "
+                        + "('sitrep platform remove " + p.name() + "') or choose another name.");
+            }
+            tx.profiles().insert(p, actor.get(), clock.instant());
+            tx.changed(ProfileRepository.ENTITY, p.name());
+            return p;
+        });
+    }
+
+    public void remove(String name) {
+        store.write(tx -> {
+            if (!tx.profiles().delete(name)) {
+                throw notFound(name);
+            }
+            tx.changed(ProfileRepository.ENTITY, name);
+            return null;
+        });
+    }
+
+    public PlatformProfile get(String name) {
+        return store.read(tx -> tx.profiles().find(name)).orElseThrow(() -> notFound(name));
+    }
+
+    public List<PlatformProfile> list() {
+        return store.read(tx -> tx.profiles().list());
+    }
+
+    private static SitrepException notFound(String name) {
+        return SitrepException.notFound("No platform named " + name + "; 'sitrep platform list' shows the configured ones.");
+    }
+
+    /** Refuses a profile that cannot work, naming what is wrong and how to fix it. */
+    static PlatformProfile check(PlatformProfile p) {
+        PlatformProfile.checkName(p.name());
+        PlatformKind kind = p.kind();
+        if (kind.usesUrl()) {
+            if (p.url() == null || p.url().isBlank()) {
+                throw SitrepException.invalid("A " + kind.key() + " platform needs --url (its API's base address).");
+            }
+            PlatformUrl.parse(p.url());
+            if (p.path() != null) {
+                throw SitrepException.invalid("A " + kind.key() + " platform is reached by --url, not --path.");
+            }
+        } else {
+            if (p.path() == null) {
+                throw SitrepException.invalid("A " + kind.key() + " platform needs --path to its state database "
+                        + "(state/orchestrator.db), not a URL.");
+            }
+            if (!Files.isRegularFile(p.path())) {
+                throw SitrepException.invalid("There is no file at " + p.path() + "; point --path at WeatherVane's "
+                        + "state/orchestrator.db.");
+            }
+        }
+        if (kind == PlatformKind.POWERNODE && (p.email() == null || p.email().isBlank())) {
+            throw SitrepException.invalid("A powernode platform needs --email: the account Sitrep logs in with (it needs "
+                    + "the ai.kill_switch.manage permission).");
+        }
+        if (kind == PlatformKind.SO1 && p.flags().isEmpty()) {
+            throw SitrepException.invalid("An so1 platform needs at least one --flag: the feature flags its kill switch "
+                    + "disables.");
+        }
+        if (p.caCert() != null) {
+            TrustedCertificates.with(p.caCert());
+        }
+        return p;
+    }
+}
