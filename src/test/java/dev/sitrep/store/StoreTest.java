@@ -35,13 +35,29 @@ class StoreTest {
             try (Connection c = store.connection(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT MAX(\"version\") FROM \"flyway_schema_history\" WHERE \"success\"")) {
                 rs.next();
-                assertThat(rs.getString(1)).isEqualTo("1");
+                assertThat(rs.getString(1)).isEqualTo(String.valueOf(Store.SCHEMA_VERSION));
             }
             int count = store.read(tx -> tx.incidents().count());
             assertThat(count).isZero();
         }
         assertThat(Store.databaseFile(dir.resolve("fresh"))).exists();
         assertThat(DataDirectory.logs(dir.resolve("fresh"))).isDirectory();
+    }
+
+    @Test
+    void aWorkspaceFromAnOlderVersionIsUpgradedAndKeepsItsData() throws Exception {
+        org.flywaydb.core.Flyway.configure().dataSource(Store.url(dir), "sa", "").locations("classpath:db/migration")
+                .target("1").load().migrate();
+        try (Connection c = java.sql.DriverManager.getConnection(Store.url(dir), "sa", "");
+             Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO workspace_setting VALUES ('theme', 'light', CURRENT_TIMESTAMP, 'old')");
+        }
+        try (Store store = Store.open(dir)) {
+            java.util.Optional<String> theme = store.read(tx -> tx.settings().get("theme"));
+            java.util.List<dev.sitrep.core.PlatformProfile> profiles = store.read(tx -> tx.profiles().list());
+            assertThat(theme).contains("light");
+            assertThat(profiles).isEmpty();
+        }
     }
 
     @Test
