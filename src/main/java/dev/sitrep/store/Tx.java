@@ -38,6 +38,10 @@ public final class Tx {
         return new ProfileRepository(connection);
     }
 
+    public PlatformStateRepository platformStates() {
+        return new PlatformStateRepository(connection);
+    }
+
     public SettingsRepository settings() {
         return new SettingsRepository(connection);
     }

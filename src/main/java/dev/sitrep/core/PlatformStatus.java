@@ -1,0 +1,37 @@
+package dev.sitrep.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What Sitrep last learned from a platform, kept in the store so it can be shown (with its age)
+ * when the platform is out of reach.
+ *
+ * @param health       healthy, degraded, unhealthy, or {@code null} before the first answer
+ * @param halted       the confirmed kill-switch state, {@code null} when never read
+ * @param offlineSince when the current run of failed pulls began, {@code null} while reachable
+ */
+public record PlatformStatus(String name, String health, String healthVersion, String healthDetail,
+                             Map<String, String> healthChecks, Instant healthAt, Boolean halted, Instant haltedSince,
+                             String haltedBy, String haltedReason, Instant killSwitchAt, String lastEventId,
+                             String lastError, Instant lastErrorAt, Instant offlineSince, int failures) {
+
+    public PlatformStatus {
+        healthChecks = healthChecks == null ? Map.of() : Map.copyOf(healthChecks);
+    }
+
+    public static PlatformStatus unknown(String name) {
+        return new PlatformStatus(name, null, null, null, Map.of(), null, null, null, null, null, null, null, null, null,
+                null, 0);
+    }
+
+    public boolean offline() {
+        return offlineSince != null;
+    }
+
+    /** The newest thing known, older than {@code freshFor}, or never read: show its age, not as current. */
+    public boolean staleAt(Instant now, Duration freshFor) {
+        return healthAt == null || offline() || Duration.between(healthAt, now).compareTo(freshFor) > 0;
+    }
+}

@@ -1,0 +1,245 @@
+package dev.sitrep.sync;
+
+import dev.sitrep.core.EventType;
+import dev.sitrep.core.Incident;
+import dev.sitrep.core.PlatformProfile;
+import dev.sitrep.core.PlatformStatus;
+import dev.sitrep.core.SitrepException;
+import dev.sitrep.core.TimeFormat;
+import dev.sitrep.incident.IncidentService;
+import dev.sitrep.platform.Capability;
+import dev.sitrep.platform.Health;
+import dev.sitrep.platform.KillSwitchEvent;
+import dev.sitrep.platform.KillSwitchState;
+import dev.sitrep.platform.PlatformConnector;
+import dev.sitrep.store.Store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Pulls each platform's health, kill-switch state and kill-switch events into the store on the
+ * profile's interval, backing off with jitter while it is unreachable. What changes (a halt, a
+ * resume, health getting worse or better, the platform going offline or coming back) goes onto
+ * the timelines of the active incidents that name the platform.
+ */
+public final class PullLoop implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(PullLoop.class.getName());
+    private static final Duration PROFILE_CHECK = Duration.ofSeconds(5);
+
+    /** A change worth a line on the timelines of incidents naming the platform. */
+    private record Entry(EventType type, Instant at, String text) {
+    }
+
+    private final Store store;
+    private final IncidentService incidents;
+    private final Function<PlatformProfile, PlatformConnector> connect;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final Map<String, PlatformConnector> connectors = new HashMap<>();
+    private final Map<String, PlatformProfile> scheduled = new HashMap<>();
+    private final Map<String, ScheduledFuture<?>> timers = new HashMap<>();
+    private ScheduledExecutorService scheduler;
+    private ScheduledFuture<?> supervisor;
+
+    public PullLoop(Store store, IncidentService incidents, Function<PlatformProfile, PlatformConnector> connect,
+                    Clock clock, Backoff backoff) {
+        this.store = store;
+        this.incidents = incidents;
+        this.connect = connect;
+        this.clock = clock;
+        this.backoff = backoff;
+    }
+
+    /** Starts pulling every profile, and keeps the schedule in step with profiles added or removed. */
+    public synchronized void start(ScheduledExecutorService on) {
+        this.scheduler = on;
+        supervisor = on.scheduleWithFixedDelay(this::syncProfiles, 0, PROFILE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    synchronized void syncProfiles() {
+        try {
+            Map<String, PlatformProfile> now = new HashMap<>();
+            store.read(tx -> tx.profiles().list()).forEach(p -> now.put(p.name(), p));
+            for (String gone : new ArrayList<>(scheduled.keySet())) {
+                if (!now.containsKey(gone) || !now.get(gone).equals(scheduled.get(gone))) {
+                    stop(gone);
+                }
+            }
+            now.values().stream().filter(p -> !scheduled.containsKey(p.name())).forEach(p -> {
+                scheduled.put(p.name(), p);
+                schedule(p, Duration.ZERO);
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "reading profiles failed", e);
+        }
+    }
+
+    private void schedule(PlatformProfile p, Duration delay) {
+        timers.put(p.name(), scheduler.schedule(() -> {
+            Duration next = pullOnce(p);
+            synchronized (this) {
+                if (scheduled.get(p.name()) == p && !scheduler.isShutdown()) {
+                    schedule(p, next);
+                }
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private void stop(String name) {
+        ScheduledFuture<?> timer = timers.remove(name);
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        scheduled.remove(name);
+        PlatformConnector c = connectors.remove(name);
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    /** One pull of one platform: saves what it learned and returns when to pull again. */
+    public Duration pullOnce(PlatformProfile profile) {
+        PlatformStatus before = store.read(tx -> tx.platformStates().find(profile.name()))
+                .orElse(PlatformStatus.unknown(profile.name()));
+        Instant now = clock.instant();
+        PlatformStatus after;
+        List<Entry> timeline = new ArrayList<>();
+        try {
+            PlatformConnector c = connector(profile);
+            after = pulled(c, before, now, timeline);
+            if (before.offline()) {
+                timeline.add(new Entry(EventType.PLATFORM_EVENT, now, profile.name()
+                        + " is reachable again after " + TimeFormat.elapsed(Duration.between(before.offlineSince(), now))));
+            }
+        } catch (SitrepException e) {
+            String error = e.getMessage();
+            after = new PlatformStatus(before.name(), before.health(), before.healthVersion(), before.healthDetail(),
+                    before.healthChecks(), before.healthAt(), before.halted(), before.haltedSince(), before.haltedBy(),
+                    before.haltedReason(), before.killSwitchAt(), before.lastEventId(), error, now,
+                    before.offline() ? before.offlineSince() : now, before.failures() + 1);
+            if (!before.offline()) {
+                timeline.add(new Entry(EventType.PLATFORM_EVENT, now, profile.name() + " cannot be reached: " + error));
+            }
+        }
+        PlatformStatus saved = after;
+        store.write(tx -> {
+            tx.platformStates().save(saved);
+            tx.changed(PlatformStates.ENTITY, saved.name());
+            return null;
+        });
+        onTimelines(profile.name(), timeline);
+        return backoff.next(saved.failures(), profile.healthEvery());
+    }
+
+    private PlatformStatus pulled(PlatformConnector c, PlatformStatus before, Instant now, List<Entry> timeline) {
+        String health = before.health();
+        String version = before.healthVersion();
+        String detail = before.healthDetail();
+        Map<String, String> checks = before.healthChecks();
+        Instant healthAt = before.healthAt();
+        if (c.can(Capability.HEALTH)) {
+            Health h = c.health();
+            health = h.status().name().toLowerCase(Locale.ROOT);
+            version = h.version();
+            detail = h.detail();
+            checks = h.checks();
+            healthAt = h.checkedAt();
+            if (before.health() != null && !before.health().equals(health)) {
+                timeline.add(new Entry(EventType.PLATFORM_EVENT, now, c.name() + " health "
+                        + before.health() + " → " + health + (detail == null ? "" : " (" + detail + ")")));
+            }
+        } else {
+            healthAt = now;
+        }
+        Boolean halted = before.halted();
+        Instant since = before.haltedSince();
+        String by = before.haltedBy();
+        String reason = before.haltedReason();
+        Instant ksAt = before.killSwitchAt();
+        String lastEvent = before.lastEventId();
+        if (c.can(Capability.KILL_SWITCH_STATUS)) {
+            KillSwitchState s = c.killSwitchStatus();
+            if (!c.can(Capability.KILL_SWITCH_EVENTS) && before.halted() != null && before.halted() != s.halted()) {
+                timeline.add(new Entry(EventType.KILL_SWITCH, now, c.name() + (s.halted()
+                        ? " kill switch HALTED (seen by the pull loop; the platform does not record who or why)"
+                        : " kill switch released (seen by the pull loop)")));
+            }
+            halted = s.halted();
+            since = s.since();
+            by = s.by();
+            reason = s.reason();
+            ksAt = s.readAt();
+        }
+        if (c.can(Capability.KILL_SWITCH_EVENTS)) {
+            List<KillSwitchEvent> events = c.killSwitchEvents(20);
+            List<KillSwitchEvent> fresh = new ArrayList<>();
+            for (KillSwitchEvent e : events) {
+                if (e.id().equals(before.lastEventId())) {
+                    break;
+                }
+                fresh.add(e);
+            }
+            if (before.lastEventId() != null || before.halted() != null) {
+                Collections.reverse(fresh);
+                for (KillSwitchEvent e : fresh) {
+                    timeline.add(new Entry(EventType.KILL_SWITCH, (e.at() == null ? now : e.at()), describe(c.name(), e)));
+                }
+            }
+            if (!events.isEmpty()) {
+                lastEvent = events.get(0).id();
+            }
+        }
+        return new PlatformStatus(before.name(), health, version, detail, checks, healthAt, halted, since, by, reason,
+                ksAt, lastEvent, null, null, null, 0);
+    }
+
+    private static String describe(String platform, KillSwitchEvent e) {
+        String who = e.by() == null ? "" : " by " + e.by();
+        if ("halt".equals(e.type())) {
+            return platform + " kill switch HALTED" + who + (e.reason() == null ? "" : ": " + e.reason());
+        }
+        return platform + " kill switch resumed" + (e.resumeMode() == null ? "" : " (" + e.resumeMode() + ")") + who;
+    }
+
+    private void onTimelines(String platform, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<Incident> naming = incidents.list(IncidentService.ACTIVE).stream()
+                .filter(i -> i.platforms().contains(platform)).toList();
+        for (Incident i : naming) {
+            for (Entry e : entries) {
+                incidents.record(i.id(), e.type(), e.text(), e.at(), Map.of("platform", platform, "source", "pull"));
+            }
+        }
+    }
+
+    private synchronized PlatformConnector connector(PlatformProfile profile) {
+        return connectors.computeIfAbsent(profile.name(), n -> connect.apply(profile));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (supervisor != null) {
+            supervisor.cancel(false);
+        }
+        for (String name : new ArrayList<>(scheduled.keySet())) {
+            stop(name);
+        }
+    }
+}
