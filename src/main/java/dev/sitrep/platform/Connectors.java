@@ -1,10 +1,12 @@
 package dev.sitrep.platform;
 
 import dev.sitrep.core.PlatformProfile;
-import dev.sitrep.core.SitrepException;
 import dev.sitrep.platform.http.JsonHttp;
 import dev.sitrep.platform.http.PlatformUrl;
+import dev.sitrep.platform.cullis.CullisConnector;
 import dev.sitrep.platform.powernode.PowernodeConnector;
+import dev.sitrep.platform.so1.So1Connector;
+import dev.sitrep.platform.weathervane.WeathervaneConnector;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +24,11 @@ public final class Connectors {
         return switch (profile.kind()) {
             case POWERNODE -> new PowernodeConnector(name, http(profile, PowernodeConnector::errorMessage),
                     profile.email(), () -> secrets.secretFor(name), clock);
-            default -> throw SitrepException.invalid("The " + profile.kind().key() + " connector is not available in "
-                    + "this build yet; powernode profiles work now.");
+            case CULLIS -> new CullisConnector(name, http(profile, CullisConnector::errorMessage),
+                    () -> secrets.secretFor(name), clock);
+            case SO1 -> new So1Connector(name, http(profile, So1Connector::errorMessage), () -> secrets.secretFor(name),
+                    profile.flags(), clock);
+            case WEATHERVANE -> new WeathervaneConnector(name, profile.path(), clock);
         };
     }
 

@@ -6,7 +6,7 @@ import dev.sitrep.platform.Capability;
 import dev.sitrep.platform.Health;
 import dev.sitrep.platform.PlatformConnector;
 import dev.sitrep.platform.PlatformException;
-import dev.sitrep.platform.PlatformKind;
+import dev.sitrep.core.PlatformKind;
 import dev.sitrep.platform.http.JsonHttp;
 
 import java.net.URLEncoder;

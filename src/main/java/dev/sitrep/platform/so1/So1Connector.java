@@ -7,7 +7,7 @@ import dev.sitrep.platform.Health;
 import dev.sitrep.platform.KillSwitchState;
 import dev.sitrep.platform.PlatformConnector;
 import dev.sitrep.platform.PlatformException;
-import dev.sitrep.platform.PlatformKind;
+import dev.sitrep.core.PlatformKind;
 import dev.sitrep.platform.http.JsonHttp;
 
 import java.time.Clock;

@@ -4,7 +4,7 @@ import dev.sitrep.platform.Capability;
 import dev.sitrep.platform.KillSwitchState;
 import dev.sitrep.platform.PlatformConnector;
 import dev.sitrep.platform.PlatformException;
-import dev.sitrep.platform.PlatformKind;
+import dev.sitrep.core.PlatformKind;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteOpenMode;
