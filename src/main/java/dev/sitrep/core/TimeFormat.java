@@ -35,6 +35,11 @@ public final class TimeFormat {
         return out.append(" · ").append(DAY.format(utc)).toString();
     }
 
+    /** {@code 14:32 UTC}: the UTC time of day alone, where the date is plain from context. */
+    public static String utcTime(Instant at) {
+        return HM.format(at.atZone(ZoneOffset.UTC)) + " UTC";
+    }
+
     /** Elapsed time: {@code 38s}, {@code 42m}, {@code 1h 07m}, {@code 2d 03h}. */
     public static String elapsed(Duration d) {
         long s = Math.max(0, d.getSeconds());

@@ -67,6 +67,29 @@ class PlatformCliTest {
     }
 
     @Test
+    void statusShowsTheCachedStateAndRefreshPullsIt() throws Exception {
+        addSandbox("pn");
+        cli.env.put("SITREP_SECRET_PN", SandboxServer.PASSWORD);
+        assertThat(cli.run("platform", "status").out()).contains("never pulled");
+        assertThat(cli.run("platform", "status", "--refresh").out()).contains("healthy").contains("running");
+        cli.run("platform", "test", "pn");
+        new dev.sitrep.platform.powernode.PowernodeConnector("pn", new dev.sitrep.platform.http.JsonHttp("pn",
+                dev.sitrep.platform.http.PlatformUrl.parse(sandbox.url().toString()),
+                dev.sitrep.platform.http.JsonHttp.client(null, Duration.ofSeconds(5)),
+                dev.sitrep.platform.powernode.PowernodeConnector::errorMessage), SandboxServer.EMAIL,
+                () -> SandboxServer.PASSWORD, Clock.systemUTC()).halt("drill halt", "sam");
+        JsonNode status = Json.MAPPER.readTree(cli.run("platform", "status", "pn", "--refresh", "--json").out()).get(0);
+        assertThat(status.get("platform").asText()).isEqualTo("pn");
+        assertThat(status.get("halted").asBoolean()).isTrue();
+        assertThat(status.get("by").asText()).isEqualTo("Drill Commander");
+        assertThat(status.get("reason").asText()).isEqualTo("drill halt");
+        sandbox.close();
+        CliRunner.Result offline = cli.run("platform", "status", "--refresh");
+        assertThat(offline.code()).isZero();
+        assertThat(offline.out()).contains("HALTED").contains("OFFLINE since");
+    }
+
+    @Test
     void aWrongPasswordIsExit3WithThePlatformsWords() {
         addSandbox("pn");
         cli.env.put("SITREP_SECRET_PN", "wrong");
