@@ -1,5 +1,7 @@
 package dev.sitrep.app;
 
+import dev.sitrep.core.PlatformProfile;
+import dev.sitrep.core.PlatformStatus;
 import dev.sitrep.ui.board.BoardView;
 import dev.sitrep.ui.board.BoardViewModel;
 import dev.sitrep.ui.common.ChangePoller;
@@ -22,6 +24,9 @@ import javafx.util.Duration;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -72,6 +77,11 @@ final class Desktop {
         ChangePoller poller = new ChangePoller(workspace.changes(), executor, workspace.changesAtOpen());
         poller.addListener(board::onChanges);
         poller.addListener(incident::onChanges);
+        poller.addListener(changes -> {
+            if (!changes.platforms().isEmpty()) {
+                reloadPlatforms(executor);
+            }
+        });
         executor.every(POLL_MILLIS, poller::poll);
         Timeline elapsed = new Timeline(new KeyFrame(Duration.seconds(15), e -> boardView.tick()));
         elapsed.setCycleCount(Timeline.INDEFINITE);
@@ -79,6 +89,19 @@ final class Desktop {
 
         board.refresh();
         settings.load();
+        reloadPlatforms(executor);
+        workspace.startPulling();
+    }
+
+    private record PlatformSnapshot(List<PlatformProfile> profiles, Map<String, PlatformStatus> states) {
+    }
+
+    private void reloadPlatforms(FxExecutor executor) {
+        executor.submit(() -> {
+            Map<String, PlatformStatus> states = new HashMap<>();
+            workspace.platformStates().all().forEach(s -> states.put(s.name(), s));
+            return new PlatformSnapshot(workspace.profiles().list(), states);
+        }, snapshot -> shellModel.setPlatforms(snapshot.profiles(), snapshot.states()), failure -> { });
     }
 
     private Node page(Page page) {

@@ -1,6 +1,12 @@
 package dev.sitrep.app;
 
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.platform.Connectors;
+import dev.sitrep.platform.Profiles;
+import dev.sitrep.platform.Secrets;
+import dev.sitrep.sync.Backoff;
+import dev.sitrep.sync.PlatformStates;
+import dev.sitrep.sync.PullLoop;
 import dev.sitrep.store.ChangeFeed;
 import dev.sitrep.store.Store;
 import dev.sitrep.workspace.ProcessEnvironment;
@@ -9,6 +15,9 @@ import dev.sitrep.workspace.WorkspaceSettings;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -24,6 +33,10 @@ public final class Workspace implements AutoCloseable {
     private final AtomicReference<String> operator;
     private final String operatorOverride;
     private final long changesAtOpen;
+    private final Profiles profiles;
+    private final PlatformStates platformStates;
+    private final PullLoop pullLoop;
+    private ScheduledExecutorService pullers;
 
     private Workspace(Store store, Clock clock, ProcessEnvironment env, String actorOption) {
         this.store = store;
@@ -33,6 +46,32 @@ public final class Workspace implements AutoCloseable {
         this.incidents = new IncidentService(store, clock, operator::get, new SecureRandom());
         this.changes = new ChangeFeed(store);
         this.changesAtOpen = changes.latest();
+        this.profiles = new Profiles(store, clock, operator::get);
+        this.platformStates = new PlatformStates(store);
+        Secrets secrets = new Secrets(env.env(), Secrets.Keychain.NONE, null);
+        this.pullLoop = new PullLoop(store, incidents, p -> Connectors.open(p, secrets, clock), clock,
+                new Backoff(new SecureRandom()));
+    }
+
+    /** Starts pulling every platform in the background (two threads: a slow platform does not hold up the rest). */
+    public synchronized void startPulling() {
+        if (pullers == null) {
+            AtomicInteger n = new AtomicInteger();
+            pullers = Executors.newScheduledThreadPool(2, r -> {
+                Thread t = new Thread(r, "sitrep-pull-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            pullLoop.start(pullers);
+        }
+    }
+
+    public Profiles profiles() {
+        return profiles;
+    }
+
+    public PlatformStates platformStates() {
+        return platformStates;
     }
 
     public static Workspace open(Path dataDir, Clock clock, ProcessEnvironment env, String actorOption) {
@@ -77,7 +116,11 @@ public final class Workspace implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        pullLoop.close();
+        if (pullers != null) {
+            pullers.shutdownNow();
+        }
         store.close();
     }
 }

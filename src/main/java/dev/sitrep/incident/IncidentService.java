@@ -374,10 +374,17 @@ public final class IncidentService {
 
     /** Records a platform event, kill-switch entry, action or evidence reference written by another service. */
     public TimelineEvent record(IncidentId id, EventType type, String text, Instant occurredAt, Map<String, String> data) {
+        return record(id, type, text, occurredAt, data, operator());
+    }
+
+    /** As {@link #record(IncidentId, EventType, String, Instant, Map)}, written down by {@code actor} (e.g. the pull loop). */
+    public TimelineEvent record(IncidentId id, EventType type, String text, Instant occurredAt, Map<String, String> data,
+                                String actor) {
         String body = Limits.text(type.key().replace('_', ' '), text);
+        String who = Limits.optionalName("actor", actor);
         return store.write(tx -> {
             require(tx, id);
-            return append(tx, id, type, body, occurredAt, null, data);
+            return append(tx, id, type, body, occurredAt, null, data, who);
         });
     }
 
@@ -438,12 +445,17 @@ public final class IncidentService {
 
     private TimelineEvent append(Tx tx, IncidentId id, EventType type, String text, Instant occurredAt,
                                  String supersedes, Map<String, String> data) throws SQLException {
+        return append(tx, id, type, text, occurredAt, supersedes, data, operator());
+    }
+
+    private TimelineEvent append(Tx tx, IncidentId id, EventType type, String text, Instant occurredAt,
+                                 String supersedes, Map<String, String> data, String actor) throws SQLException {
         Instant now = clock.instant();
         if (occurredAt != null && occurredAt.isAfter(now.plusSeconds(60))) {
             throw SitrepException.invalid("The time " + occurredAt + " is in the future; timeline entries record what "
                     + "has happened.");
         }
-        TimelineEvent event = new TimelineEvent(UUID.randomUUID().toString(), id, type, text, operator(),
+        TimelineEvent event = new TimelineEvent(UUID.randomUUID().toString(), id, type, text, actor,
                 occurredAt == null ? now : occurredAt, now, supersedes, new HashMap<>(data));
         tx.timeline().append(List.of(event));
         tx.changed(IncidentRepository.ENTITY, id.value());

@@ -224,7 +224,8 @@ public final class PullLoop implements AutoCloseable {
                 .filter(i -> i.platforms().contains(platform)).toList();
         for (Incident i : naming) {
             for (Entry e : entries) {
-                incidents.record(i.id(), e.type(), e.text(), e.at(), Map.of("platform", platform, "source", "pull"));
+                incidents.record(i.id(), e.type(), e.text(), e.at(), Map.of("platform", platform, "source", "pull"),
+                        "pull from " + platform);
             }
         }
     }

@@ -97,6 +97,7 @@ class PullLoopTest {
         assertThat(pulledEntries(naming)).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo(EventType.KILL_SWITCH);
             assertThat(e.text()).isEqualTo("pn kill switch HALTED by Drill Commander: duplicate refunds");
+            assertThat(e.actor()).isEqualTo("pull from pn");
         });
         assertThat(pulledEntries(other)).isEmpty();
         loop.pullOnce(profile);

@@ -16,8 +16,12 @@ import java.util.function.Consumer;
  */
 public final class ChangePoller {
 
-    /** What changed since the last poll: incident ids, and whether any setting changed. */
-    public record Changes(Set<String> incidents, boolean settings) {
+    /** What changed since the last poll: incident ids, platform names, and whether any setting changed. */
+    public record Changes(Set<String> incidents, boolean settings, Set<String> platforms) {
+
+        public Changes(Set<String> incidents, boolean settings) {
+            this(incidents, settings, Set.of());
+        }
     }
 
     private static final int BATCH = 500;
@@ -48,22 +52,23 @@ public final class ChangePoller {
             return;
         }
         Set<String> incidents = new LinkedHashSet<>();
+        Set<String> platforms = new LinkedHashSet<>();
         boolean settings = false;
         long from = seen;
         List<ChangeFeed.Entry> entries;
         do {
             entries = feed.since(from, BATCH);
             for (ChangeFeed.Entry e : entries) {
-                if (e.entity().equals("setting")) {
-                    settings = true;
-                } else {
-                    incidents.add(e.entityId());
+                switch (e.entity()) {
+                    case "setting" -> settings = true;
+                    case "platform" -> platforms.add(e.entityId());
+                    default -> incidents.add(e.entityId());
                 }
                 from = e.seq();
             }
         } while (entries.size() == BATCH);
         seen = from;
-        Changes changes = new Changes(Set.copyOf(incidents), settings);
+        Changes changes = new Changes(Set.copyOf(incidents), settings, Set.copyOf(platforms));
         List<Consumer<Changes>> now = new ArrayList<>(listeners);
         fx.onFxThread(() -> now.forEach(l -> l.accept(changes)));
     }

@@ -1,6 +1,8 @@
 package dev.sitrep.ui.shell;
 
 import dev.sitrep.core.IncidentId;
+import dev.sitrep.core.PlatformProfile;
+import dev.sitrep.core.PlatformStatus;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -11,7 +13,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The window around the pages: which page shows, which incident is open, and what the status
@@ -25,6 +29,8 @@ public final class ShellViewModel {
 
     private final Clock clock;
     private final ZoneId zone;
+    private List<PlatformProfile> profiles = List.of();
+    private Map<String, PlatformStatus> states = Map.of();
 
     // Properties
     private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(Page.BOARD);
@@ -76,12 +82,18 @@ public final class ShellViewModel {
         operator.set(name);
     }
 
-    public void setPlatformState(String text) {
-        platformState.set(text);
+    /** The configured platforms and what was last pulled from each; the status bar says it with ages. */
+    public void setPlatforms(List<PlatformProfile> profiles, Map<String, PlatformStatus> states) {
+        this.profiles = List.copyOf(profiles);
+        this.states = Map.copyOf(states);
+        platformState.set(PlatformSummary.of(this.profiles, this.states, clock.instant()));
     }
 
-    /** Refreshes the clocks; the view calls it every second. */
+    /** Refreshes the clocks and ages; the view calls it every second. */
     public void tick() {
+        if (!profiles.isEmpty()) {
+            platformState.set(PlatformSummary.of(profiles, states, clock.instant()));
+        }
         ZonedDateTime now = clock.instant().atZone(zone);
         utcClock.set(HM.format(now.withZoneSameInstant(ZoneOffset.UTC)) + " UTC");
         localClock.set(now.getOffset().equals(ZoneOffset.UTC) ? DAY.format(now) : LOCAL.format(now));

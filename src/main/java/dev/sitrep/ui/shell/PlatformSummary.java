@@ -1,0 +1,42 @@
+package dev.sitrep.ui.shell;
+
+import dev.sitrep.core.PlatformProfile;
+import dev.sitrep.core.PlatformStatus;
+import dev.sitrep.core.TimeFormat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The status bar's platform part: {@code pn ● healthy 12s · wv ● HALTED · cul ○ offline since 14:02 UTC}.
+ * Never colour alone: the words say the state; a filled dot means reached, a hollow one not.
+ */
+public final class PlatformSummary {
+
+    private PlatformSummary() {
+    }
+
+    public static String of(List<PlatformProfile> profiles, Map<String, PlatformStatus> states, Instant now) {
+        if (profiles.isEmpty()) {
+            return "No platforms connected";
+        }
+        return profiles.stream().map(p -> one(p, states.getOrDefault(p.name(), PlatformStatus.unknown(p.name())), now))
+                .collect(Collectors.joining(" · "));
+    }
+
+    static String one(PlatformProfile p, PlatformStatus s, Instant now) {
+        if (s.offline()) {
+            return p.name() + " ○ offline since " + TimeFormat.utcTime(s.offlineSince());
+        }
+        if (s.healthAt() == null) {
+            return p.name() + " ○ connecting…";
+        }
+        String state = Boolean.TRUE.equals(s.halted()) ? "HALTED" : s.health() == null ? "reached" : s.health();
+        String age = TimeFormat.elapsed(Duration.between(s.healthAt(), now));
+        boolean stale = s.staleAt(now, p.healthEvery().multipliedBy(2));
+        return p.name() + " ● " + state + " " + age + (stale ? " old" : "");
+    }
+}

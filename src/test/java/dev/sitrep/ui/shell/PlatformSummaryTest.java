@@ -1,0 +1,48 @@
+package dev.sitrep.ui.shell;
+
+import dev.sitrep.core.PlatformKind;
+import dev.sitrep.core.PlatformProfile;
+import dev.sitrep.core.PlatformStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlatformSummaryTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T14:37:00Z");
+
+    private static PlatformProfile profile(String name) {
+        return new PlatformProfile(name, PlatformKind.POWERNODE, "https://x", null, "e", PlatformProfile.Environment.PRODUCTION,
+                null, List.of(), Duration.ofSeconds(30));
+    }
+
+    private static PlatformStatus status(String name, String health, Boolean halted, Instant at, Instant offline) {
+        return new PlatformStatus(name, health, null, null, Map.of(), at, halted, null, null, null, at, null,
+                offline == null ? null : "down", offline, offline, offline == null ? 0 : 1);
+    }
+
+    @Test
+    void noPlatformsSaysSo() {
+        assertThat(PlatformSummary.of(List.of(), Map.of(), NOW)).isEqualTo("No platforms connected");
+    }
+
+    @Test
+    void eachPlatformShowsItsStateInWordsWithItsAge() {
+        String text = PlatformSummary.of(List.of(profile("pn"), profile("wv"), profile("cul"), profile("new")), Map.of(
+                "pn", status("pn", "healthy", false, NOW.minusSeconds(12), null),
+                "wv", status("wv", "healthy", true, NOW.minusSeconds(5), null),
+                "cul", status("cul", "healthy", null, NOW.minusSeconds(600), Instant.parse("2026-11-22T14:02:00Z"))), NOW);
+        assertThat(text).isEqualTo("pn ● healthy 12s · wv ● HALTED 5s · cul ○ offline since 14:02 UTC · new ○ connecting…");
+    }
+
+    @Test
+    void anOldAnswerIsMarkedOld() {
+        assertThat(PlatformSummary.of(List.of(profile("pn")), Map.of("pn", status("pn", "degraded", false,
+                NOW.minusSeconds(180), null)), NOW)).isEqualTo("pn ● degraded 3m old");
+    }
+}
