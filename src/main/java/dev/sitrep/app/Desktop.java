@@ -10,6 +10,7 @@ import dev.sitrep.ui.declare.DeclareView;
 import dev.sitrep.ui.declare.DeclareViewModel;
 import dev.sitrep.ui.incident.IncidentView;
 import dev.sitrep.ui.incident.IncidentViewModel;
+import dev.sitrep.ui.settings.PlatformsViewModel;
 import dev.sitrep.ui.settings.SettingsView;
 import dev.sitrep.ui.settings.SettingsViewModel;
 import dev.sitrep.ui.shell.Page;
@@ -43,6 +44,7 @@ final class Desktop {
     private final IncidentViewModel incident;
     private final DeclareViewModel declare;
     private final SettingsViewModel settings;
+    private final PlatformsViewModel platforms;
     private final BoardView boardView;
     private final IncidentView incidentView;
     private final DeclareView declareView;
@@ -65,6 +67,8 @@ final class Desktop {
                     workspace.operatorChanged(name);
                     shellModel.setOperator(workspace.operator());
                 }, workspace.operatorOverride());
+        platforms = new PlatformsViewModel(workspace.profiles(), workspace.platformStates(), workspace::connect,
+                workspace.secrets(), executor, clock);
         settings.themeProperty().addListener((obs, was, now) -> applyTheme.accept(now));
         boardView = new BoardView(board, shellModel::openIncident, this::showDeclare);
         incidentView = new IncidentView(incident, shellModel::back);
@@ -77,6 +81,7 @@ final class Desktop {
         ChangePoller poller = new ChangePoller(workspace.changes(), executor, workspace.changesAtOpen());
         poller.addListener(board::onChanges);
         poller.addListener(incident::onChanges);
+        poller.addListener(platforms::onChanges);
         poller.addListener(changes -> {
             if (!changes.platforms().isEmpty()) {
                 reloadPlatforms(executor);
@@ -89,6 +94,7 @@ final class Desktop {
 
         board.refresh();
         settings.load();
+        platforms.load();
         reloadPlatforms(executor);
         workspace.startPulling();
     }
@@ -108,7 +114,7 @@ final class Desktop {
         return switch (page) {
             case BOARD -> boardView;
             case INCIDENT -> incidentView;
-            case SETTINGS -> new SettingsView(settings);
+            case SETTINGS -> new SettingsView(settings, platforms);
             default -> throw new IllegalArgumentException(page + " has no view yet");
         };
     }

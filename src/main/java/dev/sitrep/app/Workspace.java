@@ -1,7 +1,9 @@
 package dev.sitrep.app;
 
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.platform.Connectors;
+import dev.sitrep.platform.PlatformConnector;
 import dev.sitrep.platform.Profiles;
 import dev.sitrep.platform.Secrets;
 import dev.sitrep.sync.Backoff;
@@ -36,10 +38,13 @@ public final class Workspace implements AutoCloseable {
     private final Profiles profiles;
     private final PlatformStates platformStates;
     private final PullLoop pullLoop;
+    private final Secrets secrets;
+    private final Clock clock;
     private ScheduledExecutorService pullers;
 
     private Workspace(Store store, Clock clock, ProcessEnvironment env, String actorOption) {
         this.store = store;
+        this.clock = clock;
         this.settings = new WorkspaceSettings(store, clock);
         this.operator = new AtomicReference<>(env.actor(actorOption, settings::operator));
         this.operatorOverride = env.actorOverridden(actorOption) ? operator.get() : null;
@@ -48,8 +53,8 @@ public final class Workspace implements AutoCloseable {
         this.changesAtOpen = changes.latest();
         this.profiles = new Profiles(store, clock, operator::get);
         this.platformStates = new PlatformStates(store);
-        Secrets secrets = new Secrets(env.env(), Secrets.Keychain.NONE, null);
-        this.pullLoop = new PullLoop(store, incidents, p -> Connectors.open(p, secrets, clock), clock,
+        this.secrets = new Secrets(env.env(), Secrets.Keychain.NONE, null);
+        this.pullLoop = new PullLoop(store, incidents, this::connect, clock,
                 new Backoff(new SecureRandom()));
     }
 
@@ -64,6 +69,15 @@ public final class Workspace implements AutoCloseable {
             });
             pullLoop.start(pullers);
         }
+    }
+
+    /** A connector for {@code profile}, sharing this workspace's secrets. */
+    public PlatformConnector connect(PlatformProfile profile) {
+        return Connectors.open(profile, secrets, clock);
+    }
+
+    public Secrets secrets() {
+        return secrets;
     }
 
     public Profiles profiles() {

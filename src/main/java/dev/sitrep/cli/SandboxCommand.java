@@ -1,5 +1,6 @@
 package dev.sitrep.cli;
 
+import dev.sitrep.core.SitrepException;
 import dev.sitrep.sandbox.SandboxServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,14 @@ final class SandboxCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RootCommand root = (RootCommand) spec.root().userObject();
-        try (SandboxServer sandbox = SandboxServer.start(port, root.environment().clock(), Duration.ofMinutes(15))) {
+        SandboxServer started;
+        try {
+            started = SandboxServer.start(port, root.environment().clock(), Duration.ofMinutes(15));
+        } catch (java.net.BindException e) {
+            throw SitrepException.invalid("Port " + port + " on 127.0.0.1 is already in use; choose another --port "
+                    + "(or 0 for any free one), or stop what is using it.");
+        }
+        try (SandboxServer sandbox = started) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("Sandbox platform (Powernode API) at " + sandbox.url() + " - drills only, state in memory.");
             out.println("Log in as " + SandboxServer.EMAIL + " with password " + SandboxServer.PASSWORD + ":");

@@ -2,6 +2,7 @@ package dev.sitrep.cli;
 
 import dev.sitrep.workspace.ProcessEnvironment;
 import dev.sitrep.core.SitrepException;
+import dev.sitrep.store.LogFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -32,6 +33,7 @@ public final class SitrepCli {
 
     /** Runs the command and returns its exit code. */
     public static int run(String[] args, ProcessEnvironment environment, PrintWriter out, PrintWriter err) {
+        LogFiles.silenceConsole();
         CommandLine cli = commandLine(environment);
         cli.setOut(out);
         cli.setErr(err);

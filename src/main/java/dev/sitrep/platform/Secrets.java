@@ -38,6 +38,13 @@ public final class Secrets {
         this.asker = asker;
     }
 
+    /** Keeps a secret typed into the console for this session only (never written anywhere). */
+    public void remember(String profile, String secret) {
+        if (secret != null && !secret.isEmpty()) {
+            asked.put(profile, secret);
+        }
+    }
+
     /** {@code SITREP_SECRET_} + the profile name upper-cased, other characters as '_'. */
     public static String variableFor(String profile) {
         return "SITREP_SECRET_" + profile.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
@@ -48,18 +55,18 @@ public final class Secrets {
         if (fromEnv != null && !fromEnv.isEmpty()) {
             return fromEnv;
         }
+        String typed = asked.get(profile);
+        if (typed != null) {
+            return typed;
+        }
         Optional<String> stored = keychain.lookup(profile);
         if (stored.isPresent()) {
             return stored.get();
         }
-        String remembered = asked.get(profile);
-        if (remembered != null) {
-            return remembered;
-        }
         String answer = asker == null ? null : asker.ask("Secret for platform " + profile + ": ");
         if (answer == null || answer.isEmpty()) {
             throw SitrepException.invalid("No secret for platform " + profile + ": set " + variableFor(profile)
-                    + " (or store it in the OS keychain); there is no terminal to ask on.");
+                    + ", store it in the OS keychain, or type it in Settings > Platforms (kept in memory only).");
         }
         asked.put(profile, answer);
         return answer;

@@ -65,6 +65,11 @@ public final class SandboxServer implements AutoCloseable {
 
     /** Starts on 127.0.0.1:{@code port} (0 picks a free port). */
     public static SandboxServer start(int port, Clock clock, Duration tokenLifetime) throws IOException {
+        // Without TCP_NODELAY the JDK server's small answers wait ~40 ms for a delayed ACK (Nagle);
+        // the property is read once per process, so set it before the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "sitrep-sandbox");

@@ -21,6 +21,16 @@ public final class LogFiles {
     private LogFiles() {
     }
 
+    /** Until a data directory is known, library logging goes nowhere rather than onto the terminal. */
+    public static synchronized void silenceConsole() {
+        if (configuredFor == null) {
+            Logger root = LogManager.getLogManager().getLogger("");
+            for (Handler h : root.getHandlers()) {
+                root.removeHandler(h);
+            }
+        }
+    }
+
     public static synchronized void configure(Path dataDir) {
         if (dataDir.equals(configuredFor)) {
             return;

@@ -242,5 +242,7 @@ public final class PullLoop implements AutoCloseable {
         for (String name : new ArrayList<>(scheduled.keySet())) {
             stop(name);
         }
+        connectors.values().forEach(PlatformConnector::close);
+        connectors.clear();
     }
 }

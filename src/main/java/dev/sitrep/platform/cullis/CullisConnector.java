@@ -294,4 +294,9 @@ public final class CullisConnector implements PlatformConnector {
             }
         }
     }
+
+    @Override
+    public void close() {
+        http.close();
+    }
 }

@@ -80,6 +80,12 @@ public final class JsonHttp {
         return b.build();
     }
 
+    /** Lets go of pooled connections and the client's threads. */
+    public void close() {
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+
     public Answer get(String path, Map<String, String> headers) {
         return call("GET", path, null, headers);
     }

@@ -247,4 +247,9 @@ public final class PowernodeConnector implements PlatformConnector {
             return null;
         }
     }
+
+    @Override
+    public void close() {
+        http.close();
+    }
 }

@@ -339,4 +339,9 @@ public final class So1Connector implements PlatformConnector {
             }
         }
     }
+
+    @Override
+    public void close() {
+        http.close();
+    }
 }

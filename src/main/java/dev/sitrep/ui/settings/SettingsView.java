@@ -20,10 +20,10 @@ import java.util.stream.Collectors;
 /** The Settings page. */
 public final class SettingsView extends VBox {
 
-    public SettingsView(SettingsViewModel model) {
+    public SettingsView(SettingsViewModel model, PlatformsViewModel platforms) {
         setId("settings");
         setSpacing(14);
-        setMaxWidth(760);
+        setMaxWidth(980);
         setFillWidth(true);
 
         Label heading = new Label("Settings");
@@ -66,6 +66,7 @@ public final class SettingsView extends VBox {
         warning.setWrapText(true);
         warning.getStyleClass().add(Styles.WARNING);
         warning.textProperty().bind(model.scaleWarningProperty());
+        warning.managedProperty().bind(warning.textProperty().isNotEmpty());
 
         Label status = muted();
         status.textProperty().bind(model.statusProperty());
@@ -73,12 +74,15 @@ public final class SettingsView extends VBox {
         error.setWrapText(true);
         error.getStyleClass().add(Styles.DANGER);
         error.textProperty().bind(model.errorProperty());
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        operatorNote.managedProperty().bind(operatorNote.textProperty().isNotEmpty());
 
         getChildren().addAll(heading,
                 section("Operator", "The name recorded on everything you do."), row(operator, saveOperator), operatorNote,
                 section("Theme", "Dark is calm at night; light reads better in a bright room."), row(dark, light),
                 section("Severity scale", "One scale per workspace; runbooks and the board use it."),
-                row(scale, switchScale), levels, warning, status, error);
+                row(scale, switchScale), levels, warning, status, error, new PlatformsView(platforms));
     }
 
     private static String describe(SeverityScale scale) {
