@@ -16,9 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +26,18 @@ import java.util.concurrent.Executors;
 
 /**
  * The drill platform: a real HTTP server on 127.0.0.1 that speaks Powernode's dialect (login,
- * kill switch, health) with its state in memory, and misbehaves on cue ({@link #misbehave}).
- * Tests and drills talk to it exactly as they would to the real platform.
+ * kill switch, health) with its state in memory, and misbehaves on cue ({@link #misbehave},
+ * {@link #errorBurst}, {@link #setMisbehavingAgents}, {@link #haltBySystem}); a {@link ScenarioPlayer}
+ * gives those cues on a timetable. Tests and drills talk to it exactly as they would to the real platform.
  */
 public final class SandboxServer implements AutoCloseable {
 
     public static final String EMAIL = "commander@sandbox.local";
     public static final String PASSWORD = "drill-only";
     public static final String VIEWER_EMAIL = "viewer@sandbox.local";
+
+    /** How many AI agents the sandbox runs. */
+    public static final int AGENTS = 12;
 
     /** A fault served instead of the next answers. */
     public enum Fault { SERVER_ERROR, UNAUTHORIZED, SLOW, MALFORMED, RATE_LIMITED }
@@ -46,12 +48,18 @@ public final class SandboxServer implements AutoCloseable {
     private final Duration tokenLifetime;
     private final Map<String, Session> sessions = new HashMap<>();
     private final List<ObjectNode> events = new ArrayList<>();
-    private final Deque<Fault> faults = new ArrayDeque<>();
+    private final FaultPlan faults = new FaultPlan();
     private boolean halted;
     private Instant since;
     private String health = "healthy";
     private boolean ready = true;
-    private int agents = 12;
+    private int agents = AGENTS;
+    private int misbehavingAgents;
+
+    private static final ObjectNode COMMANDER = Json.MAPPER.createObjectNode().put("id", "u1").put("email", EMAIL)
+            .put("name", "Drill Commander");
+    private static final ObjectNode SYSTEM = Json.MAPPER.createObjectNode().put("id", "system").putNull("email")
+            .put("name", "system");
 
     private record Session(String email, Instant expires) {
     }
@@ -91,9 +99,56 @@ public final class SandboxServer implements AutoCloseable {
 
     /** Serves {@code fault} for the next {@code times} requests. */
     public synchronized void misbehave(Fault fault, int times) {
-        for (int i = 0; i < times; i++) {
-            faults.add(fault);
+        faults.queue(fault, times);
+    }
+
+    /**
+     * Until {@link #endErrorBurst()}, serves {@code fault} for {@code fraction} of the requests
+     * (above 0, at most 1), spread evenly: 0.5 fails every second request.
+     */
+    public synchronized void errorBurst(Fault fault, double fraction) {
+        faults.startBurst(fault, fraction);
+    }
+
+    public synchronized void endErrorBurst() {
+        faults.endBurst();
+    }
+
+    /** How long a {@link Fault#SLOW} answer waits (15 s unless set). */
+    public synchronized void setSlowDelay(Duration delay) {
+        faults.slowDelay(delay);
+    }
+
+    /**
+     * How many of the sandbox's agents act up (0 for none, at most {@link #agents()}): shown as the
+     * {@code agents} check of /health/detailed and in the kill-switch status's {@code impact}.
+     * Halting pauses them; they act up again after a resume until set back to 0, as an
+     * unfixed root cause would.
+     */
+    public synchronized void setMisbehavingAgents(int count) {
+        if (count < 0 || count > agents) {
+            throw new IllegalArgumentException("misbehaving agents must be 0.." + agents + ", not " + count);
         }
+        misbehavingAgents = count;
+    }
+
+    /** The number of AI agents the sandbox runs. */
+    public synchronized int agents() {
+        return agents;
+    }
+
+    /**
+     * The platform halts itself, as an automatic safety would: the halt event's {@code triggered_by}
+     * is {@code system}. Returns {@code false}, changing nothing, when already halted.
+     */
+    public synchronized boolean haltBySystem(String reason) {
+        if (halted) {
+            return false;
+        }
+        halted = true;
+        since = clock.instant();
+        event("halt", reason, null, SYSTEM);
+        return true;
     }
 
     /** healthy, degraded or unhealthy; unhealthy also makes /health/ready answer 503. */
@@ -111,17 +166,19 @@ public final class SandboxServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Fault fault;
+            Duration slowDelay;
             synchronized (this) {
-                fault = faults.poll();
+                fault = faults.next();
+                slowDelay = faults.slowDelay();
             }
-            if (fault != null && serveFault(exchange, fault)) {
+            if (fault != null && serveFault(exchange, fault, slowDelay)) {
                 return;
             }
             route(exchange);
         }
     }
 
-    private boolean serveFault(HttpExchange exchange, Fault fault) throws IOException {
+    private boolean serveFault(HttpExchange exchange, Fault fault, Duration slowDelay) throws IOException {
         switch (fault) {
             case SERVER_ERROR -> send(exchange, 500, error("Internal server error"));
             case UNAUTHORIZED -> send(exchange, 401, error("Token expired"));
@@ -132,7 +189,7 @@ public final class SandboxServer implements AutoCloseable {
             }
             case SLOW -> {
                 try {
-                    Thread.sleep(15_000);
+                    Thread.sleep(slowDelay.toMillis());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -205,7 +262,7 @@ public final class SandboxServer implements AutoCloseable {
                 }
                 halted = true;
                 since = clock.instant();
-                ObjectNode event = event("halt", reason, null);
+                ObjectNode event = event("halt", reason, null, COMMANDER);
                 ObjectNode data = Json.MAPPER.createObjectNode();
                 data.set("event", event);
                 data.set("kill_switch_status", status());
@@ -219,7 +276,7 @@ public final class SandboxServer implements AutoCloseable {
                 String mode = readBody(x).path("mode").asText("full");
                 halted = false;
                 since = null;
-                event("resume", null, mode);
+                event("resume", null, mode, COMMANDER);
                 send(x, 200, ok(status()));
             }
             case "events" -> {
@@ -255,12 +312,13 @@ public final class SandboxServer implements AutoCloseable {
         return s;
     }
 
-    private ObjectNode event(String type, String reason, String mode) {
+    private ObjectNode event(String type, String reason, String mode, ObjectNode triggeredBy) {
         ObjectNode e = Json.MAPPER.createObjectNode();
         e.put("id", UUID.randomUUID().toString()).put("event_type", type).put("reason", reason)
                 .put("resume_mode", mode).put("created_at", clock.instant().toString());
-        e.putObject("triggered_by").put("id", "u1").put("email", EMAIL).put("name", "Drill Commander");
-        e.putObject("impact").put("agents_paused", type.equals("halt") ? agents : 0);
+        e.set("triggered_by", triggeredBy.deepCopy());
+        e.putObject("impact").put("agents_paused", type.equals("halt") ? agents : 0)
+                .put("agents_misbehaving", type.equals("halt") ? misbehavingAgents : 0);
         events.add(e);
         return e;
     }
@@ -279,6 +337,8 @@ public final class SandboxServer implements AutoCloseable {
         } else {
             s.set("latest_event", events.get(events.size() - 1));
         }
+        s.putObject("impact").put("agents_running", halted ? 0 : agents)
+                .put("agents_misbehaving", halted ? 0 : misbehavingAgents).put("agents_paused", halted ? agents : 0);
         return s;
     }
 
@@ -300,6 +360,8 @@ public final class SandboxServer implements AutoCloseable {
         checks.putObject("redis").put("status", "up");
         checks.putObject("memory").put("status", health.equals("degraded") ? "high" : "ok");
         checks.putObject("disk").put("status", "ok");
+        checks.putObject("agents").put("status", halted ? "paused" : misbehavingAgents > 0 ? "misbehaving" : "ok")
+                .put("running", halted ? 0 : agents).put("misbehaving", halted ? 0 : misbehavingAgents);
         return d;
     }
 
