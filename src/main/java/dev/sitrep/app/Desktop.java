@@ -28,6 +28,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 
 /**
@@ -49,9 +50,11 @@ final class Desktop {
     private final IncidentView incidentView;
     private final DeclareView declareView;
     private final Workspace workspace;
+    private final ScheduledFuture<?> polling;
+    private final Timeline elapsed;
 
     Desktop(Workspace workspace, FxExecutor executor, Clock clock, ZoneId zone, ShellViewModel shellModel,
-            ShellView shell, Consumer<Theme> applyTheme) {
+            ShellView shell, Consumer<Theme> applyTheme, Runnable startDrill) {
         this.workspace = workspace;
         this.shellModel = shellModel;
         this.shell = shell;
@@ -70,13 +73,13 @@ final class Desktop {
         platforms = new PlatformsViewModel(workspace.profiles(), workspace.platformStates(), workspace::connect,
                 workspace.secrets(), executor, clock);
         settings.themeProperty().addListener((obs, was, now) -> applyTheme.accept(now));
-        boardView = new BoardView(board, shellModel::openIncident, this::showDeclare);
+        boardView = new BoardView(board, shellModel::openIncident, this::showDeclare, startDrill);
         incidentView = new IncidentView(incident, shellModel::back);
         declareView = new DeclareView(declare, shell::hideOverlay);
 
         shellModel.setOperator(workspace.operator());
         shellModel.openIncidentProperty().addListener((obs, was, id) -> incident.load(id));
-        shell.setPages(this::page, this::showDeclare, this::focusNote, shellModel::back);
+        shell.setPages(this::page, this::showDeclare, this::focusNote, shellModel::back, startDrill);
 
         ChangePoller poller = new ChangePoller(workspace.changes(), executor, workspace.changesAtOpen());
         poller.addListener(board::onChanges);
@@ -87,8 +90,8 @@ final class Desktop {
                 reloadPlatforms(executor);
             }
         });
-        executor.every(POLL_MILLIS, poller::poll);
-        Timeline elapsed = new Timeline(new KeyFrame(Duration.seconds(15), e -> boardView.tick()));
+        polling = executor.every(POLL_MILLIS, poller::poll);
+        elapsed = new Timeline(new KeyFrame(Duration.seconds(15), e -> boardView.tick()));
         elapsed.setCycleCount(Timeline.INDEFINITE);
         elapsed.play();
 
@@ -129,6 +132,12 @@ final class Desktop {
         if (shellModel.pageProperty().get() == Page.INCIDENT) {
             incidentView.focusNote();
         }
+    }
+
+    /** Stops watching the store (the window is closing; the workspace closes next). */
+    void close() {
+        polling.cancel(false);
+        elapsed.stop();
     }
 
     BoardViewModel board() {

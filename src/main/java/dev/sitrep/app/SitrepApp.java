@@ -41,6 +41,9 @@ public final class SitrepApp extends Application {
     private FxExecutor executor;
     private Workspace workspace;
     private SingleInstance instance;
+    private Stage drillStage;
+    private DrillWorkspace drill;
+    private Desktop drillDesktop;
 
     private CompletableFuture<Void> iconFont;
 
@@ -95,10 +98,52 @@ public final class SitrepApp extends Application {
         executor = new FxExecutor();
         executor.submit(() -> Workspace.open(dataDir, clock, env, actorOption), opened -> {
             workspace = opened;
-            Desktop desktop = new Desktop(opened, executor, clock, zone, shellModel, shell, this::applyTheme);
+            Desktop desktop = new Desktop(opened, executor, clock, zone, shellModel, shell, this::applyTheme,
+                    () -> startDrill(dataDir, env, actorOption));
             markers.boardReady(desktop.board());
             executor.submit(opened.settings()::theme, this::applyTheme, failure -> { });
         }, failure -> shell.showProblem(Messages.of(failure)));
+    }
+
+    /**
+     * Opens the drill workspace in a window of its own (or brings it forward): labelled DRILL,
+     * connected only to the sandbox running inside Sitrep.
+     */
+    private void startDrill(Path dataDir, ProcessEnvironment env, String actorOption) {
+        if (drillStage != null) {
+            drillStage.toFront();
+            return;
+        }
+        Stage stage = new Stage();
+        drillStage = stage;
+        ShellViewModel model = new ShellViewModel(clock, zone, DrillWorkspace.dataDir(dataDir).toString(),
+                env.actor(actorOption, Optional::empty), true);
+        ShellView shell = new ShellView(model);
+        Scene scene = new Scene(shell, 1280, 800);
+        scene.getStylesheets().add(SitrepApp.class.getResource("/dev/sitrep/ui/common/app.css").toExternalForm());
+        stage.setTitle("Sitrep · DRILL · " + DrillWorkspace.dataDir(dataDir));
+        stage.setScene(scene);
+        addIcons(stage);
+        stage.show();
+        executor.submit(() -> DrillWorkspace.open(dataDir, clock, env, actorOption), opened -> {
+            drill = opened;
+            drillDesktop = new Desktop(opened.workspace(), executor, clock, zone, model, shell, this::applyTheme, () -> { });
+        }, failure -> shell.showProblem(Messages.of(failure)));
+        stage.setOnHidden(e -> {
+            drillStage = null;
+            if (drillDesktop != null) {
+                drillDesktop.close();
+                drillDesktop = null;
+            }
+            DrillWorkspace closing = drill;
+            drill = null;
+            if (closing != null) {
+                executor.submit(() -> {
+                    closing.close();
+                    return null;
+                }, done -> { }, failure -> { });
+            }
+        });
     }
 
     private boolean claimDataDirectory(Path dataDir, Stage stage) {
@@ -144,6 +189,9 @@ public final class SitrepApp extends Application {
     public void stop() {
         if (executor != null) {
             executor.close();
+        }
+        if (drill != null) {
+            drill.close();
         }
         if (workspace != null) {
             workspace.close();

@@ -2,7 +2,6 @@ package dev.sitrep.app;
 
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.core.PlatformProfile;
-import dev.sitrep.platform.Connectors;
 import dev.sitrep.platform.PlatformConnector;
 import dev.sitrep.platform.Profiles;
 import dev.sitrep.platform.Secrets;
@@ -73,7 +72,7 @@ public final class Workspace implements AutoCloseable {
 
     /** A connector for {@code profile}, sharing this workspace's secrets. */
     public PlatformConnector connect(PlatformProfile profile) {
-        return Connectors.open(profile, secrets, clock);
+        return profiles.connect(profile, secrets);
     }
 
     public Secrets secrets() {

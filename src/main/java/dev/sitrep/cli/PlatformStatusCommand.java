@@ -4,7 +4,7 @@ import dev.sitrep.core.Json;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.PlatformStatus;
 import dev.sitrep.core.TimeFormat;
-import dev.sitrep.platform.Connectors;
+import dev.sitrep.platform.Secrets;
 import dev.sitrep.sync.Backoff;
 import dev.sitrep.sync.PlatformStates;
 import dev.sitrep.sync.PullLoop;
@@ -37,8 +37,9 @@ final class PlatformStatusCommand extends StoreCommand {
     int run(Context c) {
         List<PlatformProfile> profiles = name == null ? c.profiles().list() : List.of(c.profiles().get(name));
         if (refresh) {
+            Secrets secrets = c.secrets();
             try (PullLoop loop = new PullLoop(c.store(), c.incidents(),
-                    p -> Connectors.open(p, c.secrets(), c.environment().clock()), c.environment().clock(),
+                    p -> c.profiles().connect(p, secrets), c.environment().clock(),
                     new Backoff(new SecureRandom()))) {
                 profiles.forEach(loop::pullOnce);
             }

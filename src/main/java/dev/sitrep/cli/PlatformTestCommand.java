@@ -3,7 +3,6 @@ package dev.sitrep.cli;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.TimeFormat;
 import dev.sitrep.platform.Capability;
-import dev.sitrep.platform.Connectors;
 import dev.sitrep.platform.Health;
 import dev.sitrep.platform.KillSwitchState;
 import dev.sitrep.platform.PlatformConnector;
@@ -22,7 +21,7 @@ final class PlatformTestCommand extends StoreCommand {
     @Override
     int run(Context c) {
         PlatformProfile profile = c.profiles().get(name);
-        try (PlatformConnector connector = Connectors.open(profile, c.secrets(), c.environment().clock())) {
+        try (PlatformConnector connector = c.profiles().connect(profile, c.secrets())) {
             c.out().println(profile.name() + "  " + profile.kind().key() + "  " + profile.address() + "  ("
                     + profile.environment().key() + ")");
             c.out().println("Capabilities: " + connector.capabilities().stream().map(Capability::label)

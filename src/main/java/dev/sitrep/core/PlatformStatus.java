@@ -11,6 +11,7 @@ import java.util.Map;
  * @param health       healthy, degraded, unhealthy, or {@code null} before the first answer
  * @param halted       the confirmed kill-switch state, {@code null} when never read
  * @param offlineSince when the current run of failed pulls began, {@code null} while reachable
+ * @param failures     failed pulls in a row; one is a blip, {@value #OFFLINE_AFTER} make the platform offline
  */
 public record PlatformStatus(String name, String health, String healthVersion, String healthDetail,
                              Map<String, String> healthChecks, Instant healthAt, Boolean halted, Instant haltedSince,
@@ -26,8 +27,12 @@ public record PlatformStatus(String name, String health, String healthVersion, S
                 null, 0);
     }
 
+    /** Consecutive failed pulls before a platform counts as offline (a single failure is a blip). */
+    public static final int OFFLINE_AFTER = 2;
+
+    /** Unreachable for {@value #OFFLINE_AFTER} pulls in a row or more. */
     public boolean offline() {
-        return offlineSince != null;
+        return offlineSince != null && failures >= OFFLINE_AFTER;
     }
 
     /** The newest thing known, older than {@code freshFor}, or never read: show its age, not as current. */

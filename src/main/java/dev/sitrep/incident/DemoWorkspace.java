@@ -19,19 +19,24 @@ public final class DemoWorkspace {
     private DemoWorkspace() {
     }
 
-    /** Declares the demo incidents; returns them, most severe first. */
-    public static List<Incident> load(IncidentService incidents, Clock clock) {
+    /**
+     * Declares the demo incidents; returns them, most severe first.
+     *
+     * @param platform the platform the AI incidents name (the drill's sandbox profile)
+     */
+    public static List<Incident> load(IncidentService incidents, Clock clock, String platform) {
         Instant now = clock.instant();
-        return List.of(checkout(incidents, now), agents(incidents, now), certificate(incidents, now), dashboard(incidents, now));
+        return List.of(checkout(incidents, now, platform), agents(incidents, now, platform), certificate(incidents, now),
+                dashboard(incidents, now));
     }
 
     private static Instant ago(Instant now, int minutes) {
         return now.minus(Duration.ofMinutes(minutes));
     }
 
-    private static Incident checkout(IncidentService s, Instant now) {
+    private static Incident checkout(IncidentService s, Instant now, String platform) {
         Incident i = s.declare(new Declaration("Checkout 5xx spike after v2.14 deploy", "SEV1", "checkout",
-                List.of("powernode"), null, true, ago(now, 44)));
+                List.of(platform), null, true, ago(now, 44)));
         s.note(i.id(), "Alert fired: checkout 5xx rate 18% (threshold 5%)", ago(now, 44));
         s.markMilestone(i.id(), Milestone.ACKNOWLEDGED, ago(now, 42));
         s.assign(i.id(), Role.SCRIBE, "lee");
@@ -44,9 +49,9 @@ public final class DemoWorkspace {
         return s.setStatus(i.id(), IncidentStatus.MITIGATING, "rollback in progress", null).incident();
     }
 
-    private static Incident agents(IncidentService s, Instant now) {
+    private static Incident agents(IncidentService s, Instant now, String platform) {
         Incident i = s.declare(new Declaration("Support agent sending duplicate refund emails", "SEV2", "support-agents",
-                List.of("powernode"), "sam", true, ago(now, 25)));
+                List.of(platform), "sam", true, ago(now, 25)));
         s.note(i.id(), "Customer report: three identical refund emails within a minute", ago(now, 25));
         s.markMilestone(i.id(), Milestone.ACKNOWLEDGED, ago(now, 21));
         s.note(i.id(), "Agent 'refund-helper' retries on timeout without an idempotency key", ago(now, 15));

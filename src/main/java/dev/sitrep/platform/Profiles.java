@@ -7,6 +7,7 @@ import dev.sitrep.platform.http.PlatformUrl;
 import dev.sitrep.platform.http.TrustedCertificates;
 import dev.sitrep.store.ProfileRepository;
 import dev.sitrep.store.Store;
+import dev.sitrep.workspace.WorkspaceSettings;
 
 import java.nio.file.Files;
 import java.time.Clock;
@@ -29,6 +30,7 @@ public final class Profiles {
     public PlatformProfile add(PlatformProfile profile) {
         PlatformProfile p = check(profile);
         return store.write(tx -> {
+            DrillGuard.check(WorkspaceSettings.isDrill(tx), p);
             if (tx.profiles().find(p.name()).isPresent()) {
                 throw SitrepException.invalid("A platform named " + p.name() + " already exists; remove it first "
                         + "('sitrep platform remove " + p.name() + "') or choose another name.");
@@ -47,6 +49,24 @@ public final class Profiles {
             tx.changed(ProfileRepository.ENTITY, name);
             return null;
         });
+    }
+
+    /** Replaces a profile of the same name (the drill's sandbox moves to a new port each run). */
+    public PlatformProfile replace(PlatformProfile profile) {
+        PlatformProfile p = check(profile);
+        return store.write(tx -> {
+            DrillGuard.check(WorkspaceSettings.isDrill(tx), p);
+            tx.profiles().delete(p.name());
+            tx.profiles().insert(p, actor.get(), clock.instant());
+            tx.changed(ProfileRepository.ENTITY, p.name());
+            return p;
+        });
+    }
+
+    /** Opens a connector for the named profile, refusing anything but the sandbox in a drill workspace. */
+    public PlatformConnector connect(PlatformProfile profile, Secrets secrets) {
+        DrillGuard.check(store.read(WorkspaceSettings::isDrill), profile);
+        return Connectors.open(profile, secrets, clock);
     }
 
     public PlatformProfile get(String name) {

@@ -131,8 +131,8 @@ public final class PullLoop implements AutoCloseable {
             after = new PlatformStatus(before.name(), before.health(), before.healthVersion(), before.healthDetail(),
                     before.healthChecks(), before.healthAt(), before.halted(), before.haltedSince(), before.haltedBy(),
                     before.haltedReason(), before.killSwitchAt(), before.lastEventId(), error, now,
-                    before.offline() ? before.offlineSince() : now, before.failures() + 1);
-            if (!before.offline()) {
+                    before.offlineSince() != null ? before.offlineSince() : now, before.failures() + 1);
+            if (after.offline() && !before.offline()) {
                 timeline.add(new Entry(EventType.PLATFORM_EVENT, now, profile.name() + " cannot be reached: " + error));
             }
         }

@@ -22,6 +22,7 @@ public final class WorkspaceSettings {
     public static final String OPERATOR = "operator";
     public static final String THEME = "theme";
     public static final String SCALE = "severity_scale";
+    public static final String DRILL = "drill";
 
     private final Store store;
     private final Clock clock;
@@ -50,6 +51,20 @@ public final class WorkspaceSettings {
 
     public void setTheme(Theme theme, String actor) {
         put(THEME, theme.key(), actor);
+    }
+
+    /** A drill workspace talks only to the sandbox and is labelled DRILL everywhere. */
+    public boolean isDrill() {
+        return store.read(WorkspaceSettings::isDrill);
+    }
+
+    public static boolean isDrill(Tx tx) throws SQLException {
+        return tx.settings().get(DRILL).map("true"::equals).orElse(false);
+    }
+
+    /** Marks this workspace as a drill; there is no way back (make a new data directory instead). */
+    public void markDrill(String actor) {
+        put(DRILL, "true", actor);
     }
 
     public SeverityScale scale() {

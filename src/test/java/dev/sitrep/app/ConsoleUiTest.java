@@ -44,6 +44,7 @@ class ConsoleUiTest {
     private ShellViewModel shellModel;
     private Desktop desktop;
     private Scene scene;
+    private int drillRequests;
 
     @Start
     void start(Stage stage) {
@@ -55,7 +56,7 @@ class ConsoleUiTest {
         workspace = Workspace.open(dir, clock, env, "maria");
         shellModel = new ShellViewModel(clock, zone, dir.toString(), "maria");
         ShellView shell = new ShellView(shellModel);
-        desktop = new Desktop(workspace, executor, clock, zone, shellModel, shell, theme -> { });
+        desktop = new Desktop(workspace, executor, clock, zone, shellModel, shell, theme -> { }, () -> drillRequests++);
         scene = new Scene(shell, 1280, 800);
         scene.getStylesheets().add(SitrepApp.class.getResource("/dev/sitrep/ui/common/app.css").toExternalForm());
         stage.setScene(scene);
@@ -64,6 +65,7 @@ class ConsoleUiTest {
 
     @AfterEach
     void close() {
+        desktop.close();
         executor.close();
         workspace.close();
     }
@@ -145,13 +147,20 @@ class ConsoleUiTest {
     }
 
     @Test
-    void demoWorkspaceLoadsFromTheWelcome(FxRobot robot) throws Exception {
+    void loadDemoWorkspaceAsksForTheDrill(FxRobot robot) throws Exception {
         waitUntil(() -> robot.lookup("#loadDemo").tryQuery().map(n -> n.isVisible()).orElse(false));
         // when:
         robot.clickOn("#loadDemo");
         // then:
+        waitUntil(() -> drillRequests == 1);
+        assertThat(workspace.incidents().count()).as("the real workspace stays empty").isZero();
+    }
+
+    @Test
+    void aDemoIncidentShowsItsTimelineAndMilestones(FxRobot robot) throws Exception {
+        dev.sitrep.incident.DemoWorkspace.load(workspace.incidents(), Clock.systemUTC(), "sandbox");
+        robot.interact(() -> desktop.board().refresh());
         waitUntil(() -> desktop.board().rows().size() == 4);
-        waitUntil(() -> !robot.lookup("#welcome").tryQuery().map(n -> n.isVisible()).orElse(true));
         snapshot("board-demo");
         robot.interact(() -> shellModel.openIncident(desktop.board().rows().get(0).id()));
         waitUntil(() -> timelineTexts(robot).size() > 5);

@@ -55,7 +55,7 @@ class DeclareLatencyBenchmark {
         workspace = Workspace.open(dir, clock, env, "bench");
         ShellViewModel shellModel = new ShellViewModel(clock, zone, dir.toString(), "bench");
         ShellView shell = new ShellView(shellModel);
-        desktop = new Desktop(workspace, executor, clock, zone, shellModel, shell, theme -> { });
+        desktop = new Desktop(workspace, executor, clock, zone, shellModel, shell, theme -> { }, () -> { });
         stage.setScene(new Scene(shell, 1280, 800));
         stage.show();
     }

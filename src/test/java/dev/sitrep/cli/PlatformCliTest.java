@@ -84,6 +84,7 @@ class PlatformCliTest {
         assertThat(status.get("by").asText()).isEqualTo("Drill Commander");
         assertThat(status.get("reason").asText()).isEqualTo("drill halt");
         sandbox.close();
+        cli.run("platform", "status", "--refresh");
         CliRunner.Result offline = cli.run("platform", "status", "--refresh");
         assertThat(offline.code()).isZero();
         assertThat(offline.out()).contains("HALTED").contains("OFFLINE since");

@@ -119,14 +119,17 @@ class PullLoopTest {
         sandbox.misbehave(SandboxServer.Fault.SERVER_ERROR, 2);
         clock.advance(Duration.ofSeconds(30));
         Duration first = loop.pullOnce(profile);
-        assertThat(cached().offline()).isTrue();
+        assertThat(cached().offline()).as("one failure is a blip").isFalse();
+        assertThat(cached().failures()).isEqualTo(1);
         assertThat(cached().health()).as("last known").isEqualTo("healthy");
         assertThat(cached().healthAt()).isEqualTo(healthyAt);
-        assertThat(cached().staleAt(clock.instant(), Duration.ofSeconds(60))).isTrue();
+        assertThat(cached().staleAt(clock.instant(), Duration.ofSeconds(20))).isTrue();
         assertThat(first).isBetween(Duration.ofMillis(2500), Duration.ofMillis(7500));
         clock.advance(first);
         Duration second = loop.pullOnce(profile);
         assertThat(cached().failures()).isEqualTo(2);
+        assertThat(cached().offline()).isTrue();
+        assertThat(cached().offlineSince()).as("since the first failure").isEqualTo(healthyAt.plusSeconds(30));
         assertThat(second).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(15));
         clock.advance(Duration.ofMinutes(2));
         assertThat(loop.pullOnce(profile)).isEqualTo(Duration.ofSeconds(30));
@@ -135,6 +138,17 @@ class PullLoopTest {
                 .anyMatch(t -> t.startsWith("pn cannot be reached: pn answered HTTP 500"))
                 .anyMatch(t -> t.startsWith("pn is reachable again after 2m"))
                 .hasSize(2);
+    }
+
+    @Test
+    void aSingleFailedPullIsABlipNotAnOutage() {
+        loop.pullOnce(profile);
+        sandbox.misbehave(SandboxServer.Fault.SERVER_ERROR, 1);
+        loop.pullOnce(profile);
+        loop.pullOnce(profile);
+        assertThat(cached().offline()).isFalse();
+        assertThat(cached().failures()).isZero();
+        assertThat(pulledEntries(naming)).isEmpty();
     }
 
     @Test

@@ -30,7 +30,7 @@ public final class BoardView extends VBox {
     private final BoardViewModel model;
     private final ListView<Incident> list = new ListView<>();
 
-    public BoardView(BoardViewModel model, Consumer<IncidentId> open, Runnable declare) {
+    public BoardView(BoardViewModel model, Consumer<IncidentId> open, Runnable declare, Runnable startDrill) {
         this.model = model;
         getStyleClass().add("board");
         setId("board");
@@ -66,13 +66,13 @@ public final class BoardView extends VBox {
             }
         });
 
-        StackPane body = new StackPane(list, welcome(declare));
+        StackPane body = new StackPane(list, welcome(declare, startDrill));
         VBox.setVgrow(body, Priority.ALWAYS);
         setSpacing(12);
         getChildren().addAll(header, problem, body);
     }
 
-    private VBox welcome(Runnable declare) {
+    private VBox welcome(Runnable declare, Runnable startDrill) {
         Label heading = new Label("Welcome to Sitrep");
         heading.getStyleClass().add(Styles.TITLE_2);
         Label intro = new Label("Nothing is burning. Three first moves:");
@@ -89,9 +89,10 @@ public final class BoardView extends VBox {
         declareButton.setOnAction(e -> declare.run());
         Button demo = new Button("Load demo workspace", Icons.of(Feather.PLAY_CIRCLE));
         demo.setId("loadDemo");
-        demo.setOnAction(e -> model.loadDemo());
-        demo.disableProperty().bind(model.loadingProperty());
-        Label demoNote = new Label("The demo declares four DRILL incidents with timelines, so you can look around.");
+        demo.setOnAction(e -> startDrill.run());
+        Label demoNote = new Label("The demo opens a drill workspace beside this one: four DRILL incidents with timelines and "
+                + "a sandbox platform whose agents start acting up. Nothing in a drill reaches a real platform.");
+        demoNote.setWrapText(true);
         demoNote.getStyleClass().add(Styles.TEXT_MUTED);
         HBox buttons = new HBox(12, declareButton, demo);
         VBox welcome = new VBox(16, heading, intro, moves, buttons, demoNote);

@@ -3,7 +3,6 @@ package dev.sitrep.ui.board;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.SeverityScale;
 import dev.sitrep.core.SeverityScales;
-import dev.sitrep.incident.DemoWorkspace;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.ui.common.ChangePoller;
 import dev.sitrep.ui.common.Messages;
@@ -81,14 +80,6 @@ public final class BoardViewModel {
         if (!changes.incidents().isEmpty() || changes.settings()) {
             refresh();
         }
-    }
-
-    public void loadDemo() {
-        loading.set(true);
-        executor.submit(() -> DemoWorkspace.load(incidents, clock), loaded -> refresh(), failure -> {
-            problem.set(Messages.of(failure));
-            loading.set(false);
-        });
     }
 
     static List<Incident> sorted(List<Incident> list, SeverityScale scale) {

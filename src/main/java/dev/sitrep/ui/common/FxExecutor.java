@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -56,8 +57,8 @@ public final class FxExecutor implements UiExecutor, AutoCloseable {
     }
 
     /** Runs {@code task} on the timer thread every {@code periodMillis}, never overlapping itself. */
-    public void every(long periodMillis, Runnable task) {
-        timers.scheduleWithFixedDelay(() -> {
+    public ScheduledFuture<?> every(long periodMillis, Runnable task) {
+        return timers.scheduleWithFixedDelay(() -> {
             try {
                 task.run();
             } catch (RuntimeException e) {

@@ -48,6 +48,7 @@ public final class ShellView extends BorderPane {
     private Runnable onDeclare = () -> { };
     private Runnable onNote = () -> { };
     private Runnable onEscape = () -> { };
+    private Runnable onDrill = () -> { };
 
     public ShellView(ShellViewModel model) {
         this.model = model;
@@ -65,7 +66,15 @@ public final class ShellView extends BorderPane {
         // Overlays appear at once: no slide-in to wait for at 3 a.m.
         overlay.setInTransitionFactory(null);
         overlay.setOutTransitionFactory(null);
-        StackPane center = new StackPane(new VBox(topBar(), pageArea), overlay);
+        VBox main = new VBox(topBar(), pageArea);
+        if (model.drill()) {
+            Label banner = new Label("DRILL · sandbox only: nothing here reaches a real platform");
+            banner.setId("drillBanner");
+            banner.getStyleClass().add("drill-banner");
+            banner.setMaxWidth(Double.MAX_VALUE);
+            main.getChildren().add(0, banner);
+        }
+        StackPane center = new StackPane(main, overlay);
         VBox.setVgrow(pageArea, Priority.ALWAYS);
         setCenter(center);
         model.pageProperty().addListener((obs, was, now) -> showPage(now));
@@ -76,7 +85,8 @@ public final class ShellView extends BorderPane {
     }
 
     /** The workspace is open: pages can be built (lazily, once each). */
-    public void setPages(Function<Page, Node> factory, Runnable declare, Runnable note, Runnable escape) {
+    public void setPages(Function<Page, Node> factory, Runnable declare, Runnable note, Runnable escape, Runnable drill) {
+        this.onDrill = drill;
         installTooltips();
         this.pages = factory;
         this.onDeclare = declare;
@@ -193,6 +203,13 @@ public final class ShellView extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(10, grow, declare, help);
+        if (!model.drill()) {
+            Button drill = new Button("Drill", Icons.of(Feather.PLAY_CIRCLE));
+            drill.setId("drillAction");
+            drill.getStyleClass().add(Styles.FLAT);
+            drill.setOnAction(e -> onDrill.run());
+            bar.getChildren().add(1, drill);
+        }
         bar.setAlignment(Pos.CENTER_RIGHT);
         bar.getStyleClass().add("top-bar");
         return bar;

@@ -41,7 +41,15 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper utcClock = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper localClock = new ReadOnlyStringWrapper("");
 
+    private final boolean drill;
+
     public ShellViewModel(Clock clock, ZoneId zone, String dataDirectory, String operatorName) {
+        this(clock, zone, dataDirectory, operatorName, false);
+    }
+
+    /** @param drill a drill workspace: every screen says DRILL */
+    public ShellViewModel(Clock clock, ZoneId zone, String dataDirectory, String operatorName, boolean drill) {
+        this.drill = drill;
         this.clock = clock;
         this.zone = zone;
         dataDir.set(dataDirectory);
@@ -97,6 +105,10 @@ public final class ShellViewModel {
         ZonedDateTime now = clock.instant().atZone(zone);
         utcClock.set(HM.format(now.withZoneSameInstant(ZoneOffset.UTC)) + " UTC");
         localClock.set(now.getOffset().equals(ZoneOffset.UTC) ? DAY.format(now) : LOCAL.format(now));
+    }
+
+    public boolean drill() {
+        return drill;
     }
 
     public ReadOnlyObjectProperty<Page> pageProperty() {

@@ -50,8 +50,9 @@ class BoardViewModelTest {
     }
 
     @Test
-    void demoWorkspaceFillsTheBoardWithDrills() {
-        model.loadDemo();
+    void demoIncidentsAreDrillsWithTimelines() {
+        dev.sitrep.incident.DemoWorkspace.load(incidents, clock, "sandbox");
+        model.refresh();
         assertThat(model.workspaceEmptyProperty().get()).isFalse();
         assertThat(model.rows()).hasSize(4).allMatch(Incident::drill);
         assertThat(model.rows().get(0).severity()).isEqualTo("SEV1");
