@@ -8,15 +8,11 @@ import dev.sitrep.platform.PlatformConnector;
 import dev.sitrep.platform.PlatformException;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.platform.http.JsonHttp;
+import dev.sitrep.platform.http.JsonValues;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -111,7 +107,7 @@ public final class CullisConnector implements PlatformConnector {
         if (!alive.ok()) {
             throw http.failure(alive);
         }
-        String version = text(alive.json().path("version"));
+        String version = JsonValues.text(alive.json().path("version"));
         JsonHttp.Answer ready = http.get(READY, Map.of());
         if (!ready.ok() && ready.status() != 503) {
             throw http.failure(ready);
@@ -166,8 +162,8 @@ public final class CullisConnector implements PlatformConnector {
         }
         JsonNode r = answer.json();
         return new Revocation(r.path("serial_hex").asText(serial), r.path("org_id").asText(org),
-                instant(r.path("revoked_at")), revokedBy.strip(), text(r.path("reason")), text(r.path("agent_id")),
-                text(r.path("message")));
+                JsonValues.instant(r.path("revoked_at")), revokedBy.strip(), JsonValues.text(r.path("reason")), JsonValues.text(r.path("agent_id")),
+                JsonValues.text(r.path("message")));
     }
 
     /** The certificates Cullis lists as revoked for {@code orgId}. */
@@ -185,8 +181,8 @@ public final class CullisConnector implements PlatformConnector {
         }
         List<Revocation> out = new ArrayList<>();
         answer.json().forEach(r -> out.add(new Revocation(r.path("serial_hex").asText(), r.path("org_id").asText(org),
-                instant(r.path("revoked_at")), text(r.path("revoked_by")), text(r.path("reason")),
-                text(r.path("agent_id")), null)));
+                JsonValues.instant(r.path("revoked_at")), JsonValues.text(r.path("revoked_by")), JsonValues.text(r.path("reason")),
+                JsonValues.text(r.path("agent_id")), null)));
         return out;
     }
 
@@ -274,26 +270,7 @@ public final class CullisConnector implements PlatformConnector {
         return bad.isEmpty() ? "" : " (" + String.join(", ", bad) + ")";
     }
 
-    private static String text(JsonNode node) {
-        return node.isNull() || node.isMissingNode() ? null : node.asText();
-    }
 
-    /** FastAPI writes datetimes as ISO-8601, with an offset or (naive, meaning UTC) without. */
-    static Instant instant(JsonNode node) {
-        String t = text(node);
-        if (t == null || t.isEmpty()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException withoutOffset) {
-            try {
-                return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        }
-    }
 
     @Override
     public void close() {

@@ -11,10 +11,10 @@ import dev.sitrep.platform.PlatformException;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.platform.RestorePreview;
 import dev.sitrep.platform.http.JsonHttp;
+import dev.sitrep.platform.http.JsonValues;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -202,7 +202,7 @@ public final class PowernodeConnector implements PlatformConnector {
             throw PlatformException.unreachable(name, "the login answer has no access_token", null);
         }
         token = access;
-        tokenExpires = instant(data.path("expires_at"));
+        tokenExpires = JsonValues.instant(data.path("expires_at"));
     }
 
     private KillSwitchState state(JsonNode data) {
@@ -214,19 +214,19 @@ public final class PowernodeConnector implements PlatformConnector {
             by = who(latest.path("triggered_by"));
             reason = latest.path("reason").asText(null);
         }
-        return new KillSwitchState(name, halted, halted ? instant(data.path("since")) : null, by, reason, clock.instant());
+        return new KillSwitchState(name, halted, halted ? JsonValues.instant(data.path("since")) : null, by, reason, clock.instant());
     }
 
     private static KillSwitchEvent event(JsonNode e) {
         return new KillSwitchEvent(e.path("id").asText(), e.path("event_type").asText(), e.path("reason").asText(null),
                 who(e.path("triggered_by")), e.path("impact").isMissingNode() || e.path("impact").isNull() ? null
-                : e.path("impact").toString(), e.path("resume_mode").asText(null), instant(e.path("created_at")));
+                : e.path("impact").toString(), e.path("resume_mode").asText(null), JsonValues.instant(e.path("created_at")));
     }
 
     private static RestorePreview preview(JsonNode d) {
         return new RestorePreview(d.path("agents_to_restore").asInt(), d.path("total_agents").asInt(),
                 d.path("ralph_loops_to_resume").asInt(), d.path("workflow_schedules_to_resume").asInt(),
-                instant(d.path("snapshot_taken_at")));
+                JsonValues.instant(d.path("snapshot_taken_at")));
     }
 
     private static String who(JsonNode person) {
@@ -237,16 +237,6 @@ public final class PowernodeConnector implements PlatformConnector {
         return display.isEmpty() ? person.path("email").asText(null) : display;
     }
 
-    static Instant instant(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode() || node.asText().isEmpty()) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(node.asText()).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
 
     @Override
     public void close() {

@@ -9,13 +9,10 @@ import dev.sitrep.platform.PlatformConnector;
 import dev.sitrep.platform.PlatformException;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.platform.http.JsonHttp;
+import dev.sitrep.platform.http.JsonValues;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -292,14 +289,14 @@ public final class So1Connector implements PlatformConnector {
                     + "'enabled'; is the URL the control plane's API?", null);
         }
         return new FlagState(asked, f.path("enabled").asBoolean(),
-                instant(f.path("updated_at")), text(f.path("updated_by")));
+                JsonValues.instant(f.path("updated_at")), JsonValues.text(f.path("updated_by")));
     }
 
     private static PlatformEvent deployment(JsonNode d) {
         StringBuilder line = new StringBuilder(d.path("service").asText("?"));
-        String version = text(d.path("version"));
-        String status = text(d.path("status"));
-        String by = text(d.path("deployed_by"));
+        String version = JsonValues.text(d.path("version"));
+        String status = JsonValues.text(d.path("status"));
+        String by = JsonValues.text(d.path("deployed_by"));
         if (version != null) {
             line.append(' ').append(version);
         }
@@ -309,7 +306,7 @@ public final class So1Connector implements PlatformConnector {
         if (by != null) {
             line.append(", deployed by ").append(by);
         }
-        return new PlatformEvent(d.path("id").asText(), "deployment", line.toString(), instant(d.path("deployed_at")));
+        return new PlatformEvent(d.path("id").asText(), "deployment", line.toString(), JsonValues.instant(d.path("deployed_at")));
     }
 
     private String checked(String value, String what) {
@@ -320,25 +317,7 @@ public final class So1Connector implements PlatformConnector {
         return value;
     }
 
-    private static String text(JsonNode node) {
-        return node.isNull() || node.isMissingNode() ? null : node.asText();
-    }
 
-    static Instant instant(JsonNode node) {
-        String t = text(node);
-        if (t == null || t.isEmpty()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException withoutOffset) {
-            try {
-                return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        }
-    }
 
     @Override
     public void close() {
