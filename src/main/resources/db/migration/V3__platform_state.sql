@@ -14,6 +14,7 @@ CREATE TABLE platform_state (
     halted_reason        VARCHAR(2000),
     kill_switch_at       TIMESTAMP(9) WITH TIME ZONE,
     last_event_id        VARCHAR(200),                  -- newest kill-switch event already on timelines
+    last_platform_event  VARCHAR(200),                  -- newest platform event (deployment) already on timelines
     last_error           VARCHAR(2000),
     last_error_at        TIMESTAMP(9) WITH TIME ZONE,
     offline_since        TIMESTAMP(9) WITH TIME ZONE,

@@ -12,11 +12,13 @@ import java.util.Map;
  * @param halted       the confirmed kill-switch state, {@code null} when never read
  * @param offlineSince when the current run of failed pulls began, {@code null} while reachable
  * @param failures     failed pulls in a row; one is a blip, {@value #OFFLINE_AFTER} make the platform offline
+ * @param lastPlatformEvent the newest platform event (a deployment) already written on timelines
  */
 public record PlatformStatus(String name, String health, String healthVersion, String healthDetail,
                              Map<String, String> healthChecks, Instant healthAt, Boolean halted, Instant haltedSince,
                              String haltedBy, String haltedReason, Instant killSwitchAt, String lastEventId,
-                             String lastError, Instant lastErrorAt, Instant offlineSince, int failures) {
+                             String lastError, Instant lastErrorAt, Instant offlineSince, int failures,
+                             String lastPlatformEvent) {
 
     public PlatformStatus {
         healthChecks = healthChecks == null ? Map.of() : Map.copyOf(healthChecks);
@@ -24,7 +26,7 @@ public record PlatformStatus(String name, String health, String healthVersion, S
 
     public static PlatformStatus unknown(String name) {
         return new PlatformStatus(name, null, null, null, Map.of(), null, null, null, null, null, null, null, null, null,
-                null, 0);
+                null, 0, null);
     }
 
     /** Consecutive failed pulls before a platform counts as offline (a single failure is a blip). */

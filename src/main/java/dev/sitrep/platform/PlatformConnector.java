@@ -45,6 +45,11 @@ public interface PlatformConnector extends AutoCloseable {
         throw PlatformException.unsupported(name(), kind().key(), Capability.KILL_SWITCH_EVENTS);
     }
 
+    /** Recent things the platform did (deployments, ...), newest first. */
+    default List<PlatformEvent> platformEvents(int limit) {
+        throw PlatformException.unsupported(name(), kind().key(), Capability.PLATFORM_EVENTS);
+    }
+
     default RestorePreview restorePreview() {
         throw PlatformException.unsupported(name(), kind().key(), Capability.RESTORE_PREVIEW);
     }

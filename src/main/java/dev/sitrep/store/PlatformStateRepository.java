@@ -16,7 +16,7 @@ public final class PlatformStateRepository {
 
     private static final String COLUMNS = "name, health, health_version, health_detail, health_checks, health_at, halted, "
             + "halted_since, halted_by, halted_reason, kill_switch_at, last_event_id, last_error, last_error_at, "
-            + "offline_since, failures";
+            + "offline_since, failures, last_platform_event";
 
     private final Connection connection;
 
@@ -26,7 +26,7 @@ public final class PlatformStateRepository {
 
     public void save(PlatformStatus s) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("MERGE INTO platform_state (" + COLUMNS + ") KEY (name) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, s.name());
             ps.setString(2, s.health());
             ps.setString(3, s.healthVersion());
@@ -43,6 +43,7 @@ public final class PlatformStateRepository {
             Sql.setInstant(ps, 14, s.lastErrorAt());
             Sql.setInstant(ps, 15, s.offlineSince());
             ps.setInt(16, s.failures());
+            ps.setString(17, s.lastPlatformEvent());
             ps.executeUpdate();
         }
     }
@@ -80,6 +81,6 @@ public final class PlatformStateRepository {
                 rs.getObject("halted", Boolean.class), Sql.instant(rs, "halted_since"), rs.getString("halted_by"),
                 rs.getString("halted_reason"), Sql.instant(rs, "kill_switch_at"), rs.getString("last_event_id"),
                 rs.getString("last_error"), Sql.instant(rs, "last_error_at"), Sql.instant(rs, "offline_since"),
-                rs.getInt("failures"));
+                rs.getInt("failures"), rs.getString("last_platform_event"));
     }
 }

@@ -12,6 +12,7 @@ import dev.sitrep.platform.Health;
 import dev.sitrep.platform.KillSwitchEvent;
 import dev.sitrep.platform.KillSwitchState;
 import dev.sitrep.platform.PlatformConnector;
+import dev.sitrep.platform.PlatformEvent;
 import dev.sitrep.store.Store;
 
 import java.time.Clock;
@@ -131,7 +132,8 @@ public final class PullLoop implements AutoCloseable {
             after = new PlatformStatus(before.name(), before.health(), before.healthVersion(), before.healthDetail(),
                     before.healthChecks(), before.healthAt(), before.halted(), before.haltedSince(), before.haltedBy(),
                     before.haltedReason(), before.killSwitchAt(), before.lastEventId(), error, now,
-                    before.offlineSince() != null ? before.offlineSince() : now, before.failures() + 1);
+                    before.offlineSince() != null ? before.offlineSince() : now, before.failures() + 1,
+                    before.lastPlatformEvent());
             if (after.offline() && !before.offline()) {
                 timeline.add(new Entry(EventType.PLATFORM_EVENT, now, profile.name() + " cannot be reached: " + error));
             }
@@ -204,8 +206,29 @@ public final class PullLoop implements AutoCloseable {
                 lastEvent = events.get(0).id();
             }
         }
+        String lastPlatformEvent = before.lastPlatformEvent();
+        if (c.can(Capability.PLATFORM_EVENTS)) {
+            List<PlatformEvent> events = c.platformEvents(20);
+            List<PlatformEvent> fresh = new ArrayList<>();
+            for (PlatformEvent e : events) {
+                if (e.id().equals(before.lastPlatformEvent())) {
+                    break;
+                }
+                fresh.add(e);
+            }
+            if (before.healthAt() != null) {
+                Collections.reverse(fresh);
+                for (PlatformEvent e : fresh) {
+                    timeline.add(new Entry(EventType.PLATFORM_EVENT, e.at() == null ? now : e.at(), c.name() + " "
+                            + e.kind() + ": " + e.text()));
+                }
+            }
+            if (!events.isEmpty()) {
+                lastPlatformEvent = events.get(0).id();
+            }
+        }
         return new PlatformStatus(before.name(), health, version, detail, checks, healthAt, halted, since, by, reason,
-                ksAt, lastEvent, null, null, null, 0);
+                ksAt, lastEvent, null, null, null, 0, lastPlatformEvent);
     }
 
     private static String describe(String platform, KillSwitchEvent e) {

@@ -6,6 +6,7 @@ import dev.sitrep.platform.Capability;
 import dev.sitrep.platform.Health;
 import dev.sitrep.platform.KillSwitchState;
 import dev.sitrep.platform.PlatformConnector;
+import dev.sitrep.platform.PlatformEvent;
 import dev.sitrep.platform.PlatformException;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.platform.http.JsonHttp;
@@ -164,6 +165,12 @@ public final class So1Connector implements PlatformConnector {
     @Override
     public KillSwitchState resume(String mode, String actor) {
         return set(true);
+    }
+
+    /** SO1's platform events are its deployments. */
+    @Override
+    public List<PlatformEvent> platformEvents(int limit) {
+        return recentDeployments(limit);
     }
 
     /** The latest deployments, newest first as SO1 lists them; {@code limit} is kept within 1..100. */

@@ -1,5 +1,7 @@
 package dev.sitrep.platform.so1;
 
+import dev.sitrep.platform.PlatformEvent;
+
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.platform.Health;
 import dev.sitrep.platform.KillSwitchState;

@@ -23,7 +23,7 @@ class PlatformSummaryTest {
 
     private static PlatformStatus status(String name, String health, Boolean halted, Instant at, Instant offline) {
         return new PlatformStatus(name, health, null, null, Map.of(), at, halted, null, null, null, at, null,
-                offline == null ? null : "down", offline, offline, offline == null ? 0 : 2);
+                offline == null ? null : "down", offline, offline, offline == null ? 0 : 2, null);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.sitrep.platform.so1;
+package dev.sitrep.platform;
 
 import java.time.Instant;
 
