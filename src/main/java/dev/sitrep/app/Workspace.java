@@ -2,6 +2,7 @@ package dev.sitrep.app;
 
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.core.PlatformProfile;
+import dev.sitrep.platform.OsKeychain;
 import dev.sitrep.platform.PlatformConnector;
 import dev.sitrep.platform.Profiles;
 import dev.sitrep.platform.Secrets;
@@ -52,7 +53,7 @@ public final class Workspace implements AutoCloseable {
         this.changesAtOpen = changes.latest();
         this.profiles = new Profiles(store, clock, operator::get);
         this.platformStates = new PlatformStates(store);
-        this.secrets = new Secrets(env.env(), Secrets.Keychain.NONE, null);
+        this.secrets = new Secrets(env.env(), new OsKeychain(), null);
         this.pullLoop = new PullLoop(store, incidents, this::connect, clock,
                 new Backoff(new SecureRandom()));
     }

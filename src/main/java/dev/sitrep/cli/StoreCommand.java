@@ -3,6 +3,7 @@ package dev.sitrep.cli;
 import dev.sitrep.workspace.ProcessEnvironment;
 import dev.sitrep.core.TimeInput;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.platform.OsKeychain;
 import dev.sitrep.platform.Profiles;
 import dev.sitrep.platform.Secrets;
 import dev.sitrep.store.Store;
@@ -22,6 +23,8 @@ abstract class StoreCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** What a command gets to work with. */
+    private static final OsKeychain KEYCHAIN = new OsKeychain();
+
     record Context(Store store, IncidentService incidents, ProcessEnvironment environment, PrintWriter out) {
 
         /** Secrets from SITREP_SECRET_<NAME>, else asked on the terminal when there is one. */
@@ -31,7 +34,12 @@ abstract class StoreCommand implements Callable<Integer> {
                         char[] typed = System.console().readPassword("%s", question);
                         return typed == null ? null : new String(typed);
                     } : null;
-            return new Secrets(environment.env(), Secrets.Keychain.NONE, asker);
+            return new Secrets(environment.env(), keychain(), asker);
+        }
+
+        /** The OS keychain, tried only when no environment variable gives the secret. */
+        OsKeychain keychain() {
+            return KEYCHAIN;
         }
 
         Profiles profiles() {

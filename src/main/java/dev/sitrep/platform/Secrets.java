@@ -66,7 +66,8 @@ public final class Secrets {
         String answer = asker == null ? null : asker.ask("Secret for platform " + profile + ": ");
         if (answer == null || answer.isEmpty()) {
             throw SitrepException.invalid("No secret for platform " + profile + ": set " + variableFor(profile)
-                    + ", store it in the OS keychain, or type it in Settings > Platforms (kept in memory only).");
+                    + ", store it in the OS keychain with 'sitrep platform secret " + profile + "', or type it in "
+                    + "Settings > Platforms (kept in memory only).");
         }
         asked.put(profile, answer);
         return answer;
