@@ -34,6 +34,10 @@ public final class Tx {
         return new TimelineRepository(connection);
     }
 
+    public AuditRepository audit() {
+        return new AuditRepository(connection);
+    }
+
     public ProfileRepository profiles() {
         return new ProfileRepository(connection);
     }
