@@ -3,6 +3,9 @@ package dev.sitrep.cli;
 import dev.sitrep.workspace.ProcessEnvironment;
 import dev.sitrep.core.TimeInput;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.killswitch.AuditLog;
+import dev.sitrep.killswitch.KillSwitchService;
+import dev.sitrep.sync.PlatformStates;
 import dev.sitrep.platform.OsKeychain;
 import dev.sitrep.platform.Profiles;
 import dev.sitrep.platform.Secrets;
@@ -40,6 +43,17 @@ abstract class StoreCommand implements Callable<Integer> {
         /** The OS keychain, tried only when no environment variable gives the secret. */
         OsKeychain keychain() {
             return KEYCHAIN;
+        }
+
+        KillSwitchService killSwitch() {
+            Secrets secrets = secrets();
+            Profiles profiles = profiles();
+            return new KillSwitchService(profiles, p -> profiles.connect(p, secrets), audit(), incidents,
+                    new PlatformStates(store), incidents::operator);
+        }
+
+        AuditLog audit() {
+            return new AuditLog(store, environment.clock());
         }
 
         Profiles profiles() {

@@ -1,6 +1,7 @@
 package dev.sitrep.sync;
 
 import dev.sitrep.core.PlatformStatus;
+import dev.sitrep.platform.KillSwitchState;
 import dev.sitrep.store.Store;
 
 import java.util.List;
@@ -18,6 +19,18 @@ public final class PlatformStates {
 
     public PlatformStatus get(String name) {
         return store.read(tx -> tx.platformStates().find(name)).orElse(PlatformStatus.unknown(name));
+    }
+
+    /** Caches a kill-switch state a platform just confirmed, so every window shows it at once. */
+    public void confirmed(KillSwitchState s) {
+        store.write(tx -> {
+            PlatformStatus b = tx.platformStates().find(s.platform()).orElse(PlatformStatus.unknown(s.platform()));
+            tx.platformStates().save(new PlatformStatus(b.name(), b.health(), b.healthVersion(), b.healthDetail(),
+                    b.healthChecks(), b.healthAt(), s.halted(), s.since(), s.by(), s.reason(), s.readAt(), b.lastEventId(),
+                    b.lastError(), b.lastErrorAt(), b.offlineSince(), b.failures(), b.lastPlatformEvent()));
+            tx.changed(ENTITY, s.platform());
+            return null;
+        });
     }
 
     public List<PlatformStatus> all() {
