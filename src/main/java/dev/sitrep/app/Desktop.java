@@ -9,6 +9,9 @@ import dev.sitrep.ui.common.FxExecutor;
 import dev.sitrep.ui.declare.DeclareView;
 import dev.sitrep.ui.declare.DeclareViewModel;
 import dev.sitrep.ui.incident.IncidentView;
+import dev.sitrep.ui.killswitch.KillSwitchDialog;
+import dev.sitrep.ui.killswitch.KillSwitchPage;
+import dev.sitrep.ui.killswitch.KillSwitchViewModel;
 import dev.sitrep.ui.incident.IncidentViewModel;
 import dev.sitrep.ui.settings.PlatformsViewModel;
 import dev.sitrep.ui.settings.SettingsView;
@@ -38,6 +41,8 @@ import java.util.function.Consumer;
 final class Desktop {
 
     static final long POLL_MILLIS = 300;
+    /** How long the kill switch's confirm must be held. */
+    static final java.time.Duration HOLD = java.time.Duration.ofMillis(1500);
 
     private final ShellViewModel shellModel;
     private final ShellView shell;
@@ -49,6 +54,8 @@ final class Desktop {
     private final BoardView boardView;
     private final IncidentView incidentView;
     private final DeclareView declareView;
+    private final KillSwitchViewModel killSwitch;
+    private final KillSwitchDialog killSwitchDialog;
     private final Workspace workspace;
     private final ScheduledFuture<?> polling;
     private final Timeline elapsed;
@@ -79,7 +86,11 @@ final class Desktop {
 
         shellModel.setOperator(workspace.operator());
         shellModel.openIncidentProperty().addListener((obs, was, id) -> incident.load(id));
-        shell.setPages(this::page, this::showDeclare, this::focusNote, shellModel::back, startDrill);
+        killSwitch = new KillSwitchViewModel(workspace.profiles(), workspace.killSwitch(), executor, System::nanoTime,
+                HOLD);
+        killSwitchDialog = new KillSwitchDialog(killSwitch, shell::hideOverlay);
+        shell.setPages(this::page, new ShellView.Actions(this::showDeclare, this::focusNote, shellModel::back, startDrill,
+                this::showKillSwitch));
 
         ChangePoller poller = new ChangePoller(workspace.changes(), executor, workspace.changesAtOpen());
         poller.addListener(board::onChanges);
@@ -118,6 +129,7 @@ final class Desktop {
             case BOARD -> boardView;
             case INCIDENT -> incidentView;
             case SETTINGS -> new SettingsView(settings, platforms);
+            case KILL_SWITCH -> new KillSwitchPage(this::showKillSwitch);
             default -> throw new IllegalArgumentException(page + " has no view yet");
         };
     }
@@ -126,6 +138,14 @@ final class Desktop {
         declare.reset(board.scaleProperty().get(), workspace.operator());
         shell.showOverlay(declareView);
         Platform.runLater(declareView::focusTitle);
+    }
+
+    /** Ctrl+Shift+K, the toolbar button or the page's: arms the halt dialog, the open incident's platforms chosen. */
+    void showKillSwitch() {
+        var open = shellModel.pageProperty().get() == Page.INCIDENT ? incident.incidentProperty().get() : null;
+        killSwitch.arm(open == null ? null : open.id(), open == null ? List.of() : open.platforms());
+        shell.showOverlay(killSwitchDialog);
+        Platform.runLater(killSwitchDialog::focusReason);
     }
 
     private void focusNote() {
@@ -142,6 +162,10 @@ final class Desktop {
 
     BoardViewModel board() {
         return board;
+    }
+
+    KillSwitchViewModel killSwitch() {
+        return killSwitch;
     }
 
     DeclareViewModel declare() {

@@ -1,6 +1,8 @@
 package dev.sitrep.app;
 
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.killswitch.AuditLog;
+import dev.sitrep.killswitch.KillSwitchService;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.platform.OsKeychain;
 import dev.sitrep.platform.PlatformConnector;
@@ -39,6 +41,7 @@ public final class Workspace implements AutoCloseable {
     private final PlatformStates platformStates;
     private final PullLoop pullLoop;
     private final Secrets secrets;
+    private final KillSwitchService killSwitch;
     private final Clock clock;
     private ScheduledExecutorService pullers;
 
@@ -56,6 +59,8 @@ public final class Workspace implements AutoCloseable {
         this.secrets = new Secrets(env.env(), new OsKeychain(), null);
         this.pullLoop = new PullLoop(store, incidents, this::connect, clock,
                 new Backoff(new SecureRandom()));
+        this.killSwitch = new KillSwitchService(profiles, this::connect, new AuditLog(store, clock), incidents,
+                platformStates, operator::get);
     }
 
     /** Starts pulling every platform in the background (two threads: a slow platform does not hold up the rest). */
@@ -74,6 +79,10 @@ public final class Workspace implements AutoCloseable {
     /** A connector for {@code profile}, sharing this workspace's secrets. */
     public PlatformConnector connect(PlatformProfile profile) {
         return profiles.connect(profile, secrets);
+    }
+
+    public KillSwitchService killSwitch() {
+        return killSwitch;
     }
 
     public Secrets secrets() {

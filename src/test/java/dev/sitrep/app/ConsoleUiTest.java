@@ -170,8 +170,10 @@ class ConsoleUiTest {
 
     @Test
     void ctrlDigitsSwitchPagesAndComingPagesSaySo(FxRobot robot) throws Exception {
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#comingNext").tryQuery().isPresent());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#killSwitchButton").tryQuery().isPresent());
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#settings").tryQuery().isPresent());
         snapshot("settings");

@@ -9,10 +9,7 @@ public enum Page {
     TRIAGE("Triage", Feather.GIT_MERGE,
             "The triage wizard will walk you from symptoms to a severity, the runbook section to follow and its "
                     + "checklist, one question at a time, and put every answer on the timeline."),
-    KILL_SWITCH("Kill switch", Feather.POWER,
-            "The kill switch will halt a platform's automation through its API (arm, give a reason, hold to confirm), "
-                    + "show the state the platform confirms, gate resume behind a checklist and keep a tamper-evident "
-                    + "audit trail. Platforms are connected first."),
+    KILL_SWITCH("Kill switch", Feather.POWER, null),
     EVIDENCE("Evidence", Feather.ARCHIVE,
             "The evidence collector will take files, screenshots, pasted text and endpoint snapshots, hash them at "
                     + "capture, keep their chain of custody and export verifiable bundles."),

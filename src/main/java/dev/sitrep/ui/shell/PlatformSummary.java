@@ -27,6 +27,17 @@ public final class PlatformSummary {
                 .collect(Collectors.joining(" · "));
     }
 
+    /** {@code HALTED: pn since 14:32 UTC by maria: agents looping · wv since ...}, or "" when nothing is halted. */
+    public static String halted(List<PlatformProfile> profiles, Map<String, PlatformStatus> states) {
+        String halted = profiles.stream().map(p -> states.get(p.name()))
+                .filter(s -> s != null && Boolean.TRUE.equals(s.halted()))
+                .map(s -> s.name() + (s.haltedSince() == null ? "" : " since " + TimeFormat.utcTime(s.haltedSince()))
+                        + (s.haltedBy() == null ? "" : " by " + s.haltedBy())
+                        + (s.haltedReason() == null ? "" : ": " + s.haltedReason()))
+                .collect(Collectors.joining(" · "));
+        return halted.isEmpty() ? "" : "HALTED: " + halted;
+    }
+
     static String one(PlatformProfile p, PlatformStatus s, Instant now) {
         if (s.offline()) {
             return p.name() + " ○ offline since " + TimeFormat.utcTime(s.offlineSince());

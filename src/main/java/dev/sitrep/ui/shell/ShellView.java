@@ -45,16 +45,25 @@ public final class ShellView extends BorderPane {
     private final Map<Page, Node> built = new EnumMap<>(Page.class);
     private final Map<Page, ToggleButton> sidebarButtons = new EnumMap<>(Page.class);
     private Function<Page, Node> pages;
-    private Runnable onDeclare = () -> { };
-    private Runnable onNote = () -> { };
-    private Runnable onEscape = () -> { };
-    private Runnable onDrill = () -> { };
+    private Actions actions = new Actions(() -> { }, () -> { }, () -> { }, () -> { }, () -> { });
+
+    /** What the window's shortcuts and buttons do once the workspace is open. */
+    public record Actions(Runnable declare, Runnable note, Runnable escape, Runnable drill, Runnable killSwitch) {
+    }
 
     public ShellView(ShellViewModel model) {
         this.model = model;
         getStyleClass().add("shell");
         setLeft(sidebar());
         setBottom(statusBar());
+        Label halted = new Label();
+        halted.setId("haltBanner");
+        halted.getStyleClass().add("halt-banner");
+        halted.setMaxWidth(Double.MAX_VALUE);
+        halted.textProperty().bind(model.haltBannerProperty());
+        halted.visibleProperty().bind(model.haltBannerProperty().isNotEmpty());
+        halted.managedProperty().bind(halted.visibleProperty());
+        setTop(halted);
         pageArea.getStyleClass().add("page-area");
         ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
         progress.setPrefWidth(240);
@@ -85,13 +94,10 @@ public final class ShellView extends BorderPane {
     }
 
     /** The workspace is open: pages can be built (lazily, once each). */
-    public void setPages(Function<Page, Node> factory, Runnable declare, Runnable note, Runnable escape, Runnable drill) {
-        this.onDrill = drill;
+    public void setPages(Function<Page, Node> factory, Actions actions) {
         installTooltips();
         this.pages = factory;
-        this.onDeclare = declare;
-        this.onNote = note;
-        this.onEscape = escape;
+        this.actions = actions;
         showPage(model.pageProperty().get());
     }
 
@@ -103,6 +109,7 @@ public final class ShellView extends BorderPane {
         }
         ((Button) lookup("#declareAction")).setTooltip(new Tooltip("Declare an incident (Ctrl+N)"));
         ((Button) lookup("#helpAction")).setTooltip(new Tooltip("Keyboard shortcuts (?)"));
+        ((Button) lookup("#killSwitchAction")).setTooltip(new Tooltip("Halt a platform's automation (Ctrl+Shift+K)"));
     }
 
     /** The workspace could not be opened: say why in the page area, calmly; nothing was changed. */
@@ -195,19 +202,23 @@ public final class ShellView extends BorderPane {
         Button declare = new Button("Declare", Icons.of(Feather.PLUS));
         declare.setId("declareAction");
         declare.getStyleClass().add(Styles.ACCENT);
-        declare.setOnAction(e -> onDeclare.run());
+        declare.setOnAction(e -> actions.declare().run());
         Button help = new Button(null, Icons.of(Feather.HELP_CIRCLE, 18));
         help.setId("helpAction");
         help.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         help.setOnAction(e -> showShortcuts());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(10, grow, declare, help);
+        Button kill = new Button("Kill switch", Icons.of(Feather.POWER));
+        kill.setId("killSwitchAction");
+        kill.getStyleClass().add("kill-switch-top");
+        kill.setOnAction(e -> actions.killSwitch().run());
+        HBox bar = new HBox(10, grow, declare, kill, help);
         if (!model.drill()) {
             Button drill = new Button("Drill", Icons.of(Feather.PLAY_CIRCLE));
             drill.setId("drillAction");
             drill.getStyleClass().add(Styles.FLAT);
-            drill.setOnAction(e -> onDrill.run());
+            drill.setOnAction(e -> actions.drill().run());
             bar.getChildren().add(1, drill);
         }
         bar.setAlignment(Pos.CENTER_RIGHT);
@@ -250,13 +261,18 @@ public final class ShellView extends BorderPane {
 
     private static final KeyCombination DECLARE = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination NOTE = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination KILL = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
 
     private void shortcut(KeyEvent e) {
-        if (DECLARE.match(e)) {
-            onDeclare.run();
+        if (KILL.match(e)) {
+            actions.killSwitch().run();
+            e.consume();
+        } else if (DECLARE.match(e)) {
+            actions.declare().run();
             e.consume();
         } else if (NOTE.match(e)) {
-            onNote.run();
+            actions.note().run();
             e.consume();
         } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode().isDigitKey()) {
             String name = e.getCode().getName();
@@ -266,7 +282,7 @@ public final class ShellView extends BorderPane {
             if (overlayShown()) {
                 hideOverlay();
             } else {
-                onEscape.run();
+                actions.escape().run();
             }
             e.consume();
         } else if (e.getText().equals("?") && !(getScene().getFocusOwner() instanceof TextInputControl)) {
@@ -286,6 +302,7 @@ public final class ShellView extends BorderPane {
         String[][] keys = {
                 {"Ctrl+N", "Declare an incident"},
                 {"Ctrl+L", "Write a note on the open incident"},
+                {"Ctrl+Shift+K", "The kill switch: choose, say why, hold to halt"},
                 {"Ctrl+1 .. Ctrl+6", "Board, Triage, Kill switch, Evidence, Postmortems, Settings"},
                 {"Enter", "Open the selected incident; add the note; declare"},
                 {"Esc", "Close this, the declare sheet, or the incident (back to the board)"},

@@ -40,6 +40,7 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper platformState = new ReadOnlyStringWrapper("No platforms connected");
     private final ReadOnlyStringWrapper utcClock = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper localClock = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper haltBanner = new ReadOnlyStringWrapper("");
 
     private final boolean drill;
 
@@ -95,6 +96,7 @@ public final class ShellViewModel {
         this.profiles = List.copyOf(profiles);
         this.states = Map.copyOf(states);
         platformState.set(PlatformSummary.of(this.profiles, this.states, clock.instant()));
+        haltBanner.set(PlatformSummary.halted(this.profiles, this.states));
     }
 
     /** Refreshes the clocks and ages; the view calls it every second. */
@@ -129,6 +131,11 @@ public final class ShellViewModel {
 
     public ReadOnlyStringProperty platformStateProperty() {
         return platformState.getReadOnlyProperty();
+    }
+
+    /** Empty unless a platform is halted: then what, since when, by whom and why, for a banner across the window. */
+    public ReadOnlyStringProperty haltBannerProperty() {
+        return haltBanner.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty utcClockProperty() {

@@ -59,7 +59,7 @@ class ShellViewModelTest {
 
     @Test
     void comingPagesSayWhatTheyWillDo() {
-        assertThat(Page.KILL_SWITCH.comingNext()).contains("halt");
+        assertThat(Page.TRIAGE.comingNext()).contains("severity");
         assertThat(Page.BOARD.comingNext()).isNull();
     }
 }

@@ -1,0 +1,180 @@
+package dev.sitrep.ui.killswitch;
+
+import atlantafx.base.theme.Styles;
+import javafx.animation.AnimationTimer;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The halt dialog: choose platforms, say why, hold to confirm. The confirm control only halts
+ * while held (mouse or Space) for the hold time; a click, Enter or an early release does nothing.
+ */
+public final class KillSwitchDialog extends VBox {
+
+    private final KillSwitchViewModel model;
+    private final VBox choiceBox = new VBox(6);
+    private final VBox outcomeBox = new VBox(8);
+    private final TextField reason = new TextField();
+    private final AnimationTimer frames = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            model.holding();
+        }
+    };
+
+    public KillSwitchDialog(KillSwitchViewModel model, Runnable close) {
+        this.model = model;
+        setId("killSwitchDialog");
+        getStyleClass().add("kill-switch-dialog");
+        setSpacing(12);
+        setMaxWidth(720);
+        setMaxHeight(USE_PREF_SIZE);
+
+        Label title = new Label("Halt automation");
+        title.getStyleClass().addAll(Styles.TITLE_2, "kill-switch-title");
+        Label steps = muted("Choose the platforms, say why in one sentence, then hold the red bar until it fills. "
+                + "Esc closes; nothing is sent until the hold completes.");
+        Button all = new Button("All platforms");
+        all.getStyleClass().add(Styles.FLAT);
+        all.setOnAction(e -> model.selectAll());
+        model.choices().addListener((ListChangeListener<KillSwitchViewModel.Choice>) c -> showChoices());
+
+        reason.setId("killSwitchReason");
+        reason.setPromptText("Why halt? One sentence (required)");
+        reason.textProperty().bindBidirectional(model.reasonProperty());
+        reason.setOnAction(e -> { }); // Enter never confirms
+        Label count = muted("");
+        count.textProperty().bind(model.reasonCountProperty());
+        HBox.setHgrow(reason, Priority.ALWAYS);
+
+        Label problem = new Label();
+        problem.setWrapText(true);
+        problem.getStyleClass().add(Styles.DANGER);
+        problem.textProperty().bind(model.problemProperty());
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+
+        ProgressBar fill = new ProgressBar();
+        fill.progressProperty().bind(model.holdProgressProperty());
+        fill.setMaxWidth(Double.MAX_VALUE);
+        fill.setPrefHeight(52);
+        fill.getStyleClass().add("hold-fill");
+        Label holdText = new Label("HOLD TO HALT  (" + model.hold().toMillis() / 1000.0 + " s)");
+        holdText.getStyleClass().add("hold-text");
+        holdText.setMouseTransparent(true);
+        StackPane holdButton = new StackPane(fill, holdText);
+        holdButton.setId("holdButton");
+        holdButton.getStyleClass().add("hold-button");
+        holdButton.setFocusTraversable(true);
+        holdButton.setPickOnBounds(true);
+        fill.setMouseTransparent(true);
+        holdButton.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            holdButton.requestFocus();
+            start();
+        });
+        holdButton.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> stop());
+        holdButton.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.SPACE && model.holdProgressProperty().get() == 0) {
+                start();
+            }
+            e.consume();
+        });
+        holdButton.addEventHandler(KeyEvent.KEY_RELEASED, e -> {
+            if (e.getCode() == KeyCode.SPACE) {
+                stop();
+            }
+            e.consume();
+        });
+        holdButton.disableProperty().bind(model.armedProperty().not().or(model.busyProperty()));
+        model.outcomes().addListener((ListChangeListener<KillSwitchViewModel.Outcome>) c -> showOutcomes());
+        model.busyProperty().addListener((obs, was, busy) -> {
+            if (!busy) {
+                frames.stop();
+            }
+        });
+
+        Button closeButton = new Button("Close (Esc)");
+        closeButton.setOnAction(e -> close.run());
+        HBox bottom = new HBox(10, closeButton);
+        bottom.setAlignment(Pos.CENTER_RIGHT);
+
+        getChildren().addAll(title, steps, new HBox(10, muted("Platforms"), all), choiceBox, new HBox(10, reason, count),
+                problem, holdButton, outcomeBox, bottom);
+        showChoices();
+    }
+
+    private void start() {
+        model.beginHold();
+        frames.start();
+    }
+
+    private void stop() {
+        model.release();
+        if (!model.busyProperty().get()) {
+            frames.stop();
+        }
+    }
+
+    public void focusReason() {
+        reason.requestFocus();
+    }
+
+    private void showChoices() {
+        choiceBox.getChildren().setAll(model.choices().stream().map(c -> {
+            CheckBox box = new CheckBox(c.name() + " (" + c.kind() + ")");
+            box.setId("choice-" + c.name());
+            box.selectedProperty().bindBidirectional(c.selected());
+            Label means = muted(c.haltMeans());
+            return (javafx.scene.Node) new VBox(2, box, means);
+        }).toList());
+    }
+
+    private void showOutcomes() {
+        outcomeBox.getChildren().clear();
+        for (KillSwitchViewModel.Outcome o : model.outcomes()) {
+            Label line = new Label(o.platform() + ": " + o.text());
+            line.setWrapText(true);
+            line.getStyleClass().add(o.done() ? "outcome-halted" : Styles.DANGER);
+            outcomeBox.getChildren().add(line);
+            if (o.manualFallback() != null) {
+                TextArea fallback = new TextArea(o.manualFallback());
+                fallback.setEditable(false);
+                fallback.setWrapText(true);
+                fallback.setPrefRowCount(3);
+                fallback.getStyleClass().add("mono");
+                Button copy = new Button("Copy");
+                copy.setOnAction(e -> {
+                    ClipboardContent content = new ClipboardContent();
+                    content.putString(o.manualFallback());
+                    javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+                });
+                outcomeBox.getChildren().addAll(muted("Run it by hand:"), fallback, copy);
+            }
+        }
+        if (model.outcomes().stream().anyMatch(o -> !o.done())) {
+            Button retry = new Button("Retry the ones that failed");
+            retry.setOnAction(e -> model.retryFailed());
+            outcomeBox.getChildren().add(retry);
+        }
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        return l;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.sitrep.ui.killswitch;
+
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+/** The Kill switch page: the big red button with its guard ring, and what it does. */
+public final class KillSwitchPage extends VBox {
+
+    public KillSwitchPage(Runnable open) {
+        setId("killSwitchPage");
+        setSpacing(18);
+        setAlignment(Pos.TOP_CENTER);
+        Label title = new Label("Kill switch");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Button big = new Button("HALT");
+        big.setId("killSwitchButton");
+        big.getStyleClass().add("kill-switch-big");
+        big.setOnAction(e -> open.run());
+        Label what = new Label("Stops a platform's automation through its API. Opening it arms it; you then choose the "
+                + "platforms, say why, and hold to confirm. HALTED is shown only once the platform confirms it. "
+                + "Ctrl+Shift+K opens it from anywhere.");
+        what.setWrapText(true);
+        what.setMaxWidth(640);
+        what.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox ring = new VBox(big);
+        ring.getStyleClass().add("kill-switch-ring");
+        ring.setAlignment(Pos.CENTER);
+        ring.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        getChildren().addAll(title, ring, what);
+    }
+}

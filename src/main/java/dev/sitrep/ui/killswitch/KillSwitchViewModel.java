@@ -1,0 +1,233 @@
+package dev.sitrep.ui.killswitch;
+
+import dev.sitrep.core.IncidentId;
+import dev.sitrep.core.PlatformKind;
+import dev.sitrep.core.PlatformProfile;
+import dev.sitrep.core.SitrepException;
+import dev.sitrep.killswitch.KillSwitchService;
+import dev.sitrep.platform.Profiles;
+import dev.sitrep.ui.common.Messages;
+import dev.sitrep.ui.common.UiExecutor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * The halt dialog. Three deliberate acts, none of which halts alone: opening it arms it; a
+ * one-sentence reason; then holding the confirm control for the hold time. Releasing early
+ * resets the hold with no side effect. The incident's platforms are preselected; "all" is
+ * offered, never the default. The result is per platform: the confirmed state, or why it did not
+ * go through and what to run by hand.
+ */
+public final class KillSwitchViewModel {
+
+    /** A platform that can be halted, and whether it is chosen. */
+    public record Choice(String name, String kind, String haltMeans, BooleanProperty selected) {
+    }
+
+    /** What happened on one platform. */
+    public record Outcome(String platform, boolean done, String text, String manualFallback) {
+    }
+
+    private final Profiles profiles;
+    private final KillSwitchService killSwitch;
+    private final UiExecutor executor;
+    private final LongSupplier nanoTime;
+    private final Duration hold;
+
+    // Properties
+    private final ObservableList<Choice> choices = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper armed = new ReadOnlyBooleanWrapper(false);
+    private final StringProperty reason = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper reasonCount = new ReadOnlyStringWrapper("0/" + KillSwitchService.REASON_MAX);
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper holdProgress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<Outcome> outcomes = FXCollections.observableArrayList();
+    private final ObservableList<Outcome> outcomesReadOnly = FXCollections.unmodifiableObservableList(outcomes);
+    private long holdStartedAt = -1;
+    private IncidentId incident;
+
+    public KillSwitchViewModel(Profiles profiles, KillSwitchService killSwitch, UiExecutor executor, LongSupplier nanoTime,
+                               Duration hold) {
+        this.profiles = profiles;
+        this.killSwitch = killSwitch;
+        this.executor = executor;
+        this.nanoTime = nanoTime;
+        this.hold = hold;
+        reason.addListener((obs, was, now) -> {
+            reasonCount.set((now == null ? 0 : now.strip().length()) + "/" + KillSwitchService.REASON_MAX);
+            problem.set("");
+        });
+    }
+
+    // Commands
+
+    /** Opening the dialog arms it, with the open incident's platforms preselected. */
+    public void arm(IncidentId openIncident, List<String> incidentPlatforms) {
+        incident = openIncident;
+        armed.set(true);
+        reason.set("");
+        problem.set("");
+        outcomes.clear();
+        resetHold();
+        executor.submit(profiles::list, list -> {
+            List<Choice> haltable = new ArrayList<>();
+            for (PlatformProfile p : list) {
+                if (p.kind() != PlatformKind.CULLIS) {
+                    haltable.add(new Choice(p.name(), p.kind().key(), p.kind().haltMeans(),
+                            new SimpleBooleanProperty(incidentPlatforms.contains(p.name()))));
+                }
+            }
+            choices.setAll(haltable);
+            if (haltable.isEmpty()) {
+                problem.set("No platform that can halt is configured; add one in Settings > Platforms.");
+            }
+        }, failure -> problem.set(Messages.of(failure)));
+    }
+
+    public void selectAll() {
+        choices.forEach(c -> c.selected().set(true));
+    }
+
+    /** Esc: disarm, nothing sent. */
+    public void disarm() {
+        armed.set(false);
+        resetHold();
+    }
+
+    /** The confirm control is pressed: starts the hold if everything before it is in place. */
+    public void beginHold() {
+        if (!armed.get() || busy.get()) {
+            return;
+        }
+        List<String> chosen = chosen();
+        try {
+            KillSwitchService.checkReason(reason.get());
+        } catch (SitrepException e) {
+            problem.set(e.getMessage());
+            return;
+        }
+        if (chosen.isEmpty()) {
+            problem.set("Choose at least one platform to halt.");
+            return;
+        }
+        holdStartedAt = nanoTime.getAsLong();
+        holdProgress.set(0);
+    }
+
+    /** Called every frame while held; halts once the hold time has passed. */
+    public void holding() {
+        if (holdStartedAt < 0) {
+            return;
+        }
+        double progress = Math.min(1.0, (nanoTime.getAsLong() - holdStartedAt) / (double) hold.toNanos());
+        holdProgress.set(progress);
+        if (progress >= 1.0) {
+            holdStartedAt = -1;
+            confirm();
+        }
+    }
+
+    /** Released: before the hold time it resets, with no side effect. */
+    public void release() {
+        if (holdStartedAt >= 0) {
+            resetHold();
+        }
+    }
+
+    private void resetHold() {
+        holdStartedAt = -1;
+        holdProgress.set(0);
+    }
+
+    private void confirm() {
+        List<String> chosen = chosen();
+        String why = reason.get();
+        IncidentId on = incident;
+        busy.set(true);
+        executor.submit(() -> {
+            List<Outcome> results = new ArrayList<>();
+            for (String platform : chosen) {
+                KillSwitchService.Result r = killSwitch.halt(platform, why, on);
+                results.add(r.done()
+                        ? new Outcome(platform, true, "HALTED, confirmed by the platform"
+                        + (r.state().by() == null ? "" : " (by " + r.state().by() + ")"), null)
+                        : new Outcome(platform, false, "Did not go through, nothing was halted: " + r.failure().getMessage(),
+                        r.manualFallback()));
+            }
+            return results;
+        }, results -> {
+            busy.set(false);
+            holdProgress.set(0);
+            outcomes.setAll(results);
+            armed.set(results.stream().noneMatch(Outcome::done) && !results.isEmpty());
+        }, failure -> {
+            busy.set(false);
+            holdProgress.set(0);
+            problem.set(Messages.of(failure));
+        });
+    }
+
+    /** Retry the platforms that did not go through. */
+    public void retryFailed() {
+        List<String> failed = outcomes.stream().filter(o -> !o.done()).map(Outcome::platform).toList();
+        choices.forEach(c -> c.selected().set(failed.contains(c.name())));
+        armed.set(true);
+        outcomes.clear();
+    }
+
+    private List<String> chosen() {
+        return choices.stream().filter(c -> c.selected().get()).map(Choice::name).toList();
+    }
+
+    public ObservableList<Choice> choices() {
+        return choices;
+    }
+
+    public ReadOnlyBooleanProperty armedProperty() {
+        return armed.getReadOnlyProperty();
+    }
+
+    public StringProperty reasonProperty() {
+        return reason;
+    }
+
+    public ReadOnlyStringProperty reasonCountProperty() {
+        return reasonCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty holdProgressProperty() {
+        return holdProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ObservableList<Outcome> outcomes() {
+        return outcomesReadOnly;
+    }
+
+    public Duration hold() {
+        return hold;
+    }
+}

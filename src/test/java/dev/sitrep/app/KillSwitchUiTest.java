@@ -1,0 +1,122 @@
+package dev.sitrep.app;
+
+import dev.sitrep.core.PlatformKind;
+import dev.sitrep.core.PlatformProfile;
+import dev.sitrep.sandbox.SandboxServer;
+import dev.sitrep.testing.Snapshots;
+import dev.sitrep.ui.common.FxExecutor;
+import dev.sitrep.ui.shell.ShellView;
+import dev.sitrep.ui.shell.ShellViewModel;
+import dev.sitrep.workspace.ProcessEnvironment;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The kill switch as a commander uses it: no single act halts; the full sequence does, and says so. */
+@ExtendWith(ApplicationExtension.class)
+class KillSwitchUiTest {
+
+    @TempDir
+    Path dir;
+    private SandboxServer sandbox;
+    private FxExecutor executor;
+    private Workspace workspace;
+    private Desktop desktop;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+        sandbox = SandboxServer.start(0, Clock.systemUTC(), Duration.ofMinutes(15));
+        Clock clock = Clock.systemUTC();
+        ZoneId zone = ZoneId.of("Europe/Berlin");
+        ProcessEnvironment env = new ProcessEnvironment(Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD), "Linux", "tester",
+                "/home/tester", clock, zone, false);
+        executor = new FxExecutor();
+        workspace = Workspace.open(dir, clock, env, "maria");
+        workspace.profiles().add(new PlatformProfile("pn", PlatformKind.POWERNODE, sandbox.url().toString(), null,
+                SandboxServer.EMAIL, PlatformProfile.Environment.DEVELOPMENT, null, List.of(), Duration.ofSeconds(30)));
+        ShellViewModel shellModel = new ShellViewModel(clock, zone, dir.toString(), "maria");
+        ShellView shell = new ShellView(shellModel);
+        desktop = new Desktop(workspace, executor, clock, zone, shellModel, shell, theme -> { }, () -> { });
+        scene = new Scene(shell, 1280, 800);
+        scene.getStylesheets().add(SitrepApp.class.getResource("/dev/sitrep/ui/common/app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        desktop.close();
+        executor.close();
+        workspace.close();
+        sandbox.close();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    }
+
+    private void openAndPrepare(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.K).release(KeyCode.K, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#choice-pn").tryQuery().isPresent());
+        robot.clickOn("#choice-pn");
+        robot.clickOn("#killSwitchReason").write("agents sending duplicate refunds");
+    }
+
+    @Test
+    void oneClickOnTheConfirmDoesNotHalt(FxRobot robot) throws Exception {
+        openAndPrepare(robot);
+        robot.clickOn("#holdButton");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.sleep(2, TimeUnit.SECONDS);
+        assertThat(sandbox.halted()).isFalse();
+        assertThat(workspace.killSwitch()).isNotNull();
+    }
+
+    @Test
+    void releasingTheHoldAtHalfTimeDoesNotHalt(FxRobot robot) throws Exception {
+        openAndPrepare(robot);
+        robot.moveTo("#holdButton").press(MouseButton.PRIMARY);
+        WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.sleep(2, TimeUnit.SECONDS);
+        assertThat(sandbox.halted()).isFalse();
+        assertThat(desktop.killSwitch().holdProgressProperty().get()).isZero();
+    }
+
+    @Test
+    void theFullSequenceHaltsAndTheBannerAppears(FxRobot robot) throws Exception {
+        openAndPrepare(robot);
+        robot.moveTo("#holdButton").press(MouseButton.PRIMARY);
+        WaitForAsyncUtils.sleep(2200, TimeUnit.MILLISECONDS);
+        robot.release(MouseButton.PRIMARY);
+        waitUntil(sandbox::halted);
+        waitUntil(() -> robot.lookup("#haltBanner").tryQuery().map(n -> n.isVisible()).orElse(false));
+        assertThat(robot.lookup("#haltBanner").queryAs(Label.class).getText()).startsWith("HALTED: pn")
+                .contains("agents sending duplicate refunds");
+        WaitForAsyncUtils.asyncFx(() -> Snapshots.write(scene, "kill-switch-halted"));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

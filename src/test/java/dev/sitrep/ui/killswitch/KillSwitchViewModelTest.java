@@ -1,0 +1,119 @@
+package dev.sitrep.ui.killswitch;
+
+import dev.sitrep.core.PlatformKind;
+import dev.sitrep.core.PlatformProfile;
+import dev.sitrep.incident.IncidentService;
+import dev.sitrep.killswitch.AuditLog;
+import dev.sitrep.killswitch.KillSwitchService;
+import dev.sitrep.platform.Profiles;
+import dev.sitrep.platform.Secrets;
+import dev.sitrep.sandbox.SandboxServer;
+import dev.sitrep.store.Store;
+import dev.sitrep.sync.PlatformStates;
+import dev.sitrep.testing.DirectExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KillSwitchViewModelTest {
+
+    @TempDir
+    Path dir;
+    private Store store;
+    private SandboxServer sandbox;
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private KillSwitchViewModel model;
+    private AuditLog audit;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = Store.open(dir);
+        sandbox = SandboxServer.start(0, Clock.systemUTC(), Duration.ofMinutes(15));
+        Profiles profiles = new Profiles(store, Clock.systemUTC(), () -> "maria");
+        for (String name : List.of("pn", "pn-b")) {
+            profiles.add(new PlatformProfile(name, PlatformKind.POWERNODE, sandbox.url().toString(), null, SandboxServer.EMAIL,
+                    PlatformProfile.Environment.DEVELOPMENT, null, List.of(), Duration.ofSeconds(30)));
+        }
+        profiles.add(new PlatformProfile("cul", PlatformKind.CULLIS, "http://127.0.0.1:9", null, null,
+                PlatformProfile.Environment.DEVELOPMENT, null, List.of(), Duration.ofSeconds(30)));
+        Secrets secrets = new Secrets(Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD), Secrets.Keychain.NONE, null);
+        IncidentService incidents = new IncidentService(store, Clock.systemUTC(), () -> "maria", new Random(1));
+        audit = new AuditLog(store, Clock.systemUTC());
+        KillSwitchService service = new KillSwitchService(profiles, p -> profiles.connect(p, secrets), audit, incidents,
+                new PlatformStates(store), () -> "maria");
+        model = new KillSwitchViewModel(profiles, service, new DirectExecutor(), now::get, Duration.ofMillis(1500));
+        model.arm(null, List.of("pn"));
+    }
+
+    @AfterEach
+    void close() {
+        sandbox.close();
+        store.close();
+    }
+
+    private void holdFor(long millis) {
+        model.beginHold();
+        now.addAndGet(millis * 1_000_000);
+        model.holding();
+    }
+
+    @Test
+    void theIncidentsPlatformsArePreselectedAndAllIsNeverTheDefault() {
+        assertThat(model.choices()).extracting(KillSwitchViewModel.Choice::name).containsExactly("pn", "pn-b");
+        assertThat(model.choices()).filteredOn(c -> c.selected().get()).extracting(KillSwitchViewModel.Choice::name)
+                .containsExactly("pn");
+        assertThat(model.choices().get(0).haltMeans()).contains("New AI work stops");
+    }
+
+    @Test
+    void holdingWithoutAReasonDoesNothing() {
+        holdFor(2000);
+        assertThat(model.problemProperty().get()).contains("needs a reason");
+        assertThat(sandbox.halted()).isFalse();
+        assertThat(audit.all()).isEmpty();
+    }
+
+    @Test
+    void releasingAtHalfTimeResetsWithNoSideEffect() {
+        model.reasonProperty().set("agents looping");
+        holdFor(750);
+        assertThat(model.holdProgressProperty().get()).isEqualTo(0.5);
+        model.release();
+        assertThat(model.holdProgressProperty().get()).isZero();
+        now.addAndGet(5_000_000_000L);
+        model.holding();
+        assertThat(sandbox.halted()).isFalse();
+        assertThat(audit.all()).isEmpty();
+    }
+
+    @Test
+    void theFullHoldHaltsAndReportsEachPlatform() {
+        model.reasonProperty().set("agents looping");
+        model.choices().get(1).selected().set(true);
+        holdFor(1600);
+        assertThat(sandbox.halted()).isTrue();
+        assertThat(model.outcomes()).extracting(KillSwitchViewModel.Outcome::platform).containsExactly("pn", "pn-b");
+        assertThat(model.outcomes().get(0).done()).isTrue();
+        assertThat(model.outcomes().get(1).done()).as("no secret for pn-b").isFalse();
+        assertThat(model.outcomes().get(1).text()).contains("SITREP_SECRET_PN_B");
+        assertThat(model.outcomes().get(1).manualFallback()).contains("curl");
+        assertThat(model.armedProperty().get()).as("one platform halted: disarmed").isFalse();
+    }
+
+    @Test
+    void theReasonShowsItsLengthAgainstTheLimit() {
+        model.reasonProperty().set("  agents looping ");
+        assertThat(model.reasonCountProperty().get()).isEqualTo("14/200");
+    }
+}
