@@ -91,7 +91,7 @@ public final class KillSwitchService {
             }
             AuditEntry entry = audit.append(AuditEntry.ACTIVATED, platform, who, why, null, null, id(incident));
             KillSwitchState shown = withAudit(confirmed);
-            states.confirmed(shown);
+            states.confirmed(shown, newestEvent(c));
             onTimelines(platform, incident, "Kill switch HALTED on " + platform + " (confirmed by the platform): " + why,
                     entry);
             return new Result(platform, true, shown, null, null);
@@ -120,7 +120,7 @@ public final class KillSwitchService {
             }
             AuditEntry entry = audit.append(AuditEntry.RESET, platform, who, request.summary().strip(),
                     request.approver().strip(), Json.write(detail), id(incident));
-            states.confirmed(confirmed);
+            states.confirmed(confirmed, newestEvent(c));
             onTimelines(platform, incident, "Kill switch RESUMED on " + platform + (request.mode() == null ? ""
                     : " (" + request.mode() + ")") + ", approved by " + request.approver().strip() + ": "
                     + request.summary().strip() + ". Watch recent events for 30 minutes before declaring resolved.", entry);
@@ -142,6 +142,19 @@ public final class KillSwitchService {
             }
         }
         return profile;
+    }
+
+    /** The platform's newest kill-switch event (the one this halt or resume made), when it keeps a history. */
+    private static String newestEvent(PlatformConnector c) {
+        if (!c.can(Capability.KILL_SWITCH_EVENTS)) {
+            return null;
+        }
+        try {
+            List<dev.sitrep.platform.KillSwitchEvent> events = c.killSwitchEvents(1);
+            return events.isEmpty() ? null : events.get(0).id();
+        } catch (SitrepException e) {
+            return null; // the pull loop will write it then; a duplicate line beats a lost one
+        }
     }
 
     private void requireIncident(IncidentId incident) {

@@ -23,10 +23,20 @@ public final class PlatformStates {
 
     /** Caches a kill-switch state a platform just confirmed, so every window shows it at once. */
     public void confirmed(KillSwitchState s) {
+        confirmed(s, null);
+    }
+
+    /**
+     * As {@link #confirmed(KillSwitchState)}, also marking the platform's kill-switch event
+     * {@code seenEventId} as already on the timelines (Sitrep wrote it itself), so the pull loop
+     * does not write it twice.
+     */
+    public void confirmed(KillSwitchState s, String seenEventId) {
         store.write(tx -> {
             PlatformStatus b = tx.platformStates().find(s.platform()).orElse(PlatformStatus.unknown(s.platform()));
             tx.platformStates().save(new PlatformStatus(b.name(), b.health(), b.healthVersion(), b.healthDetail(),
-                    b.healthChecks(), b.healthAt(), s.halted(), s.since(), s.by(), s.reason(), s.readAt(), b.lastEventId(),
+                    b.healthChecks(), b.healthAt(), s.halted(), s.since(), s.by(), s.reason(), s.readAt(),
+                    seenEventId == null ? b.lastEventId() : seenEventId,
                     b.lastError(), b.lastErrorAt(), b.offlineSince(), b.failures(), b.lastPlatformEvent()));
             tx.changed(ENTITY, s.platform());
             return null;

@@ -73,6 +73,15 @@ class KillSwitchCliTest {
     }
 
     @Test
+    void thePullLoopDoesNotWriteSitrepsOwnHaltTwice() {
+        cli.run("platform", "status", "--refresh");
+        cli.run("kill-switch", "halt", "--platform", "pn", "--reason", "agents looping", "--yes");
+        cli.run("platform", "status", "--refresh");
+        String show = cli.run("incident", "show", incident).out();
+        assertThat(show).contains("Kill switch HALTED on pn").doesNotContain("pn kill switch HALTED by");
+    }
+
+    @Test
     void withoutYesNothingIsSent() {
         assertRefused(cli.run("kill-switch", "halt", "--platform", "pn", "--reason", "x"), 2, "--yes", "nothing was sent");
         assertThat(sandbox.halted()).isFalse();
