@@ -13,6 +13,8 @@ import dev.sitrep.platform.KillSwitchState;
 import dev.sitrep.platform.PlatformConnector;
 import dev.sitrep.platform.PlatformException;
 import dev.sitrep.platform.Profiles;
+import dev.sitrep.platform.cullis.CullisConnector;
+import dev.sitrep.platform.cullis.Revocation;
 import dev.sitrep.sync.PlatformStates;
 
 import java.time.Clock;
@@ -131,6 +133,35 @@ public final class KillSwitchService {
             onTimelines(platform, incident, "Kill switch resume on " + platform + " FAILED, still halted: " + e.getMessage(),
                     entry);
             return new Result(platform, false, null, e, ManualFallback.resume(profile, request.mode()));
+        }
+    }
+
+    /**
+     * Containment that is not a halt: revokes an organisation's agent certificate on a Cullis
+     * broker. Audited and put on the timelines like a halt; a failure answers the manual request.
+     */
+    public Result revokeCertificate(String platform, String org, String serial, String reason, IncidentId incident) {
+        String why = checkReason(reason);
+        requireIncident(incident);
+        PlatformProfile profile = haltable(platform, Capability.CONTAINMENT);
+        String who = actor.get();
+        String detail = "org " + org + ", certificate " + serial;
+        try (PlatformConnector c = connect.apply(profile)) {
+            if (!(c instanceof CullisConnector cullis)) {
+                throw PlatformException.unsupported(platform, profile.kind().key(), Capability.CONTAINMENT);
+            }
+            Revocation r = cullis.revoke(serial, org, why, who);
+            AuditEntry entry = audit.append(AuditEntry.CONTAINED, platform, who, why, null, "revoked " + detail
+                    + (r.revokedAt() == null ? "" : " at " + r.revokedAt()), id(incident));
+            onTimelines(platform, incident, "Contained on " + platform + ": revoked " + detail + " (confirmed by the "
+                    + "platform): " + why, entry);
+            return new Result(platform, true, null, null, null);
+        } catch (SitrepException e) {
+            AuditEntry entry = audit.append(AuditEntry.FAILED, platform, who, why, null, "revoke " + detail + ": "
+                    + e.getMessage(), id(incident));
+            onTimelines(platform, incident, "Containment on " + platform + " FAILED, nothing was revoked: "
+                    + e.getMessage(), entry);
+            return new Result(platform, false, null, e, ManualFallback.revoke(profile, org, serial, why, who));
         }
     }
 

@@ -41,6 +41,13 @@ public final class ManualFallback {
         };
     }
 
+    public static String revoke(PlatformProfile p, String org, String serial, String reason, String actor) {
+        return "curl -sS -X POST '" + base(p) + "/v1/admin/certs/revoke' -H \"x-admin-secret: $"
+                + Secrets.variableFor(p.name()) + "\" -H 'Content-Type: application/json' -d '{\"serial_hex\":"
+                + json(serial) + ",\"org_id\":" + json(org) + ",\"reason\":" + json(reason) + ",\"revoked_by\":"
+                + json(actor) + "}'";
+    }
+
     private static String powernodeLogin(PlatformProfile p) {
         return "TOKEN=$(curl -sS -X POST '" + base(p) + "/api/v1/auth/login' -H 'Content-Type: application/json' "
                 + "-d '{\"email\":\"" + p.email() + "\",\"password\":\"'\"$" + Secrets.variableFor(p.name()) + "\"'\"}' "
