@@ -165,6 +165,16 @@ public final class KillSwitchService {
         }
     }
 
+    /**
+     * Records that a platform's health crossed an escalation threshold: an ESCALATED audit entry by
+     * {@code system} and a timeline entry proposing the kill switch (or a rollback). Nothing is halted.
+     */
+    public void escalated(String platform, String why) {
+        AuditEntry entry = audit.append(AuditEntry.ESCALATED, platform, "system", why, null, null, null);
+        onTimelines(platform, null, "ESCALATION on " + platform + ": " + why + ". Sitrep proposes; it has not halted "
+                + "anything.", entry);
+    }
+
     private PlatformProfile haltable(String platform, Capability needed) {
         PlatformProfile profile = profiles.get(platform);
         try (PlatformConnector c = connect.apply(profile)) {

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -54,6 +55,9 @@ public final class PullLoop implements AutoCloseable {
     private final Map<String, PlatformConnector> connectors = new HashMap<>();
     private final Map<String, PlatformProfile> scheduled = new HashMap<>();
     private final Map<String, ScheduledFuture<?>> timers = new HashMap<>();
+    private final Map<String, List<Boolean>> checks = new HashMap<>();
+    private final Map<String, EscalationPolicy.Level> escalated = new HashMap<>();
+    private BiConsumer<PlatformProfile, EscalationPolicy.Decision> onEscalation = (p, d) -> { };
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> supervisor;
 
@@ -64,6 +68,11 @@ public final class PullLoop implements AutoCloseable {
         this.connect = connect;
         this.clock = clock;
         this.backoff = backoff;
+    }
+
+    /** Told when a platform's checks cross an escalation threshold (the kill switch, then a rollback). */
+    public void onEscalation(BiConsumer<PlatformProfile, EscalationPolicy.Decision> listener) {
+        this.onEscalation = listener;
     }
 
     /** Starts pulling every profile, and keeps the schedule in step with profiles added or removed. */
@@ -138,6 +147,7 @@ public final class PullLoop implements AutoCloseable {
                 timeline.add(new Entry(EventType.PLATFORM_EVENT, now, profile.name() + " cannot be reached: " + error));
             }
         }
+        escalate(profile, after.failures() == 0);
         PlatformStatus saved = after;
         store.write(tx -> {
             tx.platformStates().save(saved);
@@ -229,6 +239,29 @@ public final class PullLoop implements AutoCloseable {
         }
         return new PlatformStatus(before.name(), health, version, detail, checks, healthAt, halted, since, by, reason,
                 ksAt, lastEvent, null, null, null, 0, lastPlatformEvent);
+    }
+
+    /** Keeps the last checks and says so once each time the escalation level rises. */
+    private void escalate(PlatformProfile profile, boolean passed) {
+        EscalationPolicy.Decision decision;
+        synchronized (checks) {
+            List<Boolean> history = checks.computeIfAbsent(profile.name(), n -> new ArrayList<>());
+            history.add(passed);
+            if (history.size() > 2 * EscalationPolicy.WINDOW) {
+                history.remove(0);
+            }
+            decision = EscalationPolicy.decide(profile.environment(), List.copyOf(history));
+            EscalationPolicy.Level before = escalated.getOrDefault(profile.name(), EscalationPolicy.Level.NONE);
+            escalated.put(profile.name(), decision.level());
+            if (decision.level().ordinal() <= before.ordinal()) {
+                return;
+            }
+        }
+        try {
+            onEscalation.accept(profile, decision);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "recording an escalation failed", e);
+        }
     }
 
     private static String describe(String platform, KillSwitchEvent e) {

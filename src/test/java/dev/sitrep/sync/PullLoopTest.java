@@ -152,6 +152,23 @@ class PullLoopTest {
     }
 
     @Test
+    void failingChecksEscalateOnceAtTheEnvironmentsThreshold() {
+        List<EscalationPolicy.Decision> decisions = new java.util.ArrayList<>();
+        loop.onEscalation((p, d) -> decisions.add(d));
+        loop.pullOnce(profile);
+        sandbox.misbehave(SandboxServer.Fault.SERVER_ERROR, 4);
+        loop.pullOnce(profile);
+        loop.pullOnce(profile);
+        assertThat(decisions).as("development needs three failures").isEmpty();
+        loop.pullOnce(profile);
+        loop.pullOnce(profile);
+        assertThat(decisions).singleElement().satisfies(d -> {
+            assertThat(d.level()).isEqualTo(EscalationPolicy.Level.ROLLBACK);
+            assertThat(d.why()).contains("development");
+        });
+    }
+
+    @Test
     void finishedIncidentsGetNothing() {
         incidents.setStatus(naming.id(), IncidentStatus.RESOLVED, null, null);
         loop.pullOnce(profile);

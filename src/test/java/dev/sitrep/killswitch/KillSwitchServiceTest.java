@@ -1,0 +1,47 @@
+package dev.sitrep.killswitch;
+
+import dev.sitrep.core.AuditEntry;
+import dev.sitrep.core.Incident;
+import dev.sitrep.core.TimelineEvent;
+import dev.sitrep.incident.Declaration;
+import dev.sitrep.incident.IncidentService;
+import dev.sitrep.platform.Profiles;
+import dev.sitrep.store.Store;
+import dev.sitrep.sync.PlatformStates;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KillSwitchServiceTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anEscalationIsAuditedBySystemAndProposedOnTheTimelineWithoutHalting() {
+        try (Store store = Store.open(dir)) {
+            IncidentService incidents = new IncidentService(store, Clock.systemUTC(), () -> "maria", new Random(1));
+            Incident incident = incidents.declare(new Declaration("Errors", "SEV2", null, List.of("pn"), null, false, null));
+            Profiles profiles = new Profiles(store, Clock.systemUTC(), () -> "maria");
+            AuditLog audit = new AuditLog(store, Clock.systemUTC());
+            KillSwitchService service = new KillSwitchService(profiles, p -> {
+                throw new AssertionError("an escalation never contacts the platform");
+            }, audit, incidents, new PlatformStates(store), () -> "maria");
+
+            service.escalated("pn", "2 failed health checks in a row on staging: consider the kill switch");
+
+            assertThat(audit.all()).singleElement().satisfies(e -> {
+                assertThat(e.action()).isEqualTo(AuditEntry.ESCALATED);
+                assertThat(e.actor()).isEqualTo("system");
+            });
+            assertThat(incidents.show(incident.id()).timeline()).extracting(TimelineEvent::text)
+                    .anyMatch(t -> t.startsWith("ESCALATION on pn: 2 failed health checks") && t.contains("has not halted"));
+        }
+    }
+}
