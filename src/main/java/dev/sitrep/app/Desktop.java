@@ -12,6 +12,9 @@ import dev.sitrep.ui.incident.IncidentView;
 import dev.sitrep.ui.killswitch.KillSwitchDialog;
 import dev.sitrep.ui.killswitch.KillSwitchPage;
 import dev.sitrep.ui.killswitch.KillSwitchViewModel;
+import dev.sitrep.ui.killswitch.ResumeView;
+import dev.sitrep.ui.killswitch.ResumeViewModel;
+import dev.sitrep.ui.shell.PlatformSummary;
 import dev.sitrep.ui.incident.IncidentViewModel;
 import dev.sitrep.ui.settings.PlatformsViewModel;
 import dev.sitrep.ui.settings.SettingsView;
@@ -56,6 +59,10 @@ final class Desktop {
     private final DeclareView declareView;
     private final KillSwitchViewModel killSwitch;
     private final KillSwitchDialog killSwitchDialog;
+    private final ResumeViewModel resume;
+    private final ResumeView resumeView;
+    private final javafx.collections.ObservableList<KillSwitchPage.Halted> haltedPlatforms =
+            javafx.collections.FXCollections.observableArrayList();
     private final Workspace workspace;
     private final ScheduledFuture<?> polling;
     private final Timeline elapsed;
@@ -89,6 +96,8 @@ final class Desktop {
         killSwitch = new KillSwitchViewModel(workspace.profiles(), workspace.killSwitch(), executor, System::nanoTime,
                 HOLD);
         killSwitchDialog = new KillSwitchDialog(killSwitch, shell::hideOverlay);
+        resume = new ResumeViewModel(workspace.killSwitch(), executor);
+        resumeView = new ResumeView(resume, shell::hideOverlay);
         shell.setPages(this::page, new ShellView.Actions(this::showDeclare, this::focusNote, shellModel::back, startDrill,
                 this::showKillSwitch));
 
@@ -121,7 +130,15 @@ final class Desktop {
             Map<String, PlatformStatus> states = new HashMap<>();
             workspace.platformStates().all().forEach(s -> states.put(s.name(), s));
             return new PlatformSnapshot(workspace.profiles().list(), states);
-        }, snapshot -> shellModel.setPlatforms(snapshot.profiles(), snapshot.states()), failure -> { });
+        }, snapshot -> {
+            shellModel.setPlatforms(snapshot.profiles(), snapshot.states());
+            haltedPlatforms.setAll(snapshot.profiles().stream()
+                    .filter(p -> snapshot.states().containsKey(p.name())
+                            && Boolean.TRUE.equals(snapshot.states().get(p.name()).halted()))
+                    .map(p -> new KillSwitchPage.Halted(p.name(), p.kind(),
+                            PlatformSummary.halted(List.of(p), snapshot.states())))
+                    .toList());
+        }, failure -> { });
     }
 
     private Node page(Page page) {
@@ -129,7 +146,7 @@ final class Desktop {
             case BOARD -> boardView;
             case INCIDENT -> incidentView;
             case SETTINGS -> new SettingsView(settings, platforms);
-            case KILL_SWITCH -> new KillSwitchPage(this::showKillSwitch);
+            case KILL_SWITCH -> new KillSwitchPage(this::showKillSwitch, haltedPlatforms, this::showResume);
             default -> throw new IllegalArgumentException(page + " has no view yet");
         };
     }
@@ -146,6 +163,11 @@ final class Desktop {
         killSwitch.arm(open == null ? null : open.id(), open == null ? List.of() : open.platforms());
         shell.showOverlay(killSwitchDialog);
         Platform.runLater(killSwitchDialog::focusReason);
+    }
+
+    private void showResume(KillSwitchPage.Halted platform) {
+        resume.open(platform.name(), platform.kind());
+        shell.showOverlay(resumeView);
     }
 
     private void focusNote() {

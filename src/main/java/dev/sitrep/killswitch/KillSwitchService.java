@@ -13,6 +13,7 @@ import dev.sitrep.platform.KillSwitchState;
 import dev.sitrep.platform.PlatformConnector;
 import dev.sitrep.platform.PlatformException;
 import dev.sitrep.platform.Profiles;
+import dev.sitrep.platform.RestorePreview;
 import dev.sitrep.platform.cullis.CullisConnector;
 import dev.sitrep.platform.cullis.Revocation;
 import dev.sitrep.sync.PlatformStates;
@@ -162,6 +163,14 @@ public final class KillSwitchService {
             onTimelines(platform, incident, "Containment on " + platform + " FAILED, nothing was revoked: "
                     + e.getMessage(), entry);
             return new Result(platform, false, null, e, ManualFallback.revoke(profile, org, serial, why, who));
+        }
+    }
+
+    /** What a full resume would restore, when the platform can say (powernode); {@code null} otherwise. */
+    public RestorePreview restorePreview(String platform) {
+        PlatformProfile profile = profiles.get(platform);
+        try (PlatformConnector c = connect.apply(profile)) {
+            return c.can(Capability.RESTORE_PREVIEW) ? c.restorePreview() : null;
         }
     }
 

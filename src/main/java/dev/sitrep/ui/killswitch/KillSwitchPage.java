@@ -9,7 +9,14 @@ import javafx.scene.layout.VBox;
 /** The Kill switch page: the big red button with its guard ring, and what it does. */
 public final class KillSwitchPage extends VBox {
 
-    public KillSwitchPage(Runnable open) {
+    /** A halted platform as the page lists it. */
+    public record Halted(String name, dev.sitrep.core.PlatformKind kind, String text) {
+    }
+
+    private final VBox halted = new VBox(8);
+
+    public KillSwitchPage(Runnable open, javafx.collections.ObservableList<Halted> haltedPlatforms,
+                          java.util.function.Consumer<Halted> resume) {
         setId("killSwitchPage");
         setSpacing(18);
         setAlignment(Pos.TOP_CENTER);
@@ -29,6 +36,25 @@ public final class KillSwitchPage extends VBox {
         ring.getStyleClass().add("kill-switch-ring");
         ring.setAlignment(Pos.CENTER);
         ring.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
-        getChildren().addAll(title, ring, what);
+        halted.setMaxWidth(720);
+        haltedPlatforms.addListener((javafx.collections.ListChangeListener<Halted>) c -> showHalted(haltedPlatforms, resume));
+        showHalted(haltedPlatforms, resume);
+        getChildren().addAll(title, ring, what, halted);
+    }
+
+    private void showHalted(java.util.List<Halted> list, java.util.function.Consumer<Halted> resume) {
+        halted.getChildren().clear();
+        for (Halted h : list) {
+            Label line = new Label(h.text());
+            line.setWrapText(true);
+            line.getStyleClass().add("outcome-halted");
+            Button button = new Button("Resume " + h.name() + "…");
+            button.setId("resume-" + h.name());
+            button.setMinWidth(USE_PREF_SIZE);
+            button.setOnAction(e -> resume.accept(h));
+            javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(12, line, button);
+            row.setAlignment(Pos.CENTER_LEFT);
+            halted.getChildren().add(row);
+        }
     }
 }

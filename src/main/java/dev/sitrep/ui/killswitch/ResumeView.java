@@ -1,0 +1,80 @@
+package dev.sitrep.ui.killswitch;
+
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The resume sheet: the checklist, the summary and the approver gate the Resume button. */
+public final class ResumeView extends VBox {
+
+    public ResumeView(ResumeViewModel model, Runnable close) {
+        setId("resumeSheet");
+        getStyleClass().add("declare-sheet");
+        setSpacing(10);
+        setMaxWidth(680);
+        setMaxHeight(USE_PREF_SIZE);
+        Label title = new Label();
+        title.getStyleClass().add(Styles.TITLE_3);
+        title.textProperty().bind(model.platformProperty().map(p -> "Resume " + p));
+        Label help = muted("Resume only once the root cause is understood and the fix is in place. Everything here goes "
+                + "on the audit trail.");
+        CheckBox cause = check("Root cause identified", model.rootCauseProperty());
+        CheckBox fix = check("Fix verified (in staging where there is one)", model.fixVerifiedProperty());
+        CheckBox review = check("Post-incident review done", model.reviewDoneProperty());
+        TextField summary = new TextField();
+        summary.setId("resumeSummary");
+        summary.setPromptText("What was fixed (remediation summary)");
+        summary.textProperty().bindBidirectional(model.summaryProperty());
+        TextField approver = new TextField();
+        approver.setId("resumeApprover");
+        approver.setPromptText("Approver: the senior engineer who approved");
+        approver.textProperty().bindBidirectional(model.approverProperty());
+        ToggleGroup modes = new ToggleGroup();
+        RadioButton full = new RadioButton("full");
+        RadioButton minimal = new RadioButton("minimal");
+        full.setToggleGroup(modes);
+        minimal.setToggleGroup(modes);
+        full.setSelected(true);
+        full.setOnAction(e -> model.modeProperty().set("full"));
+        minimal.setOnAction(e -> model.modeProperty().set("minimal"));
+        Label preview = muted("");
+        preview.textProperty().bind(model.previewProperty());
+        VBox modeBox = new VBox(4, new HBox(12, muted("Mode"), full, minimal), preview);
+        modeBox.visibleProperty().bind(model.hasModesProperty());
+        modeBox.managedProperty().bind(modeBox.visibleProperty());
+        Label result = new Label();
+        result.setWrapText(true);
+        result.textProperty().bind(model.resultProperty());
+        result.managedProperty().bind(result.textProperty().isNotEmpty());
+        Button resume = new Button("Resume");
+        resume.setId("resumeButton");
+        resume.getStyleClass().add(Styles.ACCENT);
+        resume.disableProperty().bind(model.readyBinding().not());
+        resume.setOnAction(e -> model.resume());
+        Button cancel = new Button("Close (Esc)");
+        cancel.setOnAction(e -> close.run());
+        HBox buttons = new HBox(10, cancel, resume);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        getChildren().addAll(title, help, cause, fix, review, summary, approver, modeBox, result, buttons);
+    }
+
+    private static CheckBox check(String text, javafx.beans.property.BooleanProperty property) {
+        CheckBox box = new CheckBox(text);
+        box.selectedProperty().bindBidirectional(property);
+        return box;
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        return l;
+    }
+}

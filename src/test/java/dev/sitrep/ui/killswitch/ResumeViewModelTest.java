@@ -1,0 +1,95 @@
+package dev.sitrep.ui.killswitch;
+
+import dev.sitrep.core.PlatformKind;
+import dev.sitrep.core.PlatformProfile;
+import dev.sitrep.incident.IncidentService;
+import dev.sitrep.killswitch.AuditLog;
+import dev.sitrep.killswitch.KillSwitchService;
+import dev.sitrep.platform.Profiles;
+import dev.sitrep.platform.Secrets;
+import dev.sitrep.sandbox.SandboxServer;
+import dev.sitrep.store.Store;
+import dev.sitrep.sync.PlatformStates;
+import dev.sitrep.testing.DirectExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ResumeViewModelTest {
+
+    @TempDir
+    Path dir;
+    private Store store;
+    private SandboxServer sandbox;
+    private KillSwitchService service;
+    private AuditLog audit;
+    private ResumeViewModel model;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = Store.open(dir);
+        sandbox = SandboxServer.start(0, Clock.systemUTC(), Duration.ofMinutes(15));
+        Profiles profiles = new Profiles(store, Clock.systemUTC(), () -> "maria");
+        profiles.add(new PlatformProfile("pn", PlatformKind.POWERNODE, sandbox.url().toString(), null, SandboxServer.EMAIL,
+                PlatformProfile.Environment.DEVELOPMENT, null, List.of(), Duration.ofSeconds(30)));
+        Secrets secrets = new Secrets(Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD), Secrets.Keychain.NONE, null);
+        audit = new AuditLog(store, Clock.systemUTC());
+        service = new KillSwitchService(profiles, p -> profiles.connect(p, secrets), audit,
+                new IncidentService(store, Clock.systemUTC(), () -> "maria", new Random(1)), new PlatformStates(store),
+                () -> "maria");
+        service.halt("pn", "agents looping", null);
+        model = new ResumeViewModel(service, new DirectExecutor());
+        model.open("pn", PlatformKind.POWERNODE);
+    }
+
+    @AfterEach
+    void close() {
+        sandbox.close();
+        store.close();
+    }
+
+    @Test
+    void theGateStaysShutUntilEverythingIsThere() {
+        assertThat(model.readyBinding().get()).isFalse();
+        model.rootCauseProperty().set(true);
+        model.fixVerifiedProperty().set(true);
+        model.reviewDoneProperty().set(true);
+        model.summaryProperty().set("retry key added");
+        assertThat(model.readyBinding().get()).as("no approver yet").isFalse();
+        model.resume();
+        assertThat(sandbox.halted()).isTrue();
+        model.approverProperty().set("sam");
+        assertThat(model.readyBinding().get()).isTrue();
+    }
+
+    @Test
+    void powernodeShowsWhatAFullResumeRestores() {
+        assertThat(model.hasModesProperty().get()).isTrue();
+        assertThat(model.previewProperty().get()).contains("full restores 12 of 15 agents");
+    }
+
+    @Test
+    void aResumeThroughTheGateIsConfirmedAndAudited() {
+        model.rootCauseProperty().set(true);
+        model.fixVerifiedProperty().set(true);
+        model.reviewDoneProperty().set(true);
+        model.summaryProperty().set("retry key added");
+        model.approverProperty().set("sam");
+        model.modeProperty().set("minimal");
+        model.resume();
+        assertThat(sandbox.halted()).isFalse();
+        assertThat(model.resultProperty().get()).contains("RESUMED").contains("30 minutes");
+        assertThat(audit.all()).extracting(e -> e.action()).containsExactly("ACTIVATED", "RESET");
+        assertThat(audit.all().get(1).detail()).contains("\"mode\":\"minimal\"");
+    }
+}
