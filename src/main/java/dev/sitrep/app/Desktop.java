@@ -95,6 +95,7 @@ final class Desktop {
         shellModel.openIncidentProperty().addListener((obs, was, id) -> incident.load(id));
         killSwitch = new KillSwitchViewModel(workspace.profiles(), workspace.killSwitch(), executor, System::nanoTime,
                 HOLD);
+        killSwitch.onHalted(() -> reloadPlatforms(executor));
         killSwitchDialog = new KillSwitchDialog(killSwitch, shell::hideOverlay);
         resume = new ResumeViewModel(workspace.killSwitch(), executor);
         resumeView = new ResumeView(resume, shell::hideOverlay);

@@ -49,6 +49,8 @@ public final class SandboxServer implements AutoCloseable {
     private final Map<String, Session> sessions = new HashMap<>();
     private final List<ObjectNode> events = new ArrayList<>();
     private final FaultPlan faults = new FaultPlan();
+    private volatile long lastHaltArrivedNanos;
+    private volatile long lastHaltAnsweredNanos;
     private boolean halted;
     private Instant since;
     private String health = "healthy";
@@ -157,6 +159,16 @@ public final class SandboxServer implements AutoCloseable {
         ready = !status.equals("unhealthy");
     }
 
+    /** {@link System#nanoTime()} when the last halt request arrived, for latency measurements (0 before any). */
+    public long lastHaltArrivedNanos() {
+        return lastHaltArrivedNanos;
+    }
+
+    /** {@link System#nanoTime()} when the last successful halt was answered (0 before any). */
+    public long lastHaltAnsweredNanos() {
+        return lastHaltAnsweredNanos;
+    }
+
     public synchronized boolean halted() {
         return halted;
     }
@@ -251,6 +263,7 @@ public final class SandboxServer implements AutoCloseable {
         switch (action) {
             case "status" -> send(x, 200, ok(status()));
             case "halt" -> {
+                lastHaltArrivedNanos = System.nanoTime();
                 if (halted) {
                     send(x, 409, error("Kill switch is already active"));
                     return;
@@ -267,6 +280,7 @@ public final class SandboxServer implements AutoCloseable {
                 data.set("event", event);
                 data.set("kill_switch_status", status());
                 send(x, 200, ok(data));
+                lastHaltAnsweredNanos = System.nanoTime();
             }
             case "resume" -> {
                 if (!halted) {

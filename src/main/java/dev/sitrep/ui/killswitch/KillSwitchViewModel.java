@@ -60,6 +60,7 @@ public final class KillSwitchViewModel {
     private final ObservableList<Outcome> outcomes = FXCollections.observableArrayList();
     private final ObservableList<Outcome> outcomesReadOnly = FXCollections.unmodifiableObservableList(outcomes);
     private long holdStartedAt = -1;
+    private Runnable onHalted = () -> { };
     private IncidentId incident;
 
     public KillSwitchViewModel(Profiles profiles, KillSwitchService killSwitch, UiExecutor executor, LongSupplier nanoTime,
@@ -84,6 +85,7 @@ public final class KillSwitchViewModel {
         reason.set("");
         problem.set("");
         outcomes.clear();
+        choices.clear();
         resetHold();
         executor.submit(profiles::list, list -> {
             List<Choice> haltable = new ArrayList<>();
@@ -98,6 +100,11 @@ public final class KillSwitchViewModel {
                 problem.set("No platform that can halt is configured; add one in Settings > Platforms.");
             }
         }, failure -> problem.set(Messages.of(failure)));
+    }
+
+    /** Told on the FX thread when at least one platform confirmed a halt (the window refreshes its banner at once). */
+    public void onHalted(Runnable listener) {
+        this.onHalted = listener;
     }
 
     public void selectAll() {
@@ -176,6 +183,9 @@ public final class KillSwitchViewModel {
             holdProgress.set(0);
             outcomes.setAll(results);
             armed.set(results.stream().noneMatch(Outcome::done) && !results.isEmpty());
+            if (results.stream().anyMatch(Outcome::done)) {
+                onHalted.run();
+            }
         }, failure -> {
             busy.set(false);
             holdProgress.set(0);
