@@ -44,8 +44,6 @@ import java.util.function.Consumer;
 final class Desktop {
 
     static final long POLL_MILLIS = 300;
-    /** How long the kill switch's confirm must be held. */
-    static final java.time.Duration HOLD = java.time.Duration.ofMillis(1500);
 
     private final ShellViewModel shellModel;
     private final ShellView shell;
@@ -94,7 +92,7 @@ final class Desktop {
         shellModel.setOperator(workspace.operator());
         shellModel.openIncidentProperty().addListener((obs, was, id) -> incident.load(id));
         killSwitch = new KillSwitchViewModel(workspace.profiles(), workspace.killSwitch(), executor, System::nanoTime,
-                HOLD);
+                workspace.settings()::holdDuration);
         killSwitch.onHalted(() -> reloadPlatforms(executor));
         killSwitchDialog = new KillSwitchDialog(killSwitch, shell::hideOverlay);
         resume = new ResumeViewModel(workspace.killSwitch(), executor);

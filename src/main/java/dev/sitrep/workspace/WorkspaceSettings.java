@@ -10,6 +10,7 @@ import dev.sitrep.store.Tx;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,8 @@ public final class WorkspaceSettings {
     public static final String THEME = "theme";
     public static final String SCALE = "severity_scale";
     public static final String DRILL = "drill";
+    public static final String HOLD = "kill_switch_hold_ms";
+    public static final Duration DEFAULT_HOLD = Duration.ofMillis(1500);
 
     private final Store store;
     private final Clock clock;
@@ -51,6 +54,20 @@ public final class WorkspaceSettings {
 
     public void setTheme(Theme theme, String actor) {
         put(THEME, theme.key(), actor);
+    }
+
+    /** How long the kill switch's confirm must be held (1.5 s unless changed in Settings). */
+    public Duration holdDuration() {
+        return store.read(tx -> tx.settings().get(HOLD)).map(v -> Duration.ofMillis(Long.parseLong(v))).orElse(DEFAULT_HOLD);
+    }
+
+    /** Sets the hold; refused outside 0.5 to 5 seconds (shorter risks an accident, longer costs time). */
+    public void setHoldDuration(Duration hold, String actor) {
+        if (hold.compareTo(Duration.ofMillis(500)) < 0 || hold.compareTo(Duration.ofSeconds(5)) > 0) {
+            throw SitrepException.invalid("The hold must be between 0.5 and 5 seconds; " + hold.toMillis() / 1000.0
+                    + " s is outside that.");
+        }
+        put(HOLD, Long.toString(hold.toMillis()), actor);
     }
 
     /** A drill workspace talks only to the sandbox and is labelled DRILL everywhere. */

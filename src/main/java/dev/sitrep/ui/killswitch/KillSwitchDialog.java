@@ -72,7 +72,8 @@ public final class KillSwitchDialog extends VBox {
         fill.setMaxWidth(Double.MAX_VALUE);
         fill.setPrefHeight(52);
         fill.getStyleClass().add("hold-fill");
-        Label holdText = new Label("HOLD TO HALT  (" + model.hold().toMillis() / 1000.0 + " s)");
+        Label holdText = new Label();
+        holdText.textProperty().bind(model.holdLabelProperty());
         holdText.getStyleClass().add("hold-text");
         holdText.setMouseTransparent(true);
         StackPane holdButton = new StackPane(fill, holdText);

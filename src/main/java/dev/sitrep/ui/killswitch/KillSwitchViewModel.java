@@ -47,7 +47,8 @@ public final class KillSwitchViewModel {
     private final KillSwitchService killSwitch;
     private final UiExecutor executor;
     private final LongSupplier nanoTime;
-    private final Duration hold;
+    private final java.util.function.Supplier<Duration> holdSetting;
+    private volatile Duration hold;
 
     // Properties
     private final ObservableList<Choice> choices = FXCollections.observableArrayList();
@@ -57,19 +58,24 @@ public final class KillSwitchViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper holdProgress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper holdLabel = new ReadOnlyStringWrapper("HOLD TO HALT  (1.5 s)");
     private final ObservableList<Outcome> outcomes = FXCollections.observableArrayList();
     private final ObservableList<Outcome> outcomesReadOnly = FXCollections.unmodifiableObservableList(outcomes);
     private long holdStartedAt = -1;
     private Runnable onHalted = () -> { };
     private IncidentId incident;
 
+    /**
+     * @param holdSetting how long the confirm must be held, read each time the dialog is armed
+     */
     public KillSwitchViewModel(Profiles profiles, KillSwitchService killSwitch, UiExecutor executor, LongSupplier nanoTime,
-                               Duration hold) {
+                               java.util.function.Supplier<Duration> holdSetting) {
         this.profiles = profiles;
         this.killSwitch = killSwitch;
         this.executor = executor;
         this.nanoTime = nanoTime;
-        this.hold = hold;
+        this.holdSetting = holdSetting;
+        this.hold = java.time.Duration.ofMillis(1500);
         reason.addListener((obs, was, now) -> {
             reasonCount.set((now == null ? 0 : now.strip().length()) + "/" + KillSwitchService.REASON_MAX);
             problem.set("");
@@ -87,7 +93,11 @@ public final class KillSwitchViewModel {
         outcomes.clear();
         choices.clear();
         resetHold();
-        executor.submit(profiles::list, list -> {
+        executor.submit(() -> {
+            hold = holdSetting.get();
+            return profiles.list();
+        }, list -> {
+            holdLabel.set("HOLD TO HALT  (" + hold.toMillis() / 1000.0 + " s)");
             List<Choice> haltable = new ArrayList<>();
             for (PlatformProfile p : list) {
                 if (p.kind() != PlatformKind.CULLIS) {
@@ -235,6 +245,10 @@ public final class KillSwitchViewModel {
 
     public ObservableList<Outcome> outcomes() {
         return outcomesReadOnly;
+    }
+
+    public ReadOnlyStringProperty holdLabelProperty() {
+        return holdLabel.getReadOnlyProperty();
     }
 
     public Duration hold() {

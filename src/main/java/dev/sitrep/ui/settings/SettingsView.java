@@ -68,6 +68,13 @@ public final class SettingsView extends VBox {
         warning.textProperty().bind(model.scaleWarningProperty());
         warning.managedProperty().bind(warning.textProperty().isNotEmpty());
 
+        TextField hold = new TextField();
+        hold.setId("holdSeconds");
+        hold.setPrefColumnCount(5);
+        hold.textProperty().bindBidirectional(model.holdSecondsProperty());
+        hold.setOnAction(e -> model.saveHold());
+        Button saveHold = new Button("Save");
+        saveHold.setOnAction(e -> model.saveHold());
         Label status = muted();
         status.textProperty().bind(model.statusProperty());
         Label error = new Label();
@@ -82,7 +89,9 @@ public final class SettingsView extends VBox {
                 section("Operator", "The name recorded on everything you do."), row(operator, saveOperator), operatorNote,
                 section("Theme", "Dark is calm at night; light reads better in a bright room."), row(dark, light),
                 section("Severity scale", "One scale per workspace; runbooks and the board use it."),
-                row(scale, switchScale), levels, warning, status, error, new PlatformsView(platforms));
+                row(scale, switchScale), levels, warning,
+                section("Kill switch hold", "How long the confirm must be held, in seconds (0.5 to 5; 1.5 by default)."),
+                row(hold, saveHold), status, error, new PlatformsView(platforms));
     }
 
     private static String describe(SeverityScale scale) {

@@ -39,11 +39,12 @@ public final class SettingsViewModel {
     private final ObjectProperty<SeverityScale> chosenScale = new SimpleObjectProperty<>(SeverityScales.FIVE_LEVEL);
     private final ReadOnlyObjectWrapper<SeverityScale> activeScale = new ReadOnlyObjectWrapper<>(SeverityScales.FIVE_LEVEL);
     private final ReadOnlyStringWrapper scaleWarning = new ReadOnlyStringWrapper("");
+    private final StringProperty holdSeconds = new SimpleStringProperty("1.5");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private SeverityScale pendingConfirmation;
 
-    private record Loaded(String operator, Theme theme, SeverityScale scale) {
+    private record Loaded(String operator, Theme theme, SeverityScale scale, java.time.Duration hold) {
     }
 
     /**
@@ -66,12 +67,14 @@ public final class SettingsViewModel {
     // Commands
 
     public void load() {
-        executor.submit(() -> new Loaded(settings.operator().orElse(actor.get()), settings.theme(), settings.scale()),
+        executor.submit(() -> new Loaded(settings.operator().orElse(actor.get()), settings.theme(), settings.scale(),
+                        settings.holdDuration()),
                 loaded -> {
                     operator.set(loaded.operator());
                     theme.set(loaded.theme());
                     activeScale.set(loaded.scale());
                     chosenScale.set(loaded.scale());
+                    holdSeconds.set(Double.toString(loaded.hold().toMillis() / 1000.0));
                     operatorNote.set(operatorOverride == null ? ""
                             : "This window acts as " + operatorOverride + " (set by --actor or SITREP_ACTOR); "
                             + "the name saved here is used when neither is given.");
@@ -89,6 +92,25 @@ public final class SettingsViewModel {
             if (operatorOverride == null) {
                 operatorChanged.accept(saved);
             }
+        }, this::fail);
+    }
+
+    /** Saves how long the kill switch's confirm must be held, in seconds (0.5 to 5). */
+    public void saveHold() {
+        java.time.Duration hold;
+        try {
+            hold = java.time.Duration.ofMillis(Math.round(Double.parseDouble(holdSeconds.get().strip().replace(',', '.'))
+                    * 1000));
+        } catch (RuntimeException e) {
+            error.set("The hold is a number of seconds, e.g. 1.5.");
+            return;
+        }
+        executor.submit(() -> {
+            settings.setHoldDuration(hold, actor.get());
+            return hold;
+        }, saved -> {
+            error.set("");
+            status.set("The kill switch now needs a " + saved.toMillis() / 1000.0 + " s hold.");
         }, this::fail);
     }
 
@@ -159,6 +181,10 @@ public final class SettingsViewModel {
 
     public ReadOnlyStringProperty scaleWarningProperty() {
         return scaleWarning.getReadOnlyProperty();
+    }
+
+    public StringProperty holdSecondsProperty() {
+        return holdSeconds;
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -52,7 +52,7 @@ class KillSwitchViewModelTest {
         audit = new AuditLog(store, Clock.systemUTC());
         KillSwitchService service = new KillSwitchService(profiles, p -> profiles.connect(p, secrets), audit, incidents,
                 new PlatformStates(store), () -> "maria");
-        model = new KillSwitchViewModel(profiles, service, new DirectExecutor(), now::get, Duration.ofMillis(1500));
+        model = new KillSwitchViewModel(profiles, service, new DirectExecutor(), now::get, () -> Duration.ofMillis(1500));
         model.arm(null, List.of("pn"));
     }
 
@@ -109,6 +109,14 @@ class KillSwitchViewModelTest {
         assertThat(model.outcomes().get(1).text()).contains("SITREP_SECRET_PN_B");
         assertThat(model.outcomes().get(1).manualFallback()).contains("curl");
         assertThat(model.armedProperty().get()).as("one platform halted: disarmed").isFalse();
+    }
+
+    @Test
+    void theHoldFollowsTheWorkspaceSetting() {
+        KillSwitchViewModel slow = new KillSwitchViewModel(new Profiles(store, Clock.systemUTC(), () -> "maria"), null,
+                new DirectExecutor(), now::get, () -> Duration.ofSeconds(3));
+        slow.arm(null, List.of("pn"));
+        assertThat(slow.hold()).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test

@@ -110,6 +110,22 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void theKillSwitchHoldIsConfigurableWithinBounds() {
+        SettingsViewModel model = model(null);
+        assertThat(model.holdSecondsProperty().get()).isEqualTo("1.5");
+        model.holdSecondsProperty().set("2,5");
+        model.saveHold();
+        assertThat(settings.holdDuration()).isEqualTo(java.time.Duration.ofMillis(2500));
+        model.holdSecondsProperty().set("0.1");
+        model.saveHold();
+        assertThat(model.errorProperty().get()).contains("between 0.5 and 5 seconds");
+        model.holdSecondsProperty().set("soon");
+        model.saveHold();
+        assertThat(model.errorProperty().get()).contains("number of seconds");
+        assertThat(settings.holdDuration()).isEqualTo(java.time.Duration.ofMillis(2500));
+    }
+
+    @Test
     void theThemeIsSavedForTheWorkspace() {
         SettingsViewModel model = model(null);
         model.chooseTheme(Theme.LIGHT);
