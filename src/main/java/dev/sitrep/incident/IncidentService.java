@@ -318,6 +318,7 @@ public final class IncidentService {
         Instant when = at == null ? clock.instant() : at;
         return store.write(tx -> {
             Incident current = lock(tx, id);
+            checkOrder(current, milestone, when);
             Instant before = current.milestones().at(milestone).orElse(null);
             if (when.equals(before)) {
                 return new Change(current, false, capitalised(milestone.label()) + " is already at " + when + ".");
@@ -329,6 +330,26 @@ public final class IncidentService {
                     + (before == null ? "" : " (was " + TimeFormat.stamp(before, ZoneOffset.UTC) + ")");
             append(tx, id, EventType.MILESTONE, text, when, null, Map.of("milestone", milestone.key()));
             return new Change(updated, true, text + ".");
+        });
+    }
+
+    /** Nothing happens to an incident before it was detected: the milestones keep that order. */
+    private static void checkOrder(Incident current, Milestone milestone, Instant when) {
+        if (milestone == Milestone.DETECTED) {
+            for (Milestone later : Milestone.values()) {
+                if (later != Milestone.DETECTED && current.milestones().at(later).filter(t -> t.isBefore(when)).isPresent()) {
+                    throw SitrepException.invalid("Detected at " + TimeFormat.stamp(when, ZoneOffset.UTC) + " would be after "
+                            + later.label() + " (" + TimeFormat.stamp(current.milestones().at(later).get(), ZoneOffset.UTC)
+                            + "); give an earlier time, or move " + later.label() + " first.");
+                }
+            }
+            return;
+        }
+        current.milestones().at(Milestone.DETECTED).filter(when::isBefore).ifPresent(detected -> {
+            throw SitrepException.invalid(capitalised(milestone.label()) + " at " + TimeFormat.stamp(when, ZoneOffset.UTC)
+                    + " would be before the incident was detected (" + TimeFormat.stamp(detected, ZoneOffset.UTC)
+                    + "); move detected earlier first (sitrep incident set " + current.id() + " --milestone detected --at "
+                    + "TIME).");
         });
     }
 

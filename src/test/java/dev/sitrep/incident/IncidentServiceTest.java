@@ -194,6 +194,17 @@ class IncidentServiceTest {
     }
 
     @Test
+    void aMilestoneBeforeDetectionIsRefusedWithTheFix() {
+        Incident i = incidents.declare(Declaration.titled("x"));
+        assertThatThrownBy(() -> incidents.markMilestone(i.id(), Milestone.ACKNOWLEDGED, T0.minusSeconds(300)))
+                .hasMessageContaining("before the incident was detected").hasMessageContaining("--milestone detected");
+        incidents.markMilestone(i.id(), Milestone.DETECTED, T0.minusSeconds(600));
+        incidents.markMilestone(i.id(), Milestone.ACKNOWLEDGED, T0.minusSeconds(300));
+        assertThatThrownBy(() -> incidents.markMilestone(i.id(), Milestone.DETECTED, T0.minusSeconds(60)))
+                .hasMessageContaining("would be after acknowledged");
+    }
+
+    @Test
     void hypothesisKeepsItsConfidenceAndRejectsImpossibleOnes() {
         Incident i = incidents.declare(Declaration.titled("x"));
         incidents.hypothesis(i.id(), "connection pool exhausted by the new batch job", 85);
