@@ -12,7 +12,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -46,7 +45,6 @@ public final class KillSwitchViewModel {
     private final Profiles profiles;
     private final KillSwitchService killSwitch;
     private final UiExecutor executor;
-    private final LongSupplier nanoTime;
     private final java.util.function.Supplier<Duration> holdSetting;
     private volatile Duration hold;
 
@@ -56,12 +54,11 @@ public final class KillSwitchViewModel {
     private final StringProperty reason = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper reasonCount = new ReadOnlyStringWrapper("0/" + KillSwitchService.REASON_MAX);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyDoubleWrapper holdProgress = new ReadOnlyDoubleWrapper(0);
+    private final HoldToConfirm holdConfirm;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper holdLabel = new ReadOnlyStringWrapper("HOLD TO HALT  (1.5 s)");
     private final ObservableList<Outcome> outcomes = FXCollections.observableArrayList();
     private final ObservableList<Outcome> outcomesReadOnly = FXCollections.unmodifiableObservableList(outcomes);
-    private long holdStartedAt = -1;
     private Runnable onHalted = () -> { };
     private IncidentId incident;
 
@@ -73,9 +70,9 @@ public final class KillSwitchViewModel {
         this.profiles = profiles;
         this.killSwitch = killSwitch;
         this.executor = executor;
-        this.nanoTime = nanoTime;
         this.holdSetting = holdSetting;
         this.hold = java.time.Duration.ofMillis(1500);
+        this.holdConfirm = new HoldToConfirm(nanoTime, () -> hold);
         reason.addListener((obs, was, now) -> {
             reasonCount.set((now == null ? 0 : now.strip().length()) + "/" + KillSwitchService.REASON_MAX);
             problem.set("");
@@ -143,33 +140,21 @@ public final class KillSwitchViewModel {
             problem.set("Choose at least one platform to halt.");
             return;
         }
-        holdStartedAt = nanoTime.getAsLong();
-        holdProgress.set(0);
+        holdConfirm.begin(this::confirm);
     }
 
     /** Called every frame while held; halts once the hold time has passed. */
     public void holding() {
-        if (holdStartedAt < 0) {
-            return;
-        }
-        double progress = Math.min(1.0, (nanoTime.getAsLong() - holdStartedAt) / (double) hold.toNanos());
-        holdProgress.set(progress);
-        if (progress >= 1.0) {
-            holdStartedAt = -1;
-            confirm();
-        }
+        holdConfirm.tick();
     }
 
     /** Released: before the hold time it resets, with no side effect. */
     public void release() {
-        if (holdStartedAt >= 0) {
-            resetHold();
-        }
+        holdConfirm.release();
     }
 
     private void resetHold() {
-        holdStartedAt = -1;
-        holdProgress.set(0);
+        holdConfirm.reset();
     }
 
     private void confirm() {
@@ -190,7 +175,7 @@ public final class KillSwitchViewModel {
             return results;
         }, results -> {
             busy.set(false);
-            holdProgress.set(0);
+            resetHold();
             outcomes.setAll(results);
             armed.set(results.stream().noneMatch(Outcome::done) && !results.isEmpty());
             if (results.stream().anyMatch(Outcome::done)) {
@@ -198,7 +183,7 @@ public final class KillSwitchViewModel {
             }
         }, failure -> {
             busy.set(false);
-            holdProgress.set(0);
+            resetHold();
             problem.set(Messages.of(failure));
         });
     }
@@ -236,7 +221,7 @@ public final class KillSwitchViewModel {
     }
 
     public ReadOnlyDoubleProperty holdProgressProperty() {
-        return holdProgress.getReadOnlyProperty();
+        return holdConfirm.progressProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
