@@ -9,6 +9,8 @@ import dev.sitrep.ui.common.FxExecutor;
 import dev.sitrep.ui.declare.DeclareView;
 import dev.sitrep.ui.declare.DeclareViewModel;
 import dev.sitrep.ui.incident.IncidentView;
+import dev.sitrep.ui.killswitch.ContainDialog;
+import dev.sitrep.ui.killswitch.ContainViewModel;
 import dev.sitrep.ui.killswitch.KillSwitchDialog;
 import dev.sitrep.ui.killswitch.KillSwitchPage;
 import dev.sitrep.ui.killswitch.KillSwitchViewModel;
@@ -58,6 +60,8 @@ final class Desktop {
     private final KillSwitchViewModel killSwitch;
     private final KillSwitchDialog killSwitchDialog;
     private final ResumeViewModel resume;
+    private final ContainViewModel contain;
+    private final ContainDialog containDialog;
     private final ResumeView resumeView;
     private final javafx.collections.ObservableList<KillSwitchPage.Halted> haltedPlatforms =
             javafx.collections.FXCollections.observableArrayList();
@@ -96,6 +100,9 @@ final class Desktop {
         killSwitch.onHalted(() -> reloadPlatforms(executor));
         killSwitchDialog = new KillSwitchDialog(killSwitch, shell::hideOverlay);
         resume = new ResumeViewModel(workspace.killSwitch(), executor);
+        contain = new ContainViewModel(workspace.profiles(), workspace.killSwitch(), executor, System::nanoTime,
+                workspace.settings()::holdDuration);
+        containDialog = new ContainDialog(contain, shell::hideOverlay);
         resumeView = new ResumeView(resume, shell::hideOverlay);
         shell.setPages(this::page, new ShellView.Actions(this::showDeclare, this::focusNote, shellModel::back, startDrill,
                 this::showKillSwitch));
@@ -145,7 +152,8 @@ final class Desktop {
             case BOARD -> boardView;
             case INCIDENT -> incidentView;
             case SETTINGS -> new SettingsView(settings, platforms);
-            case KILL_SWITCH -> new KillSwitchPage(this::showKillSwitch, haltedPlatforms, this::showResume);
+            case KILL_SWITCH -> new KillSwitchPage(this::showKillSwitch, haltedPlatforms, this::showResume,
+                    this::showContain);
             default -> throw new IllegalArgumentException(page + " has no view yet");
         };
     }
@@ -162,6 +170,11 @@ final class Desktop {
         killSwitch.arm(open == null ? null : open.id(), open == null ? List.of() : open.platforms());
         shell.showOverlay(killSwitchDialog);
         Platform.runLater(killSwitchDialog::focusReason);
+    }
+
+    private void showContain() {
+        contain.arm();
+        shell.showOverlay(containDialog);
     }
 
     private void showResume(KillSwitchPage.Halted platform) {

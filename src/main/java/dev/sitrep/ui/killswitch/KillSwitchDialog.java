@@ -1,22 +1,16 @@
 package dev.sitrep.ui.killswitch;
 
 import atlantafx.base.theme.Styles;
-import javafx.animation.AnimationTimer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -29,12 +23,6 @@ public final class KillSwitchDialog extends VBox {
     private final VBox choiceBox = new VBox(6);
     private final VBox outcomeBox = new VBox(8);
     private final TextField reason = new TextField();
-    private final AnimationTimer frames = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            model.holding();
-        }
-    };
 
     public KillSwitchDialog(KillSwitchViewModel model, Runnable close) {
         this.model = model;
@@ -67,45 +55,10 @@ public final class KillSwitchDialog extends VBox {
         problem.textProperty().bind(model.problemProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
 
-        ProgressBar fill = new ProgressBar();
-        fill.progressProperty().bind(model.holdProgressProperty());
-        fill.setMaxWidth(Double.MAX_VALUE);
-        fill.setPrefHeight(52);
-        fill.getStyleClass().add("hold-fill");
-        Label holdText = new Label();
-        holdText.textProperty().bind(model.holdLabelProperty());
-        holdText.getStyleClass().add("hold-text");
-        holdText.setMouseTransparent(true);
-        StackPane holdButton = new StackPane(fill, holdText);
-        holdButton.setId("holdButton");
-        holdButton.getStyleClass().add("hold-button");
-        holdButton.setFocusTraversable(true);
-        holdButton.setPickOnBounds(true);
-        fill.setMouseTransparent(true);
-        holdButton.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
-            holdButton.requestFocus();
-            start();
-        });
-        holdButton.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> stop());
-        holdButton.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.SPACE && model.holdProgressProperty().get() == 0) {
-                start();
-            }
-            e.consume();
-        });
-        holdButton.addEventHandler(KeyEvent.KEY_RELEASED, e -> {
-            if (e.getCode() == KeyCode.SPACE) {
-                stop();
-            }
-            e.consume();
-        });
+        HoldBar holdButton = new HoldBar("holdButton", model.holdLabelProperty(), model.holdProgressProperty(),
+                model::beginHold, model::holding, model::release);
         holdButton.disableProperty().bind(model.armedProperty().not().or(model.busyProperty()));
         model.outcomes().addListener((ListChangeListener<KillSwitchViewModel.Outcome>) c -> showOutcomes());
-        model.busyProperty().addListener((obs, was, busy) -> {
-            if (!busy) {
-                frames.stop();
-            }
-        });
 
         Button closeButton = new Button("Close (Esc)");
         closeButton.setOnAction(e -> close.run());
@@ -115,18 +68,6 @@ public final class KillSwitchDialog extends VBox {
         getChildren().addAll(title, steps, new HBox(10, muted("Platforms"), all), choiceBox, new HBox(10, reason, count),
                 problem, holdButton, outcomeBox, bottom);
         showChoices();
-    }
-
-    private void start() {
-        model.beginHold();
-        frames.start();
-    }
-
-    private void stop() {
-        model.release();
-        if (!model.busyProperty().get()) {
-            frames.stop();
-        }
     }
 
     public void focusReason() {

@@ -16,7 +16,7 @@ public final class KillSwitchPage extends VBox {
     private final VBox halted = new VBox(8);
 
     public KillSwitchPage(Runnable open, javafx.collections.ObservableList<Halted> haltedPlatforms,
-                          java.util.function.Consumer<Halted> resume) {
+                          java.util.function.Consumer<Halted> resume, Runnable contain) {
         setId("killSwitchPage");
         setSpacing(18);
         setAlignment(Pos.TOP_CENTER);
@@ -39,7 +39,10 @@ public final class KillSwitchPage extends VBox {
         halted.setMaxWidth(720);
         haltedPlatforms.addListener((javafx.collections.ListChangeListener<Halted>) c -> showHalted(haltedPlatforms, resume));
         showHalted(haltedPlatforms, resume);
-        getChildren().addAll(title, ring, what, halted);
+        Button containButton = new Button("Contain: revoke a Cullis agent certificate…");
+        containButton.setId("containAction");
+        containButton.setOnAction(e -> contain.run());
+        getChildren().addAll(title, ring, what, halted, containButton);
     }
 
     private void showHalted(java.util.List<Halted> list, java.util.function.Consumer<Halted> resume) {
