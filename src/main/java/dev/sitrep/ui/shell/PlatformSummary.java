@@ -33,7 +33,9 @@ public final class PlatformSummary {
                 .filter(s -> s != null && Boolean.TRUE.equals(s.halted()))
                 .map(s -> s.name() + (s.haltedSince() == null ? "" : " since " + TimeFormat.utcTime(s.haltedSince()))
                         + (s.haltedBy() == null ? "" : " by " + s.haltedBy())
-                        + (s.haltedReason() == null ? "" : ": " + s.haltedReason()))
+                        + (s.haltedReason() == null ? "" : ": " + s.haltedReason())
+                        + (s.offline() ? " (as last confirmed; offline since " + TimeFormat.utcTime(s.offlineSince()) + ")"
+                        : ""))
                 .collect(Collectors.joining(" · "));
         return halted.isEmpty() ? "" : "HALTED: " + halted;
     }

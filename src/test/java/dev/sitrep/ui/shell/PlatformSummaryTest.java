@@ -41,6 +41,17 @@ class PlatformSummaryTest {
     }
 
     @Test
+    void theHaltBannerSaysWhenTheStateCannotBeReconfirmed() {
+        PlatformStatus halted = new PlatformStatus("pn", "healthy", null, null, Map.of(), NOW.minusSeconds(600), true,
+                Instant.parse("2026-11-22T14:20:00Z"), "maria", "agents looping", NOW.minusSeconds(600), null, "down",
+                NOW.minusSeconds(120), Instant.parse("2026-11-22T14:35:00Z"), 3, null);
+        assertThat(PlatformSummary.halted(List.of(profile("pn")), Map.of("pn", halted))).isEqualTo(
+                "HALTED: pn since 14:20 UTC by maria: agents looping (as last confirmed; offline since 14:35 UTC)");
+        assertThat(PlatformSummary.halted(List.of(profile("pn")), Map.of("pn", status("pn", "healthy", false, NOW, null))))
+                .isEmpty();
+    }
+
+    @Test
     void anOldAnswerIsMarkedOld() {
         assertThat(PlatformSummary.of(List.of(profile("pn")), Map.of("pn", status("pn", "degraded", false,
                 NOW.minusSeconds(180), null)), NOW)).isEqualTo("pn ● degraded 3m old");
