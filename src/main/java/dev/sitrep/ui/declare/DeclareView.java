@@ -1,5 +1,6 @@
 package dev.sitrep.ui.declare;
 
+import dev.sitrep.ui.common.Controls;
 import atlantafx.base.theme.Styles;
 import dev.sitrep.core.SeverityLevel;
 import dev.sitrep.ui.common.Converters;
@@ -52,18 +53,18 @@ public final class DeclareView extends VBox {
         definition.getStyleClass().add(Styles.TEXT_MUTED);
         definition.textProperty().bind(model.severityDefinitionProperty());
 
-        TextField service = field("optional", model.serviceProperty());
-        TextField platforms = field("optional, comma separated", model.platformsProperty());
-        TextField commander = field("", model.commanderProperty());
+        TextField service = Controls.field("optional", model.serviceProperty());
+        TextField platforms = Controls.field("optional, comma separated", model.platformsProperty());
+        TextField commander = Controls.field("", model.commanderProperty());
         commander.promptTextProperty().bind(model.commanderHintProperty());
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
-        grid.addRow(0, muted("Severity"), new HBox(10, severity, definition));
-        grid.addRow(1, muted("Service"), service);
-        grid.addRow(2, muted("Platforms"), platforms);
-        grid.addRow(3, muted("Commander"), commander);
+        grid.addRow(0, Controls.fieldLabel("Severity"), new HBox(10, severity, definition));
+        grid.addRow(1, Controls.fieldLabel("Service"), service);
+        grid.addRow(2, Controls.fieldLabel("Platforms"), platforms);
+        grid.addRow(3, Controls.fieldLabel("Commander"), commander);
         HBox.setHgrow(definition, Priority.ALWAYS);
         GridPane.setHgrow(service, Priority.ALWAYS);
 
@@ -93,20 +94,6 @@ public final class DeclareView extends VBox {
                 e.consume();
             }
         });
-    }
-
-    private static TextField field(String prompt, javafx.beans.property.StringProperty property) {
-        TextField f = new TextField();
-        f.setPromptText(prompt);
-        f.textProperty().bindBidirectional(property);
-        return f;
-    }
-
-    private static Label muted(String text) {
-        Label l = new Label(text);
-        l.setMinWidth(USE_PREF_SIZE);
-        l.getStyleClass().add(Styles.TEXT_MUTED);
-        return l;
     }
 
     private static Label errorLabel() {

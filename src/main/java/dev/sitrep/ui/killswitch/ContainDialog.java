@@ -1,5 +1,6 @@
 package dev.sitrep.ui.killswitch;
 
+import dev.sitrep.ui.common.Controls;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -24,21 +25,21 @@ public final class ContainDialog extends VBox {
         setMaxHeight(USE_PREF_SIZE);
         Label title = new Label("Contain: revoke an agent certificate");
         title.getStyleClass().addAll(Styles.TITLE_3, "kill-switch-title");
-        Label help = muted("The broker stops trusting that organisation's agent at once. Nothing is sent until the hold "
+        Label help = Controls.muted("The broker stops trusting that organisation's agent at once. Nothing is sent until the hold "
                 + "completes; everything goes on the audit trail.");
         ComboBox<String> broker = new ComboBox<>(model.platforms());
         broker.valueProperty().bindBidirectional(model.platformProperty());
-        TextField org = field("organisation id", model.orgProperty());
-        TextField serial = field("certificate serial (hex)", model.serialProperty());
-        TextField reason = field("Why? One sentence (required)", model.reasonProperty());
+        TextField org = Controls.field("organisation id", model.orgProperty());
+        TextField serial = Controls.field("certificate serial (hex)", model.serialProperty());
+        TextField reason = Controls.field("Why? One sentence (required)", model.reasonProperty());
         reason.setId("containReason");
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(6);
-        form.addRow(0, muted("Broker"), broker);
-        form.addRow(1, muted("Organisation"), org);
-        form.addRow(2, muted("Serial"), serial);
-        form.addRow(3, muted("Reason"), reason);
+        form.addRow(0, Controls.muted("Broker"), broker);
+        form.addRow(1, Controls.muted("Organisation"), org);
+        form.addRow(2, Controls.muted("Serial"), serial);
+        form.addRow(3, Controls.muted("Reason"), reason);
         GridPane.setHgrow(reason, Priority.ALWAYS);
         Label problem = new Label();
         problem.setWrapText(true);
@@ -66,19 +67,5 @@ public final class ContainDialog extends VBox {
         HBox bottom = new HBox(closeButton);
         bottom.setAlignment(Pos.CENTER_RIGHT);
         getChildren().addAll(title, help, form, problem, hold, result, fallback, bottom);
-    }
-
-    private static TextField field(String prompt, javafx.beans.property.StringProperty property) {
-        TextField f = new TextField();
-        f.setPromptText(prompt);
-        f.textProperty().bindBidirectional(property);
-        return f;
-    }
-
-    private static Label muted(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.getStyleClass().add(Styles.TEXT_MUTED);
-        return l;
     }
 }

@@ -1,5 +1,6 @@
 package dev.sitrep.ui.killswitch;
 
+import dev.sitrep.ui.common.Controls;
 import atlantafx.base.theme.Styles;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -34,7 +35,7 @@ public final class KillSwitchDialog extends VBox {
 
         Label title = new Label("Halt automation");
         title.getStyleClass().addAll(Styles.TITLE_2, "kill-switch-title");
-        Label steps = muted("Choose the platforms, say why in one sentence, then hold the red bar until it fills. "
+        Label steps = Controls.muted("Choose the platforms, say why in one sentence, then hold the red bar until it fills. "
                 + "Esc closes; nothing is sent until the hold completes.");
         Button all = new Button("All platforms");
         all.getStyleClass().add(Styles.FLAT);
@@ -45,7 +46,7 @@ public final class KillSwitchDialog extends VBox {
         reason.setPromptText("Why halt? One sentence (required)");
         reason.textProperty().bindBidirectional(model.reasonProperty());
         reason.setOnAction(e -> { }); // Enter never confirms
-        Label count = muted("");
+        Label count = Controls.muted("");
         count.textProperty().bind(model.reasonCountProperty());
         HBox.setHgrow(reason, Priority.ALWAYS);
 
@@ -65,7 +66,7 @@ public final class KillSwitchDialog extends VBox {
         HBox bottom = new HBox(10, closeButton);
         bottom.setAlignment(Pos.CENTER_RIGHT);
 
-        getChildren().addAll(title, steps, new HBox(10, muted("Platforms"), all), choiceBox, new HBox(10, reason, count),
+        getChildren().addAll(title, steps, new HBox(10, Controls.muted("Platforms"), all), choiceBox, new HBox(10, reason, count),
                 problem, holdButton, outcomeBox, bottom);
         showChoices();
     }
@@ -79,7 +80,7 @@ public final class KillSwitchDialog extends VBox {
             CheckBox box = new CheckBox(c.name() + " (" + c.kind() + ")");
             box.setId("choice-" + c.name());
             box.selectedProperty().bindBidirectional(c.selected());
-            Label means = muted(c.haltMeans());
+            Label means = Controls.muted(c.haltMeans());
             return (javafx.scene.Node) new VBox(2, box, means);
         }).toList());
     }
@@ -103,7 +104,7 @@ public final class KillSwitchDialog extends VBox {
                     content.putString(o.manualFallback());
                     javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
                 });
-                outcomeBox.getChildren().addAll(muted("Run it by hand:"), fallback, copy);
+                outcomeBox.getChildren().addAll(Controls.muted("Run it by hand:"), fallback, copy);
             }
         }
         if (model.outcomes().stream().anyMatch(o -> !o.done())) {
@@ -111,12 +112,5 @@ public final class KillSwitchDialog extends VBox {
             retry.setOnAction(e -> model.retryFailed());
             outcomeBox.getChildren().add(retry);
         }
-    }
-
-    private static Label muted(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.getStyleClass().add(Styles.TEXT_MUTED);
-        return l;
     }
 }

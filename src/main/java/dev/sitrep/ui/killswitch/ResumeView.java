@@ -1,5 +1,6 @@
 package dev.sitrep.ui.killswitch;
 
+import dev.sitrep.ui.common.Controls;
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -23,7 +24,7 @@ public final class ResumeView extends VBox {
         Label title = new Label();
         title.getStyleClass().add(Styles.TITLE_3);
         title.textProperty().bind(model.platformProperty().map(p -> "Resume " + p));
-        Label help = muted("Resume only once the root cause is understood and the fix is in place. Everything here goes "
+        Label help = Controls.muted("Resume only once the root cause is understood and the fix is in place. Everything here goes "
                 + "on the audit trail.");
         CheckBox cause = check("Root cause identified", model.rootCauseProperty());
         CheckBox fix = check("Fix verified (in staging where there is one)", model.fixVerifiedProperty());
@@ -44,9 +45,9 @@ public final class ResumeView extends VBox {
         full.setSelected(true);
         full.setOnAction(e -> model.modeProperty().set("full"));
         minimal.setOnAction(e -> model.modeProperty().set("minimal"));
-        Label preview = muted("");
+        Label preview = Controls.muted("");
         preview.textProperty().bind(model.previewProperty());
-        VBox modeBox = new VBox(4, new HBox(12, muted("Mode"), full, minimal), preview);
+        VBox modeBox = new VBox(4, new HBox(12, Controls.muted("Mode"), full, minimal), preview);
         modeBox.visibleProperty().bind(model.hasModesProperty());
         modeBox.managedProperty().bind(modeBox.visibleProperty());
         Label result = new Label();
@@ -69,12 +70,5 @@ public final class ResumeView extends VBox {
         CheckBox box = new CheckBox(text);
         box.selectedProperty().bindBidirectional(property);
         return box;
-    }
-
-    private static Label muted(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.getStyleClass().add(Styles.TEXT_MUTED);
-        return l;
     }
 }

@@ -1,5 +1,6 @@
 package dev.sitrep.ui.settings;
 
+import dev.sitrep.ui.common.Controls;
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -25,26 +26,26 @@ public final class PlatformsView extends VBox {
         setSpacing(10);
         Label title = new Label("Platforms");
         title.getStyleClass().add(Styles.TITLE_4);
-        Label help = muted("Where the truth about automation and health lives. Sitrep pulls each one every 30 s and "
+        Label help = Controls.muted("Where the truth about automation and health lives. Sitrep pulls each one every 30 s and "
                 + "keeps the last answer for when it cannot be reached. Secrets come from SITREP_SECRET_<NAME>, or "
                 + "type one below: it is kept in memory for this session only.");
         model.rows().addListener((javafx.collections.ListChangeListener<PlatformsViewModel.Row>) c -> showRows());
-        Label result = muted("");
+        Label result = Controls.muted("");
         result.setId("platformResult");
         result.textProperty().bind(model.resultProperty());
 
-        TextField name = field("name, e.g. pn-prod", model.nameProperty());
+        TextField name = columns("name, e.g. pn-prod", model.nameProperty());
         name.setId("platformName");
         ComboBox<String> kind = new ComboBox<>();
         kind.getItems().setAll(PlatformsViewModel.kinds());
         kind.valueProperty().bindBidirectional(model.kindProperty());
-        TextField address = field("https://… (weathervane: path to state/orchestrator.db)", model.addressProperty());
-        TextField email = field("powernode: the account to log in with", model.emailProperty());
+        TextField address = columns("https://… (weathervane: path to state/orchestrator.db)", model.addressProperty());
+        TextField email = columns("powernode: the account to log in with", model.emailProperty());
         ComboBox<String> environment = new ComboBox<>();
         environment.getItems().setAll("production", "staging", "development");
         environment.valueProperty().bindBidirectional(model.environmentProperty());
-        TextField ca = field("optional: extra CA certificate (PEM file)", model.caCertProperty());
-        TextField flags = field("so1: feature flags to disable, comma separated", model.flagsProperty());
+        TextField ca = columns("optional: extra CA certificate (PEM file)", model.caCertProperty());
+        TextField flags = columns("so1: feature flags to disable, comma separated", model.flagsProperty());
         PasswordField secret = new PasswordField();
         secret.setPromptText("password, admin secret or token (memory only)");
         secret.textProperty().bindBidirectional(model.secretProperty());
@@ -62,14 +63,14 @@ public final class PlatformsView extends VBox {
         form.setHgap(10);
         form.setVgap(6);
         form.setMaxWidth(720);
-        form.addRow(0, fieldLabel("Name"), name);
-        form.addRow(1, fieldLabel("Kind"), kind);
-        form.addRow(2, fieldLabel("Address"), address);
-        form.addRow(3, fieldLabel("Environment"), environment);
-        form.addRow(4, fieldLabel("Email"), email);
-        form.addRow(5, fieldLabel("Secret"), secret);
-        form.addRow(6, fieldLabel("CA file"), ca);
-        form.addRow(7, fieldLabel("Flags"), flags);
+        form.addRow(0, Controls.fieldLabel("Name"), name);
+        form.addRow(1, Controls.fieldLabel("Kind"), kind);
+        form.addRow(2, Controls.fieldLabel("Address"), address);
+        form.addRow(3, Controls.fieldLabel("Environment"), environment);
+        form.addRow(4, Controls.fieldLabel("Email"), email);
+        form.addRow(5, Controls.fieldLabel("Secret"), secret);
+        form.addRow(6, Controls.fieldLabel("CA file"), ca);
+        form.addRow(7, Controls.fieldLabel("Flags"), flags);
         for (javafx.scene.Node field : new javafx.scene.Node[] {name, address, email, secret, ca, flags}) {
             GridPane.setHgrow(field, Priority.ALWAYS);
         }
@@ -80,14 +81,14 @@ public final class PlatformsView extends VBox {
     private void showRows() {
         list.getChildren().clear();
         if (model.rows().isEmpty()) {
-            list.getChildren().add(muted("No platforms yet."));
+            list.getChildren().add(Controls.muted("No platforms yet."));
             return;
         }
         for (PlatformsViewModel.Row row : model.rows()) {
             Label name = new Label(row.profile().name());
             name.getStyleClass().add(Styles.TEXT_BOLD);
             name.setMinWidth(120);
-            Label what = fieldLabel(row.profile().kind().key() + " · " + row.profile().environment().key() + " · "
+            Label what = Controls.fieldLabel(row.profile().kind().key() + " · " + row.profile().environment().key() + " · "
                     + row.profile().address());
             Label state = new Label(row.state());
             Region grow = new Region();
@@ -105,26 +106,9 @@ public final class PlatformsView extends VBox {
         }
     }
 
-    private static TextField field(String prompt, javafx.beans.property.StringProperty property) {
-        TextField f = new TextField();
-        f.setPromptText(prompt);
+    private static TextField columns(String prompt, javafx.beans.property.StringProperty property) {
+        TextField f = Controls.field(prompt, property);
         f.setPrefColumnCount(22);
-        f.textProperty().bindBidirectional(property);
         return f;
-    }
-
-    private static Label muted(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.getStyleClass().add(Styles.TEXT_MUTED);
-        return l;
-    }
-
-    /** A short label that keeps its full width. */
-    private static Label fieldLabel(String text) {
-        Label l = muted(text);
-        l.setWrapText(false);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
     }
 }

@@ -1,5 +1,6 @@
 package dev.sitrep.ui.settings;
 
+import dev.sitrep.ui.common.Controls;
 import atlantafx.base.theme.Styles;
 import dev.sitrep.core.SeverityScale;
 import dev.sitrep.core.SeverityScales;
@@ -36,7 +37,7 @@ public final class SettingsView extends VBox {
         operator.setOnAction(e -> model.saveOperator());
         Button saveOperator = new Button("Save");
         saveOperator.setOnAction(e -> model.saveOperator());
-        Label operatorNote = muted();
+        Label operatorNote = Controls.muted("");
         operatorNote.textProperty().bind(model.operatorNoteProperty());
 
         ToggleGroup themes = new ToggleGroup();
@@ -58,7 +59,7 @@ public final class SettingsView extends VBox {
         switchScale.setId("switchScale");
         switchScale.setOnAction(e -> model.switchScale());
         switchScale.disableProperty().bind(model.chosenScaleProperty().isEqualTo(model.activeScaleProperty()));
-        Label levels = muted();
+        Label levels = Controls.muted("");
         levels.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> describe(model.chosenScaleProperty().get()), model.chosenScaleProperty()));
         Label warning = new Label();
@@ -75,7 +76,7 @@ public final class SettingsView extends VBox {
         hold.setOnAction(e -> model.saveHold());
         Button saveHold = new Button("Save");
         saveHold.setOnAction(e -> model.saveHold());
-        Label status = muted();
+        Label status = Controls.muted("");
         status.textProperty().bind(model.statusProperty());
         Label error = new Label();
         error.setWrapText(true);
@@ -105,7 +106,7 @@ public final class SettingsView extends VBox {
     private static VBox section(String title, String help) {
         Label t = new Label(title);
         t.getStyleClass().add(Styles.TITLE_4);
-        Label h = muted();
+        Label h = Controls.muted("");
         h.setText(help);
         return new VBox(2, t, h);
     }
@@ -114,13 +115,6 @@ public final class SettingsView extends VBox {
         HBox row = new HBox(10, nodes);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
-    }
-
-    private static Label muted() {
-        Label l = new Label();
-        l.setWrapText(true);
-        l.getStyleClass().add(Styles.TEXT_MUTED);
-        return l;
     }
 
 }
