@@ -105,7 +105,7 @@ final class Desktop {
         containDialog = new ContainDialog(contain, shell::hideOverlay);
         resumeView = new ResumeView(resume, shell::hideOverlay);
         shell.setPages(this::page, new ShellView.Actions(this::showDeclare, this::focusNote, shellModel::back, startDrill,
-                this::showKillSwitch));
+                this::showKillSwitch, () -> armKillSwitch(null, shellModel.escalatedPlatforms())));
 
         ChangePoller poller = new ChangePoller(workspace.changes(), executor, workspace.changesAtOpen());
         poller.addListener(board::onChanges);
@@ -117,7 +117,10 @@ final class Desktop {
             }
         });
         polling = executor.every(POLL_MILLIS, poller::poll);
-        elapsed = new Timeline(new KeyFrame(Duration.seconds(15), e -> boardView.tick()));
+        elapsed = new Timeline(new KeyFrame(Duration.seconds(15), e -> {
+            boardView.tick();
+            incident.tick();
+        }));
         elapsed.setCycleCount(Timeline.INDEFINITE);
         elapsed.play();
 
@@ -167,7 +170,11 @@ final class Desktop {
     /** Ctrl+Shift+K, the toolbar button or the page's: arms the halt dialog, the open incident's platforms chosen. */
     void showKillSwitch() {
         var open = shellModel.pageProperty().get() == Page.INCIDENT ? incident.incidentProperty().get() : null;
-        killSwitch.arm(open == null ? null : open.id(), open == null ? List.of() : open.platforms());
+        armKillSwitch(open == null ? null : open.id(), open == null ? List.of() : open.platforms());
+    }
+
+    private void armKillSwitch(dev.sitrep.core.IncidentId incidentId, List<String> platforms) {
+        killSwitch.arm(incidentId, platforms);
         shell.showOverlay(killSwitchDialog);
         Platform.runLater(killSwitchDialog::focusReason);
     }

@@ -61,7 +61,7 @@ public final class Workspace implements AutoCloseable {
                 new Backoff(new SecureRandom()));
         this.killSwitch = new KillSwitchService(profiles, this::connect, new AuditLog(store, clock), incidents,
                 platformStates, operator::get);
-        pullLoop.onEscalation((profile, decision) -> killSwitch.escalated(profile.name(), decision.why()));
+        pullLoop.onEscalation(killSwitch::onEscalation);
     }
 
     /** Starts pulling every platform in the background (two threads: a slow platform does not hold up the rest). */

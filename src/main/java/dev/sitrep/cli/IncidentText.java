@@ -2,6 +2,7 @@ package dev.sitrep.cli;
 
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.Milestone;
+import dev.sitrep.core.ResumeWatch;
 import dev.sitrep.core.SeverityScale;
 import dev.sitrep.core.TimeFormat;
 import dev.sitrep.core.TimelineEvent;
@@ -35,7 +36,7 @@ final class IncidentText {
         return out.toString();
     }
 
-    static String detail(IncidentRecord record, SeverityScale scale, Instant now, ZoneId zone) {
+    static String detail(IncidentRecord record, SeverityScale scale, ResumeWatch watch, Instant now, ZoneId zone) {
         Incident i = record.incident();
         StringBuilder out = new StringBuilder();
         out.append(i.id()).append("  ").append(i.severity()).append("  ").append(i.status().key().toUpperCase(Locale.ROOT));
@@ -60,6 +61,9 @@ final class IncidentText {
                 .append(" (").append(TimeFormat.elapsed(Duration.between(i.declaredAt(), now))).append(" ago)").append(NL);
         if (i.impact() != null) {
             out.append("  Impact:     ").append(i.impact()).append(NL);
+        }
+        if (watch != null) {
+            out.append("  Resume watch: ").append(watch.describe(now)).append("; resolving waits until then.").append(NL);
         }
         out.append("  Milestones:").append(NL);
         for (Milestone m : Milestone.values()) {

@@ -42,12 +42,16 @@ final class PlatformAddCommand extends StoreCommand {
     @Option(names = "--health-every", paramLabel = "SECONDS", defaultValue = "30", description = "Health check interval.")
     int healthEvery;
 
+    @Option(names = "--auto-halt", description = "Let Sitrep halt this platform by itself when its health checks "
+            + "escalate (audited as actor \"system\"). Off by default: Sitrep only proposes.")
+    boolean autoHalt;
+
     @Override
     int run(Context c) {
         PlatformProfile profile = new PlatformProfile(PlatformProfile.checkName(name), PlatformKind.parse(kind), url,
                 path == null ? null : path.toAbsolutePath().normalize(), email, PlatformProfile.Environment.parse(environment),
                 caCert == null ? null : caCert.toAbsolutePath().normalize(), flags,
-                Duration.ofSeconds(Math.max(5, healthEvery)));
+                Duration.ofSeconds(Math.max(5, healthEvery)), autoHalt);
         c.profiles().add(profile);
         c.out().println("Added " + profile.name() + " (" + profile.kind().key() + ", " + profile.address() + "). "
                 + "Test it with: sitrep platform test " + profile.name());

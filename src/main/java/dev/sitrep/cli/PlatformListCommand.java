@@ -27,10 +27,11 @@ final class PlatformListCommand extends StoreCommand {
             c.out().println("No platforms. Add one with: sitrep platform add NAME --kind powernode --url https://... --email ...");
             return 0;
         }
-        c.out().printf(Locale.ROOT, "%-16s  %-11s  %-11s  %s%n", "NAME", "KIND", "ENVIRONMENT", "ADDRESS");
+        c.out().printf(Locale.ROOT, "%-16s  %-11s  %-11s  %-9s  %s%n", "NAME", "KIND", "ENVIRONMENT", "ON ALARM",
+                "ADDRESS");
         for (PlatformProfile p : profiles) {
-            c.out().printf(Locale.ROOT, "%-16s  %-11s  %-11s  %s%n", p.name(), p.kind().key(), p.environment().key(),
-                    p.address());
+            c.out().printf(Locale.ROOT, "%-16s  %-11s  %-11s  %-9s  %s%n", p.name(), p.kind().key(), p.environment().key(),
+                    p.autoHalt() ? "halts" : "proposes", p.address());
         }
         return 0;
     }
@@ -46,6 +47,7 @@ final class PlatformListCommand extends StoreCommand {
         out.put("caCert", p.caCert() == null ? null : p.caCert().toString());
         out.put("flags", p.flags());
         out.put("healthEverySeconds", p.healthEvery().toSeconds());
+        out.put("autoHalt", p.autoHalt());
         return out;
     }
 }

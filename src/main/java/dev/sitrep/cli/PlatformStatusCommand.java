@@ -41,6 +41,7 @@ final class PlatformStatusCommand extends StoreCommand {
             try (PullLoop loop = new PullLoop(c.store(), c.incidents(),
                     p -> c.profiles().connect(p, secrets), c.environment().clock(),
                     new Backoff(new SecureRandom()))) {
+                loop.onEscalation(c.killSwitch()::onEscalation);
                 profiles.forEach(loop::pullOnce);
             }
         }
@@ -59,6 +60,10 @@ final class PlatformStatusCommand extends StoreCommand {
             PlatformStatus s = states.get(p.name());
             c.out().printf(Locale.ROOT, "%-16s  %-11s  %-10s  %-30s  %s%n", p.name(), p.kind().key(),
                     s.health() == null ? "-" : s.health(), killSwitch(s), asOf(s, p, now));
+            if (s.escalation() != null) {
+                c.out().println("  ESCALATION since " + TimeFormat.utcTime(s.escalation().since()) + ": "
+                        + s.escalation().why() + (p.autoHalt() ? " (this profile halts by itself)" : ""));
+            }
         }
         return 0;
     }
@@ -97,6 +102,9 @@ final class PlatformStatusCommand extends StoreCommand {
         out.put("checkedAt", s.healthAt() == null ? null : s.healthAt().toString());
         out.put("offlineSince", s.offlineSince() == null ? null : s.offlineSince().toString());
         out.put("lastError", s.lastError());
+        out.put("escalation", s.escalation() == null ? null : Map.of("level", s.escalation().level().key(),
+                "why", s.escalation().why(), "since", String.valueOf(s.escalation().since())));
+        out.put("resumedAt", s.resumedAt() == null ? null : s.resumedAt().toString());
         return out;
     }
 }

@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.util.List;
+
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show an incident with its timeline.")
 final class ShowCommand extends StoreCommand {
 
@@ -19,7 +21,9 @@ final class ShowCommand extends StoreCommand {
     int run(Context c) {
         IncidentRecord record = c.incidents().show(IncidentId.parse(id));
         c.out().print(json ? IncidentJson.write(record) + System.lineSeparator()
-                : IncidentText.detail(record, c.incidents().scale(), c.environment().clock().instant(), c.environment().zone()));
+                : IncidentText.detail(record, c.incidents().scale(),
+                c.incidents().resumeWatches(List.of(record.incident())).get(record.incident().id()),
+                c.environment().clock().instant(), c.environment().zone()));
         return 0;
     }
 }

@@ -9,9 +9,19 @@ import java.util.Locale;
  * How to reach one platform: its kind, its address (a URL, or a file path for weathervane), the
  * account to log in with, its environment, an extra CA file, and for so1 the feature flags its
  * kill switch disables. Secrets are never part of a profile.
+ *
+ * @param autoHalt the team opted in to Sitrep halting this platform by itself when its health
+ *                 checks escalate (audited as {@code actor="system"}); off unless chosen
  */
 public record PlatformProfile(String name, PlatformKind kind, String url, Path path, String email,
-                              Environment environment, Path caCert, List<String> flags, Duration healthEvery) {
+                              Environment environment, Path caCert, List<String> flags, Duration healthEvery,
+                              boolean autoHalt) {
+
+    /** A profile that only proposes the kill switch (the default). */
+    public PlatformProfile(String name, PlatformKind kind, String url, Path path, String email, Environment environment,
+                           Path caCert, List<String> flags, Duration healthEvery) {
+        this(name, kind, url, path, email, environment, caCert, flags, healthEvery, false);
+    }
 
     /** Where the platform runs; production gets the strictest thresholds. */
     public enum Environment {

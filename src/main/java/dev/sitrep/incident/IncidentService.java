@@ -7,6 +7,8 @@ import dev.sitrep.core.IncidentStatus;
 import dev.sitrep.core.Limits;
 import dev.sitrep.core.Milestone;
 import dev.sitrep.core.Milestones;
+import dev.sitrep.core.PlatformStatus;
+import dev.sitrep.core.ResumeWatch;
 import dev.sitrep.core.Role;
 import dev.sitrep.core.Roles;
 import dev.sitrep.core.SeverityLevel;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -34,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -216,6 +220,9 @@ public final class IncidentService {
                 checkMergeTarget(tx, id, into);
             }
             Instant now = clock.instant();
+            if (target == IncidentStatus.RESOLVED) {
+                checkNoResumeWatch(tx, current, now);
+            }
             Milestones milestones = milestonesFor(current, target, now);
             Incident updated = current.withStatus(target, into, milestones, now);
             save(tx, updated);
@@ -234,6 +241,27 @@ public final class IncidentService {
             }
             return new Change(updated, true, id + " is now " + target.key() + ".");
         });
+    }
+
+    /** Resolving waits for the watch after a platform it names was resumed. */
+    private static void checkNoResumeWatch(Tx tx, Incident incident, Instant now) throws SQLException {
+        Optional<ResumeWatch> watch = ResumeWatch.on(incident, tx.platformStates().list(), now);
+        if (watch.isPresent()) {
+            throw SitrepException.invalid(incident.id() + " cannot be resolved yet: " + watch.get().describe(now)
+                    + ". A resumed platform is watched for " + ResumeWatch.LENGTH.toMinutes() + " minutes; keep the "
+                    + "incident in monitoring and resolve it after " + TimeFormat.utcTime(watch.get().until()) + ".");
+        }
+    }
+
+    /** The resume watches running now on these incidents (see {@link ResumeWatch}), by incident. */
+    public Map<IncidentId, ResumeWatch> resumeWatches(Collection<Incident> of) {
+        List<PlatformStatus> states = store.read(tx -> tx.platformStates().list());
+        Instant now = clock.instant();
+        Map<IncidentId, ResumeWatch> out = new HashMap<>();
+        for (Incident i : of) {
+            ResumeWatch.on(i, states, now).ifPresent(w -> out.put(i.id(), w));
+        }
+        return out;
     }
 
     private void checkMergeTarget(Tx tx, IncidentId id, IncidentId into) throws SQLException {

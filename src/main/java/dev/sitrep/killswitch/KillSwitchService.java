@@ -4,8 +4,10 @@ import dev.sitrep.core.AuditEntry;
 import dev.sitrep.core.EventType;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentId;
+import dev.sitrep.core.Escalation;
 import dev.sitrep.core.Json;
 import dev.sitrep.core.PlatformProfile;
+import dev.sitrep.core.ResumeWatch;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.platform.Capability;
@@ -16,6 +18,7 @@ import dev.sitrep.platform.Profiles;
 import dev.sitrep.platform.RestorePreview;
 import dev.sitrep.platform.cullis.CullisConnector;
 import dev.sitrep.platform.cullis.Revocation;
+import dev.sitrep.sync.EscalationPolicy;
 import dev.sitrep.sync.PlatformStates;
 
 import java.time.Clock;
@@ -34,6 +37,8 @@ import java.util.function.Supplier;
 public final class KillSwitchService {
 
     public static final int REASON_MAX = 200;
+    /** The actor of what Sitrep does by itself (escalations, opted-in halts). */
+    public static final String SYSTEM = "system";
 
     /** What happened on one platform. {@code state} is the platform's confirmed state when {@code done}. */
     public record Result(String platform, boolean done, KillSwitchState state, SitrepException failure,
@@ -73,8 +78,7 @@ public final class KillSwitchService {
 
     /** The platform's state, read from it now; who and why come from Sitrep's audit when the platform keeps none. */
     public KillSwitchState status(String platform) {
-        PlatformProfile profile = haltable(platform, Capability.KILL_SWITCH_STATUS);
-        try (PlatformConnector c = connect.apply(profile)) {
+        try (PlatformConnector c = open(profiles.get(platform), Capability.KILL_SWITCH_STATUS)) {
             KillSwitchState s = withAudit(c.killSwitchStatus());
             states.confirmed(s);
             return s;
@@ -82,11 +86,35 @@ public final class KillSwitchService {
     }
 
     public Result halt(String platform, String reason, IncidentId incident) {
+        return halt(platform, reason, incident, actor.get());
+    }
+
+    /**
+     * The halt a profile opted in to: its health checks escalated and the team chose to have
+     * Sitrep halt it rather than only propose. Audited as {@code system}; a platform already
+     * halted is left as it is.
+     */
+    public Result autoHalt(String platform, String why) {
+        if (Boolean.TRUE.equals(states.get(platform).halted())) {
+            return new Result(platform, true, null, null, null);
+        }
+        String reason = "Automatic halt (the profile opted in): " + why;
+        return halt(platform, reason.length() > REASON_MAX ? reason.substring(0, REASON_MAX - 1) + "…" : reason, null,
+                SYSTEM);
+    }
+
+    private Result halt(String platform, String reason, IncidentId incident, String who) {
         String why = checkReason(reason);
         requireIncident(incident);
-        PlatformProfile profile = haltable(platform, Capability.KILL_SWITCH_HALT);
-        String who = actor.get();
-        try (PlatformConnector c = connect.apply(profile)) {
+        PlatformProfile profile = profiles.get(platform);
+        try (PlatformConnector c = open(profile, Capability.KILL_SWITCH_HALT)) {
+            return halt(c, profile, why, incident, who);
+        }
+    }
+
+    private Result halt(PlatformConnector c, PlatformProfile profile, String why, IncidentId incident, String who) {
+        String platform = profile.name();
+        try {
             KillSwitchState confirmed = c.halt(why, who);
             if (!confirmed.halted()) {
                 throw PlatformException.refused(platform, "the halt was accepted but the platform still reports it running"
@@ -110,23 +138,31 @@ public final class KillSwitchService {
     public Result resume(String platform, ResumeRequest request, IncidentId incident) {
         request.check();
         requireIncident(incident);
-        PlatformProfile profile = haltable(platform, Capability.KILL_SWITCH_RESUME);
+        PlatformProfile profile = profiles.get(platform);
+        try (PlatformConnector c = open(profile, Capability.KILL_SWITCH_RESUME)) {
+            return resume(c, profile, request, incident);
+        }
+    }
+
+    private Result resume(PlatformConnector c, PlatformProfile profile, ResumeRequest request, IncidentId incident) {
+        String platform = profile.name();
         String who = actor.get();
         Map<String, String> detail = new LinkedHashMap<>();
         detail.put("summary", request.summary().strip());
         detail.put("mode", request.mode() == null ? "default" : request.mode());
         detail.put("checklist", "root cause identified, fix verified, review done");
-        try (PlatformConnector c = connect.apply(profile)) {
+        try {
             KillSwitchState confirmed = c.resume(request.mode(), who);
             if (confirmed.halted()) {
                 throw PlatformException.refused(platform, "the resume was accepted but the platform still reports it halted");
             }
             AuditEntry entry = audit.append(AuditEntry.RESET, platform, who, request.summary().strip(),
                     request.approver().strip(), Json.write(detail), id(incident));
-            states.confirmed(confirmed, newestEvent(c));
+            states.resumed(confirmed, newestEvent(c));
             onTimelines(platform, incident, "Kill switch RESUMED on " + platform + (request.mode() == null ? ""
                     : " (" + request.mode() + ")") + ", approved by " + request.approver().strip() + ": "
-                    + request.summary().strip() + ". Watch recent events for 30 minutes before declaring resolved.", entry);
+                    + request.summary().strip() + ". Incidents naming " + platform + " are watched for "
+                    + ResumeWatch.LENGTH.toMinutes() + " minutes before they may be resolved.", entry);
             return new Result(platform, true, confirmed, null, null);
         } catch (SitrepException e) {
             AuditEntry entry = audit.append(AuditEntry.FAILED, platform, who, request.summary().strip(),
@@ -144,13 +180,21 @@ public final class KillSwitchService {
     public Result revokeCertificate(String platform, String org, String serial, String reason, IncidentId incident) {
         String why = checkReason(reason);
         requireIncident(incident);
-        PlatformProfile profile = haltable(platform, Capability.CONTAINMENT);
-        String who = actor.get();
-        String detail = "org " + org + ", certificate " + serial;
-        try (PlatformConnector c = connect.apply(profile)) {
+        PlatformProfile profile = profiles.get(platform);
+        try (PlatformConnector c = open(profile, Capability.CONTAINMENT)) {
             if (!(c instanceof CullisConnector cullis)) {
                 throw PlatformException.unsupported(platform, profile.kind().key(), Capability.CONTAINMENT);
             }
+            return revoke(cullis, profile, org, serial, why, incident);
+        }
+    }
+
+    private Result revoke(CullisConnector cullis, PlatformProfile profile, String org, String serial, String why,
+                          IncidentId incident) {
+        String platform = profile.name();
+        String who = actor.get();
+        String detail = "org " + org + ", certificate " + serial;
+        try {
             Revocation r = cullis.revoke(serial, org, why, who);
             AuditEntry entry = audit.append(AuditEntry.CONTAINED, platform, who, why, null, "revoked " + detail
                     + (r.revokedAt() == null ? "" : " at " + r.revokedAt()), id(incident));
@@ -175,23 +219,34 @@ public final class KillSwitchService {
     }
 
     /**
+     * What a pull loop calls when a platform's health checks escalate: the audit entry and the
+     * timeline proposal, and the halt the profile opted in to (only then does Sitrep act by itself).
+     */
+    public void onEscalation(PlatformProfile profile, EscalationPolicy.Decision decision) {
+        escalated(profile.name(), decision.why());
+        if (profile.autoHalt() && decision.level() != Escalation.Level.NONE) {
+            autoHalt(profile.name(), decision.why());
+        }
+    }
+
+    /**
      * Records that a platform's health crossed an escalation threshold: an ESCALATED audit entry by
      * {@code system} and a timeline entry proposing the kill switch (or a rollback). Nothing is halted.
      */
     public void escalated(String platform, String why) {
-        AuditEntry entry = audit.append(AuditEntry.ESCALATED, platform, "system", why, null, null, null);
+        AuditEntry entry = audit.append(AuditEntry.ESCALATED, platform, SYSTEM, why, null, null, null);
         onTimelines(platform, null, "ESCALATION on " + platform + ": " + why + ". Sitrep proposes; it has not halted "
                 + "anything.", entry);
     }
 
-    private PlatformProfile haltable(String platform, Capability needed) {
-        PlatformProfile profile = profiles.get(platform);
-        try (PlatformConnector c = connect.apply(profile)) {
-            if (!c.can(needed)) {
-                throw PlatformException.unsupported(platform, profile.kind().key(), needed);
-            }
+    /** A connector to the platform, refusing (before anything is sent or audited) one that cannot do {@code needed}. */
+    private PlatformConnector open(PlatformProfile profile, Capability needed) {
+        PlatformConnector c = connect.apply(profile);
+        if (!c.can(needed)) {
+            c.close();
+            throw PlatformException.unsupported(profile.name(), profile.kind().key(), needed);
         }
-        return profile;
+        return c;
     }
 
     /** The platform's newest kill-switch event (the one this halt or resume made), when it keeps a history. */

@@ -1,5 +1,6 @@
 package dev.sitrep.store;
 
+import dev.sitrep.core.Escalation;
 import dev.sitrep.core.Json;
 import dev.sitrep.core.PlatformStatus;
 
@@ -16,7 +17,7 @@ public final class PlatformStateRepository {
 
     private static final String COLUMNS = "name, health, health_version, health_detail, health_checks, health_at, halted, "
             + "halted_since, halted_by, halted_reason, kill_switch_at, last_event_id, last_error, last_error_at, "
-            + "offline_since, failures, last_platform_event";
+            + "offline_since, failures, last_platform_event, resumed_at, escalation, escalation_why, escalated_at";
 
     private final Connection connection;
 
@@ -26,7 +27,7 @@ public final class PlatformStateRepository {
 
     public void save(PlatformStatus s) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("MERGE INTO platform_state (" + COLUMNS + ") KEY (name) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, s.name());
             ps.setString(2, s.health());
             ps.setString(3, s.healthVersion());
@@ -44,6 +45,11 @@ public final class PlatformStateRepository {
             Sql.setInstant(ps, 15, s.offlineSince());
             ps.setInt(16, s.failures());
             ps.setString(17, s.lastPlatformEvent());
+            Sql.setInstant(ps, 18, s.resumedAt());
+            Escalation e = s.escalation();
+            ps.setString(19, e == null ? null : e.level().key());
+            ps.setString(20, e == null ? null : e.why());
+            Sql.setInstant(ps, 21, e == null ? null : e.since());
             ps.executeUpdate();
         }
     }
@@ -81,6 +87,13 @@ public final class PlatformStateRepository {
                 rs.getObject("halted", Boolean.class), Sql.instant(rs, "halted_since"), rs.getString("halted_by"),
                 rs.getString("halted_reason"), Sql.instant(rs, "kill_switch_at"), rs.getString("last_event_id"),
                 rs.getString("last_error"), Sql.instant(rs, "last_error_at"), Sql.instant(rs, "offline_since"),
-                rs.getInt("failures"), rs.getString("last_platform_event"));
+                rs.getInt("failures"), rs.getString("last_platform_event"), Sql.instant(rs, "resumed_at"),
+                escalation(rs));
+    }
+
+    private static Escalation escalation(ResultSet rs) throws SQLException {
+        Escalation.Level level = Escalation.Level.parse(rs.getString("escalation"));
+        return level == Escalation.Level.NONE ? null
+                : new Escalation(level, rs.getString("escalation_why"), Sql.instant(rs, "escalated_at"));
     }
 }

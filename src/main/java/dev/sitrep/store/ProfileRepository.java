@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class ProfileRepository {
 
     public static final String ENTITY = "platform";
-    private static final String COLUMNS = "name, kind, url, path, email, environment, ca_cert, flags, health_every_seconds";
+    private static final String COLUMNS = "name, kind, url, path, email, environment, ca_cert, flags, health_every_seconds, auto_halt";
 
     private final Connection connection;
 
@@ -30,7 +30,7 @@ public final class ProfileRepository {
 
     public void insert(PlatformProfile p, String actor, Instant at) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO platform_profile (" + COLUMNS
-                + ", created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, p.name());
             ps.setString(2, p.kind().key());
             ps.setString(3, p.url());
@@ -40,8 +40,9 @@ public final class ProfileRepository {
             ps.setString(7, p.caCert() == null ? null : p.caCert().toString());
             ps.setString(8, Json.write(p.flags()));
             ps.setInt(9, (int) p.healthEvery().toSeconds());
-            Sql.setInstant(ps, 10, at);
-            ps.setString(11, actor);
+            ps.setBoolean(10, p.autoHalt());
+            Sql.setInstant(ps, 11, at);
+            ps.setString(12, actor);
             ps.executeUpdate();
         }
     }
@@ -80,6 +81,6 @@ public final class ProfileRepository {
                 path == null ? null : Path.of(path), rs.getString("email"),
                 PlatformProfile.Environment.parse(rs.getString("environment").toLowerCase(Locale.ROOT)),
                 ca == null ? null : Path.of(ca), Json.strings(rs.getString("flags")),
-                Duration.ofSeconds(rs.getInt("health_every_seconds")));
+                Duration.ofSeconds(rs.getInt("health_every_seconds")), rs.getBoolean("auto_halt"));
     }
 }

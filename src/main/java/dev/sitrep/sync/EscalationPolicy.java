@@ -1,5 +1,6 @@
 package dev.sitrep.sync;
 
+import dev.sitrep.core.Escalation.Level;
 import dev.sitrep.core.PlatformProfile.Environment;
 
 import java.util.List;
@@ -9,13 +10,11 @@ import java.util.List;
  * rollback (BRIEF's monitor thresholds). Per environment: production escalates on 1 failed
  * check and proposes a rollback above a 15% error rate, staging on 2 in a row and 25%,
  * development on 3 and 50%; a rollback also needs at least 3 failures in the last 5 checks.
- * The error rate is the failed share of the last checks. Sitrep proposes; it never halts or
- * rolls back by itself.
+ * A check fails when the platform cannot be reached or says it is unhealthy; the error rate is
+ * the failed share of the last checks (none of the platforms' contracts gives a figure of its
+ * own). Sitrep proposes; it never rolls back, and halts by itself only where the profile opted in.
  */
 public final class EscalationPolicy {
-
-    /** What to propose. */
-    public enum Level { NONE, KILL_SWITCH, ROLLBACK }
 
     /** The decision and the words for the banner and the audit. */
     public record Decision(Level level, String why) {

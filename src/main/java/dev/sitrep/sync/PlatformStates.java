@@ -32,12 +32,22 @@ public final class PlatformStates {
      * does not write it twice.
      */
     public void confirmed(KillSwitchState s, String seenEventId) {
+        save(s, seenEventId, false);
+    }
+
+    /** A resume the platform just confirmed: as {@link #confirmed(KillSwitchState, String)}, and starts the resume watch. */
+    public void resumed(KillSwitchState s, String seenEventId) {
+        save(s, seenEventId, true);
+    }
+
+    private void save(KillSwitchState s, String seenEventId, boolean resumed) {
         store.write(tx -> {
             PlatformStatus b = tx.platformStates().find(s.platform()).orElse(PlatformStatus.unknown(s.platform()));
             tx.platformStates().save(new PlatformStatus(b.name(), b.health(), b.healthVersion(), b.healthDetail(),
                     b.healthChecks(), b.healthAt(), s.halted(), s.since(), s.by(), s.reason(), s.readAt(),
                     seenEventId == null ? b.lastEventId() : seenEventId,
-                    b.lastError(), b.lastErrorAt(), b.offlineSince(), b.failures(), b.lastPlatformEvent()));
+                    b.lastError(), b.lastErrorAt(), b.offlineSince(), b.failures(), b.lastPlatformEvent(),
+                    resumed ? s.readAt() : b.resumedAt(), b.escalation()));
             tx.changed(ENTITY, s.platform());
             return null;
         });

@@ -1,5 +1,6 @@
 package dev.sitrep.sync;
 
+import dev.sitrep.core.Escalation;
 import dev.sitrep.core.EventType;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.PlatformProfile;
@@ -42,6 +43,8 @@ public final class PullLoop implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PullLoop.class.getName());
     private static final Duration PROFILE_CHECK = Duration.ofSeconds(5);
+    private static final String UNHEALTHY = "unhealthy";
+    private static final String DEGRADED = "degraded";
 
     /** A change worth a line on the timelines of incidents naming the platform. */
     private record Entry(EventType type, Instant at, String text) {
@@ -56,7 +59,6 @@ public final class PullLoop implements AutoCloseable {
     private final Map<String, PlatformProfile> scheduled = new HashMap<>();
     private final Map<String, ScheduledFuture<?>> timers = new HashMap<>();
     private final Map<String, List<Boolean>> checks = new HashMap<>();
-    private final Map<String, EscalationPolicy.Level> escalated = new HashMap<>();
     private BiConsumer<PlatformProfile, EscalationPolicy.Decision> onEscalation = (p, d) -> { };
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> supervisor;
@@ -142,20 +144,29 @@ public final class PullLoop implements AutoCloseable {
                     before.healthChecks(), before.healthAt(), before.halted(), before.haltedSince(), before.haltedBy(),
                     before.haltedReason(), before.killSwitchAt(), before.lastEventId(), error, now,
                     before.offlineSince() != null ? before.offlineSince() : now, before.failures() + 1,
-                    before.lastPlatformEvent());
+                    before.lastPlatformEvent(), before.resumedAt(), before.escalation());
             if (after.offline() && !before.offline()) {
                 timeline.add(new Entry(EventType.PLATFORM_EVENT, now, profile.name() + " cannot be reached: " + error));
             }
         }
-        escalate(profile, after.failures() == 0);
-        PlatformStatus saved = after;
+        EscalationPolicy.Decision decision = decide(profile, after.failures() == 0 && !UNHEALTHY.equals(after.health()));
+        PlatformStatus saved = after.withEscalation(escalation(before.escalation(), decision, now));
         store.write(tx -> {
             tx.platformStates().save(saved);
             tx.changed(PlatformStates.ENTITY, saved.name());
             return null;
         });
         onTimelines(profile.name(), timeline);
-        return backoff.next(saved.failures(), profile.healthEvery());
+        if (level(saved.escalation()).ordinal() > level(before.escalation()).ordinal()) {
+            try {
+                onEscalation.accept(profile, decision);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "acting on an escalation of " + profile.name() + " failed", e);
+            }
+        }
+        // A degraded platform is checked twice as often, as the monitor thresholds say.
+        Duration every = DEGRADED.equals(saved.health()) ? profile.healthEvery().dividedBy(2) : profile.healthEvery();
+        return backoff.next(saved.failures(), every);
     }
 
     private PlatformStatus pulled(PlatformConnector c, PlatformStatus before, Instant now, List<Entry> timeline) {
@@ -184,12 +195,16 @@ public final class PullLoop implements AutoCloseable {
         String reason = before.haltedReason();
         Instant ksAt = before.killSwitchAt();
         String lastEvent = before.lastEventId();
+        Instant resumedAt = before.resumedAt();
         if (c.can(Capability.KILL_SWITCH_STATUS)) {
             KillSwitchState s = c.killSwitchStatus();
             if (!c.can(Capability.KILL_SWITCH_EVENTS) && before.halted() != null && before.halted() != s.halted()) {
                 timeline.add(new Entry(EventType.KILL_SWITCH, now, c.name() + (s.halted()
                         ? " kill switch HALTED (seen by the pull loop; the platform does not record who or why)"
                         : " kill switch released (seen by the pull loop)")));
+            }
+            if (Boolean.TRUE.equals(before.halted()) && !s.halted()) {
+                resumedAt = now;
             }
             halted = s.halted();
             since = s.since();
@@ -210,6 +225,9 @@ public final class PullLoop implements AutoCloseable {
                 Collections.reverse(fresh);
                 for (KillSwitchEvent e : fresh) {
                     timeline.add(new Entry(EventType.KILL_SWITCH, (e.at() == null ? now : e.at()), describe(c.name(), e)));
+                    if (!"halt".equals(e.type()) && e.at() != null && !Boolean.TRUE.equals(halted)) {
+                        resumedAt = e.at();
+                    }
                 }
             }
             if (!events.isEmpty()) {
@@ -238,30 +256,34 @@ public final class PullLoop implements AutoCloseable {
             }
         }
         return new PlatformStatus(before.name(), health, version, detail, checks, healthAt, halted, since, by, reason,
-                ksAt, lastEvent, null, null, null, 0, lastPlatformEvent);
+                ksAt, lastEvent, null, null, null, 0, lastPlatformEvent, resumedAt, before.escalation());
     }
 
-    /** Keeps the last checks and says so once each time the escalation level rises. */
-    private void escalate(PlatformProfile profile, boolean passed) {
-        EscalationPolicy.Decision decision;
+    /** Keeps the last checks of the platform and decides what they propose. */
+    private EscalationPolicy.Decision decide(PlatformProfile profile, boolean passed) {
         synchronized (checks) {
             List<Boolean> history = checks.computeIfAbsent(profile.name(), n -> new ArrayList<>());
             history.add(passed);
             if (history.size() > 2 * EscalationPolicy.WINDOW) {
                 history.remove(0);
             }
-            decision = EscalationPolicy.decide(profile.environment(), List.copyOf(history));
-            EscalationPolicy.Level before = escalated.getOrDefault(profile.name(), EscalationPolicy.Level.NONE);
-            escalated.put(profile.name(), decision.level());
-            if (decision.level().ordinal() <= before.ordinal()) {
-                return;
-            }
+            return EscalationPolicy.decide(profile.environment(), List.copyOf(history));
         }
-        try {
-            onEscalation.accept(profile, decision);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "recording an escalation failed", e);
+    }
+
+    /** The escalation to keep: none, the one before while the level holds (so its "since" stays), or a new one. */
+    private static Escalation escalation(Escalation before, EscalationPolicy.Decision decision, Instant now) {
+        if (decision.level() == Escalation.Level.NONE) {
+            return null;
         }
+        if (before != null && before.level() == decision.level()) {
+            return new Escalation(decision.level(), decision.why(), before.since());
+        }
+        return new Escalation(decision.level(), decision.why(), now);
+    }
+
+    private static Escalation.Level level(Escalation e) {
+        return e == null ? Escalation.Level.NONE : e.level();
     }
 
     private static String describe(String platform, KillSwitchEvent e) {

@@ -51,7 +51,8 @@ class KillSwitchUiTest {
         sandbox = SandboxServer.start(0, Clock.systemUTC(), Duration.ofMinutes(15));
         Clock clock = Clock.systemUTC();
         ZoneId zone = ZoneId.of("Europe/Berlin");
-        ProcessEnvironment env = new ProcessEnvironment(Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD), "Linux", "tester",
+        ProcessEnvironment env = new ProcessEnvironment(Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD,
+                "SITREP_SECRET_PN_PROD", SandboxServer.PASSWORD), "Linux", "tester",
                 "/home/tester", clock, zone, false);
         executor = new FxExecutor();
         workspace = Workspace.open(dir, clock, env, "maria");
@@ -117,6 +118,47 @@ class KillSwitchUiTest {
         assertThat(robot.lookup("#haltBanner").queryAs(Label.class).getText()).startsWith("HALTED: pn")
                 .contains("agents sending duplicate refunds");
         WaitForAsyncUtils.asyncFx(() -> Snapshots.write(scene, "kill-switch-halted"));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void anEscalationShowsTheBannerWhoseButtonArmsTheDialogForThatPlatform(FxRobot robot) throws Exception {
+        sandbox.setHealth("unhealthy");
+        workspace.profiles().add(new PlatformProfile("pn-prod", PlatformKind.POWERNODE, sandbox.url().toString(), null,
+                SandboxServer.EMAIL, PlatformProfile.Environment.PRODUCTION, null, List.of(), Duration.ofSeconds(30)));
+        waitUntil(() -> robot.lookup("#escalationBanner").tryQuery().map(n -> n.isVisible()).orElse(false));
+        assertThat(robot.lookup("#escalationText").queryAs(Label.class).getText())
+                .startsWith("ESCALATION: pn-prod since").contains("1 failed health check in a row on production");
+        WaitForAsyncUtils.asyncFx(() -> Snapshots.write(scene, "escalation-banner"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#escalationKillSwitch");
+        waitUntil(() -> robot.lookup("#choice-pn-prod").tryQuery().isPresent());
+        assertThat(robot.lookup("#choice-pn-prod").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#choice-pn").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isFalse();
+        assertThat(sandbox.halted()).as("the banner only proposes").isFalse();
+
+        robot.type(KeyCode.ESCAPE);
+        robot.clickOn("#escalationDismiss");
+        waitUntil(() -> !robot.lookup("#escalationBanner").query().isVisible());
+    }
+
+    @Test
+    void afterAResumeTheBoardAndTheIncidentPageShowTheWatch(FxRobot robot) throws Exception {
+        var incident = workspace.incidents().declare(new dev.sitrep.incident.Declaration("Agents sending duplicate refunds",
+                "SEV1", "payments", List.of("pn"), null, false, null));
+        workspace.platformStates().resumed(new dev.sitrep.platform.KillSwitchState("pn", false, null, null, null,
+                Clock.systemUTC().instant()), null);
+        java.util.function.Predicate<Label> row = l -> incident.title().equals(l.getText()) && l.getScene() != null
+                && l.isVisible();
+        waitUntil(() -> robot.lookup(".incident-title").match(row).tryQuery().isPresent());
+        assertThat(robot.lookup(".watch-banner").queryAllAs(Label.class)).extracting(Label::getText)
+                .anyMatch(t -> t.startsWith("resume watch until"));
+        robot.doubleClickOn(robot.lookup(".incident-title").match(row).queryAs(Label.class));
+        waitUntil(() -> robot.lookup("#resumeWatchLabel").tryQuery().map(n -> n.isVisible()).orElse(false));
+        assertThat(robot.lookup("#resumeWatchLabel").queryAs(Label.class).getText())
+                .startsWith("Resume watch: pn resumed").contains("(30 min left)");
+        WaitForAsyncUtils.asyncFx(() -> Snapshots.write(scene, "resume-watch"));
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -110,7 +110,11 @@ class KillSwitchCliTest {
         assertThat(sandbox.halted()).isFalse();
         assertThat(cli.run("audit", "export").out()).contains("RESET reason=\"retry key added\" actor=\"osuser\" "
                 + "approver=\"sam\" platform=\"pn\"");
-        assertThat(cli.run("incident", "show", incident).out()).contains("Watch recent events for 30 minutes");
+        assertThat(cli.run("incident", "show", incident).out()).contains("watched for 30 minutes before they may be resolved")
+                .contains("Resume watch: pn resumed");
+        CliRunner.Result early = cli.run("incident", "set", incident, "--status", "resolved");
+        assertThat(early.code()).as(early.toString()).isEqualTo(2);
+        assertThat(early.err()).contains("cannot be resolved yet").contains("watch until");
         // resuming what runs is a state, not an error
         assertThat(cli.run("kill-switch", "resume", "--platform", "pn", "--summary", "again", "--approver", "sam",
                 "--mode", "full", "--yes").code()).isZero();

@@ -5,14 +5,14 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static dev.sitrep.sync.EscalationPolicy.Level.KILL_SWITCH;
-import static dev.sitrep.sync.EscalationPolicy.Level.NONE;
-import static dev.sitrep.sync.EscalationPolicy.Level.ROLLBACK;
+import static dev.sitrep.core.Escalation.Level.KILL_SWITCH;
+import static dev.sitrep.core.Escalation.Level.NONE;
+import static dev.sitrep.core.Escalation.Level.ROLLBACK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EscalationPolicyTest {
 
-    private static EscalationPolicy.Level decide(Environment e, Boolean... checks) {
+    private static dev.sitrep.core.Escalation.Level decide(Environment e, Boolean... checks) {
         return EscalationPolicy.decide(e, List.of(checks)).level();
     }
 

@@ -163,7 +163,7 @@ class PullLoopTest {
         loop.pullOnce(profile);
         loop.pullOnce(profile);
         assertThat(decisions).singleElement().satisfies(d -> {
-            assertThat(d.level()).isEqualTo(EscalationPolicy.Level.ROLLBACK);
+            assertThat(d.level()).isEqualTo(dev.sitrep.core.Escalation.Level.ROLLBACK);
             assertThat(d.why()).contains("development");
         });
     }

@@ -141,6 +141,7 @@ public final class BoardView extends VBox {
         private final Label meta = new Label();
         private final Label drill = new Label("DRILL");
         private final Label elapsed = new Label();
+        private final Label watch = new Label();
         private final HBox row;
 
         IncidentCell() {
@@ -150,10 +151,11 @@ public final class BoardView extends VBox {
             meta.getStyleClass().add(Styles.TEXT_MUTED);
             drill.getStyleClass().add("drill-badge");
             elapsed.getStyleClass().add("elapsed");
+            watch.getStyleClass().add("watch-banner");
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
             VBox words = new VBox(2, new HBox(8, title, drill), new HBox(10, id, meta));
-            row = new HBox(14, severity, words, grow, elapsed);
+            row = new HBox(14, severity, words, grow, watch, elapsed);
             row.setAlignment(Pos.CENTER_LEFT);
             row.getStyleClass().add("incident-row");
         }
@@ -173,6 +175,9 @@ public final class BoardView extends VBox {
                     : "IC " + incident.commander()) + (incident.service() == null ? "" : " · " + incident.service()));
             drill.setVisible(incident.drill());
             drill.setManaged(incident.drill());
+            watch.setText(model.watch(incident));
+            watch.setVisible(!watch.getText().isEmpty());
+            watch.setManaged(watch.isVisible());
             elapsed.setText(incident.status().isActive()
                     ? TimeFormat.elapsed(Duration.between(incident.startedAt(), model.clock().instant()))
                     : incident.status().key());

@@ -1,8 +1,11 @@
 package dev.sitrep.ui.board;
 
 import dev.sitrep.core.Incident;
+import dev.sitrep.core.IncidentId;
+import dev.sitrep.core.ResumeWatch;
 import dev.sitrep.core.SeverityScale;
 import dev.sitrep.core.SeverityScales;
+import dev.sitrep.core.TimeFormat;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.ui.common.ChangePoller;
 import dev.sitrep.ui.common.Messages;
@@ -21,6 +24,7 @@ import javafx.collections.ObservableList;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -43,7 +47,9 @@ public final class BoardViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final BooleanProperty showFinished = new SimpleBooleanProperty(false);
 
-    private record Snapshot(List<Incident> incidents, int total, SeverityScale scale) {
+    private Map<IncidentId, ResumeWatch> watches = Map.of();
+
+    private record Snapshot(List<Incident> incidents, int total, SeverityScale scale, Map<IncidentId, ResumeWatch> watches) {
     }
 
     public BoardViewModel(IncidentService incidents, UiExecutor executor, Clock clock) {
@@ -62,9 +68,10 @@ public final class BoardViewModel {
             SeverityScale current = incidents.scale();
             List<Incident> list = incidents.list(all ? Set.of() : IncidentService.UNFINISHED);
             int total = list.isEmpty() ? incidents.count() : list.size();
-            return new Snapshot(sorted(list, current), total, current);
+            return new Snapshot(sorted(list, current), total, current, incidents.resumeWatches(list));
         }, snapshot -> {
             scale.set(snapshot.scale());
+            watches = Map.copyOf(snapshot.watches());
             rows.setAll(snapshot.incidents());
             workspaceEmpty.set(snapshot.total() == 0);
             problem.set("");
@@ -75,9 +82,9 @@ public final class BoardViewModel {
         });
     }
 
-    /** Called with what the change poller saw; any incident or setting change reloads the list. */
+    /** Called with what the change poller saw; any incident, setting or platform change reloads the list. */
     public void onChanges(ChangePoller.Changes changes) {
-        if (!changes.incidents().isEmpty() || changes.settings()) {
+        if (!changes.incidents().isEmpty() || changes.settings() || !changes.platforms().isEmpty()) {
             refresh();
         }
     }
@@ -88,6 +95,13 @@ public final class BoardViewModel {
         Comparator<Incident> byActivity = Comparator.comparing(i -> i.status().isActive() ? 0 : 1);
         return list.stream().sorted(byActivity.thenComparing(bySeverity)
                 .thenComparing(Comparator.comparing(Incident::declaredAt).reversed())).toList();
+    }
+
+    /** {@code watch until 15:02 UTC} while a platform the incident names is in its resume watch, else empty. */
+    public String watch(Incident incident) {
+        ResumeWatch w = watches.get(incident.id());
+        return w == null || !w.until().isAfter(clock.instant()) ? ""
+                : "resume watch until " + TimeFormat.utcTime(w.until());
     }
 
     public ObservableList<Incident> rows() {

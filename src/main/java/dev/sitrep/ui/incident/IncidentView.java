@@ -35,6 +35,7 @@ public final class IncidentView extends BorderPane {
     @FXML private Button backButton;
     @FXML private Label titleLabel;
     @FXML private Label severityDefinitionLabel;
+    @FXML private Label resumeWatchLabel;
     @FXML private Label loadErrorLabel;
     @FXML private ListView<TimelineRow> timelineList;
     @FXML private TextField noteField;
@@ -82,8 +83,10 @@ public final class IncidentView extends BorderPane {
     private void bindHeader() {
         model.incidentProperty().addListener((obs, was, incident) -> show(incident));
         severityDefinitionLabel.textProperty().bind(model.severityDefinitionProperty());
+        resumeWatchLabel.textProperty().bind(model.resumeWatchProperty());
+        bindShown(resumeWatchLabel, model.resumeWatchProperty().isNotEmpty());
         declaredLabel.textProperty().bind(model.declaredProperty());
-        bindError(loadErrorLabel, model.loadErrorProperty().isNotEmpty());
+        bindShown(loadErrorLabel, model.loadErrorProperty().isNotEmpty());
         loadErrorLabel.textProperty().bind(model.loadErrorProperty());
         model.milestones().addListener((javafx.collections.ListChangeListener<String>) c -> showMilestones(model.milestones()));
     }
@@ -132,7 +135,7 @@ public final class IncidentView extends BorderPane {
         noteAtField.setOnAction(e -> model.submitNote());
         addNoteButton.setOnAction(e -> model.submitNote());
         noteErrorLabel.textProperty().bind(model.noteErrorProperty());
-        bindError(noteErrorLabel, model.noteErrorProperty().isNotEmpty());
+        bindShown(noteErrorLabel, model.noteErrorProperty().isNotEmpty());
         addNoteButton.disableProperty().bind(model.busyProperty());
     }
 
@@ -144,7 +147,7 @@ public final class IncidentView extends BorderPane {
         severityCombo.setItems(model.severities());
         severityButton.setOnAction(e -> model.changeSeverity(severityCombo.getValue()));
         changeErrorLabel.textProperty().bind(model.changeErrorProperty());
-        bindError(changeErrorLabel, model.changeErrorProperty().isNotEmpty());
+        bindShown(changeErrorLabel, model.changeErrorProperty().isNotEmpty());
         hypothesisField.textProperty().bindBidirectional(model.hypothesisTextProperty());
         confidenceField.textProperty().bindBidirectional(model.hypothesisConfidenceProperty());
         hypothesisButton.setOnAction(e -> model.addHypothesis());
@@ -161,7 +164,7 @@ public final class IncidentView extends BorderPane {
         });
     }
 
-    private static void bindError(Label label, javafx.beans.binding.BooleanBinding shown) {
+    private static void bindShown(Label label, javafx.beans.binding.BooleanBinding shown) {
         label.visibleProperty().bind(shown);
         label.managedProperty().bind(shown);
     }

@@ -4,6 +4,7 @@ import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.IncidentStatus;
 import dev.sitrep.core.Milestone;
+import dev.sitrep.core.ResumeWatch;
 import dev.sitrep.core.SeverityLevel;
 import dev.sitrep.core.SeverityScale;
 import dev.sitrep.core.SeverityScales;
@@ -67,6 +68,8 @@ public final class IncidentViewModel {
     private final StringProperty hypothesisConfidence = new SimpleStringProperty("70");
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper resumeWatch = new ReadOnlyStringWrapper("");
+    private ResumeWatch watch;
 
     public IncidentViewModel(IncidentService incidents, UiExecutor executor, Clock clock, ZoneId zone) {
         this.incidents = incidents;
@@ -75,7 +78,7 @@ public final class IncidentViewModel {
         this.zone = zone;
     }
 
-    private record Loaded(IncidentRecord record, SeverityScale scale) {
+    private record Loaded(IncidentRecord record, SeverityScale scale, ResumeWatch watch) {
     }
 
     // Commands
@@ -84,13 +87,17 @@ public final class IncidentViewModel {
         if (id == null) {
             return;
         }
-        executor.submit(() -> new Loaded(incidents.show(id), incidents.scale()), this::apply,
-                failure -> loadError.set(Messages.of(failure)));
+        executor.submit(() -> {
+            IncidentRecord record = incidents.show(id);
+            return new Loaded(record, incidents.scale(),
+                    incidents.resumeWatches(List.of(record.incident())).get(record.incident().id()));
+        }, this::apply, failure -> loadError.set(Messages.of(failure)));
     }
 
     public void onChanges(ChangePoller.Changes changes) {
         Incident current = incident.get();
-        if (current != null && (changes.incidents().contains(current.id().value()) || changes.settings())) {
+        if (current != null && (changes.incidents().contains(current.id().value()) || changes.settings()
+                || changes.platforms().stream().anyMatch(current.platforms()::contains))) {
             load(current.id());
         }
     }
@@ -174,8 +181,16 @@ public final class IncidentViewModel {
         });
     }
 
+    /** Counts the resume watch down; the view calls it every few seconds. */
+    public void tick() {
+        resumeWatch.set(watch == null || !watch.until().isAfter(clock.instant()) ? ""
+                : "Resume watch: " + watch.describe(clock.instant()) + ". Resolving waits until the watch ends.");
+    }
+
     private void apply(Loaded loaded) {
         Incident i = loaded.record().incident();
+        watch = loaded.watch();
+        tick();
         SeverityScale s = loaded.scale();
         scale.set(s);
         incident.set(i);
@@ -266,6 +281,11 @@ public final class IncidentViewModel {
 
     public ReadOnlyStringProperty loadErrorProperty() {
         return loadError.getReadOnlyProperty();
+    }
+
+    /** Empty, or the running watch after a resume of a platform this incident names. */
+    public ReadOnlyStringProperty resumeWatchProperty() {
+        return resumeWatch.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -4,6 +4,7 @@ import dev.sitrep.ui.common.Controls;
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -49,6 +50,11 @@ public final class PlatformsView extends VBox {
         PasswordField secret = new PasswordField();
         secret.setPromptText("password, admin secret or token (memory only)");
         secret.textProperty().bindBidirectional(model.secretProperty());
+        CheckBox autoHalt = new CheckBox("Halt by itself when its health checks escalate (audited as \"system\"; "
+                + "otherwise Sitrep only proposes the kill switch)");
+        autoHalt.setId("autoHalt");
+        autoHalt.setWrapText(true);
+        autoHalt.selectedProperty().bindBidirectional(model.autoHaltProperty());
         Button add = new Button("Add platform");
         add.setId("addPlatform");
         add.setOnAction(e -> model.add());
@@ -71,6 +77,7 @@ public final class PlatformsView extends VBox {
         form.addRow(5, Controls.fieldLabel("Secret"), secret);
         form.addRow(6, Controls.fieldLabel("CA file"), ca);
         form.addRow(7, Controls.fieldLabel("Flags"), flags);
+        form.addRow(8, Controls.fieldLabel("On alarm"), autoHalt);
         for (javafx.scene.Node field : new javafx.scene.Node[] {name, address, email, secret, ca, flags}) {
             GridPane.setHgrow(field, Priority.ALWAYS);
         }
@@ -89,7 +96,7 @@ public final class PlatformsView extends VBox {
             name.getStyleClass().add(Styles.TEXT_BOLD);
             name.setMinWidth(120);
             Label what = Controls.fieldLabel(row.profile().kind().key() + " · " + row.profile().environment().key() + " · "
-                    + row.profile().address());
+                    + row.profile().address() + (row.profile().autoHalt() ? " · halts by itself on escalation" : ""));
             Label state = new Label(row.state());
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);

@@ -14,7 +14,9 @@ import dev.sitrep.ui.common.ChangePoller;
 import dev.sitrep.ui.common.Messages;
 import dev.sitrep.ui.common.UiExecutor;
 import dev.sitrep.ui.shell.PlatformSummary;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -61,6 +63,7 @@ public final class PlatformsViewModel {
     private final StringProperty caCert = new SimpleStringProperty("");
     private final StringProperty flags = new SimpleStringProperty("");
     private final StringProperty secret = new SimpleStringProperty("");
+    private final BooleanProperty autoHalt = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
 
@@ -105,7 +108,7 @@ public final class PlatformsViewModel {
                     PlatformProfile.Environment.parse(environment.get()),
                     blankToNull(caCert.get()) == null ? null : Path.of(caCert.get().strip()),
                     Arrays.stream(flags.get().split(",")).map(String::strip).filter(f -> !f.isEmpty()).toList(),
-                    Duration.ofSeconds(30));
+                    Duration.ofSeconds(30), autoHalt.get());
         } catch (RuntimeException e) {
             formError.set(Messages.of(e));
             return;
@@ -158,6 +161,7 @@ public final class PlatformsViewModel {
         caCert.set("");
         flags.set("");
         secret.set("");
+        autoHalt.set(false);
     }
 
     private static String blankToNull(String s) {
@@ -194,6 +198,11 @@ public final class PlatformsViewModel {
 
     public StringProperty flagsProperty() {
         return flags;
+    }
+
+    /** Opt in to Sitrep halting the platform by itself when its health checks escalate. */
+    public BooleanProperty autoHaltProperty() {
+        return autoHalt;
     }
 
     public StringProperty secretProperty() {

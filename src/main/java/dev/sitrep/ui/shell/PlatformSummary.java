@@ -1,5 +1,6 @@
 package dev.sitrep.ui.shell;
 
+import dev.sitrep.core.Escalation;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.PlatformStatus;
 import dev.sitrep.core.TimeFormat;
@@ -40,12 +41,32 @@ public final class PlatformSummary {
         return halted.isEmpty() ? "" : "HALTED: " + halted;
     }
 
+    /**
+     * The platforms whose health checks propose something still to do: the kill switch while
+     * they run, a rollback even once halted. Oldest escalation first.
+     */
+    public static List<PlatformStatus> escalated(List<PlatformProfile> profiles, Map<String, PlatformStatus> states) {
+        return profiles.stream().map(p -> states.get(p.name()))
+                .filter(s -> s != null && s.escalation() != null && (s.escalation().level() == Escalation.Level.ROLLBACK
+                        || !Boolean.TRUE.equals(s.halted())))
+                .sorted(java.util.Comparator.comparing(s -> s.escalation().since()))
+                .toList();
+    }
+
+    /** {@code ESCALATION: pn since 14:02 UTC: 1 failed health check in a row on production: consider the kill switch}. */
+    public static String escalationText(List<PlatformStatus> escalated) {
+        String text = escalated.stream().map(s -> s.name() + (s.escalation().since() == null ? ""
+                        : " since " + TimeFormat.utcTime(s.escalation().since())) + ": " + s.escalation().why())
+                .collect(Collectors.joining(" · "));
+        return text.isEmpty() ? "" : "ESCALATION: " + text;
+    }
+
     static String one(PlatformProfile p, PlatformStatus s, Instant now) {
         if (s.offline()) {
             return p.name() + " ○ offline since " + TimeFormat.utcTime(s.offlineSince());
         }
         if (s.healthAt() == null) {
-            return p.name() + " ○ connecting…";
+            return p.name() + (s.lastError() == null ? " ○ connecting…" : " ○ not answering yet, retrying");
         }
         String state = Boolean.TRUE.equals(s.halted()) ? "HALTED" : s.health() == null ? "reached" : s.health();
         String age = TimeFormat.elapsed(Duration.between(s.healthAt(), now));

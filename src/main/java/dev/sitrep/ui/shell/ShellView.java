@@ -45,10 +45,15 @@ public final class ShellView extends BorderPane {
     private final Map<Page, Node> built = new EnumMap<>(Page.class);
     private final Map<Page, ToggleButton> sidebarButtons = new EnumMap<>(Page.class);
     private Function<Page, Node> pages;
-    private Actions actions = new Actions(() -> { }, () -> { }, () -> { }, () -> { }, () -> { });
+    private Actions actions = new Actions(() -> { }, () -> { }, () -> { }, () -> { }, () -> { }, () -> { });
 
-    /** What the window's shortcuts and buttons do once the workspace is open. */
-    public record Actions(Runnable declare, Runnable note, Runnable escape, Runnable drill, Runnable killSwitch) {
+    /**
+     * What the window's shortcuts and buttons do once the workspace is open.
+     *
+     * @param proposedKillSwitch the escalation banner's button: the halt dialog with the escalated platforms chosen
+     */
+    public record Actions(Runnable declare, Runnable note, Runnable escape, Runnable drill, Runnable killSwitch,
+                          Runnable proposedKillSwitch) {
     }
 
     public ShellView(ShellViewModel model) {
@@ -63,7 +68,7 @@ public final class ShellView extends BorderPane {
         halted.textProperty().bind(model.haltBannerProperty());
         halted.visibleProperty().bind(model.haltBannerProperty().isNotEmpty());
         halted.managedProperty().bind(halted.visibleProperty());
-        setTop(halted);
+        setTop(new VBox(halted, escalationBanner()));
         pageArea.getStyleClass().add("page-area");
         ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
         progress.setPrefWidth(240);
@@ -91,6 +96,25 @@ public final class ShellView extends BorderPane {
         clocks.setCycleCount(Timeline.INDEFINITE);
         clocks.play();
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+    }
+
+    private HBox escalationBanner() {
+        Label text = new Label();
+        text.setId("escalationText");
+        text.setWrapText(true);
+        text.textProperty().bind(model.escalationBannerProperty());
+        Button open = new Button("Open kill switch…");
+        open.setId("escalationKillSwitch");
+        open.setOnAction(e -> actions.proposedKillSwitch().run());
+        Button dismiss = new Button("Dismiss");
+        dismiss.setId("escalationDismiss");
+        dismiss.setOnAction(e -> model.dismissEscalation());
+        HBox banner = new HBox(text, open, dismiss);
+        banner.setId("escalationBanner");
+        banner.getStyleClass().add("escalation-banner");
+        banner.visibleProperty().bind(model.escalationBannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
     }
 
     /** The workspace is open: pages can be built (lazily, once each). */

@@ -41,6 +41,10 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper utcClock = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper localClock = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper haltBanner = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper escalationBanner = new ReadOnlyStringWrapper("");
+    private List<String> escalatedPlatforms = List.of();
+    private List<String> escalationLevels = List.of();
+    private List<String> dismissedLevels = List.of();
 
     private final boolean drill;
 
@@ -97,6 +101,21 @@ public final class ShellViewModel {
         this.states = Map.copyOf(states);
         platformState.set(PlatformSummary.of(this.profiles, this.states, clock.instant()));
         haltBanner.set(PlatformSummary.halted(this.profiles, this.states));
+        List<PlatformStatus> escalated = PlatformSummary.escalated(this.profiles, this.states);
+        escalatedPlatforms = escalated.stream().map(PlatformStatus::name).toList();
+        escalationLevels = escalated.stream().map(s -> s.name() + ":" + s.escalation().level()).toList();
+        escalationBanner.set(escalationLevels.equals(dismissedLevels) ? "" : PlatformSummary.escalationText(escalated));
+    }
+
+    /** Hides the escalation banner until another platform escalates or one reaches a higher level. */
+    public void dismissEscalation() {
+        dismissedLevels = escalationLevels;
+        escalationBanner.set("");
+    }
+
+    /** The platforms the escalation banner names, for the kill-switch dialog it opens. */
+    public List<String> escalatedPlatforms() {
+        return escalatedPlatforms;
     }
 
     /** Refreshes the clocks and ages; the view calls it every second. */
@@ -136,6 +155,11 @@ public final class ShellViewModel {
     /** Empty unless a platform is halted: then what, since when, by whom and why, for a banner across the window. */
     public ReadOnlyStringProperty haltBannerProperty() {
         return haltBanner.getReadOnlyProperty();
+    }
+
+    /** Empty unless a platform's health checks propose the kill switch or a rollback (Sitrep proposes, it does not act). */
+    public ReadOnlyStringProperty escalationBannerProperty() {
+        return escalationBanner.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty utcClockProperty() {

@@ -154,4 +154,28 @@ class IncidentViewModelTest {
         assertThat(model.timeline()).filteredOn(TimelineRow::correction).extracting(TimelineRow::text)
                 .containsExactly("rollback at 14:36");
     }
+
+    @Test
+    void aResumeOfANamedPlatformShowsTheWatchCountingDownAndHoldsResolving() {
+        Incident onPn = incidents.declare(new dev.sitrep.incident.Declaration("Agents looping", "SEV1", null,
+                java.util.List.of("pn"), null, false, null));
+        new dev.sitrep.sync.PlatformStates(store).resumed(new dev.sitrep.platform.KillSwitchState("pn", false, null,
+                null, null, clock.instant()), null);
+        model.load(onPn.id());
+        assertThat(model.resumeWatchProperty().get())
+                .isEqualTo("Resume watch: pn resumed 14:37 UTC: watch until 15:07 UTC (30 min left). "
+                        + "Resolving waits until the watch ends.");
+
+        model.changeStatus(IncidentStatus.RESOLVED);
+        assertThat(model.changeErrorProperty().get()).contains("cannot be resolved yet");
+
+        clock.advance(Duration.ofMinutes(20));
+        model.tick();
+        assertThat(model.resumeWatchProperty().get()).contains("(10 min left)");
+        clock.advance(Duration.ofMinutes(10));
+        model.tick();
+        assertThat(model.resumeWatchProperty().get()).as("the watch is over").isEmpty();
+        model.changeStatus(IncidentStatus.RESOLVED);
+        assertThat(model.changeErrorProperty().get()).isEmpty();
+    }
 }

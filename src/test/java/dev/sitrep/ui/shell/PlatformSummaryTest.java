@@ -1,5 +1,6 @@
 package dev.sitrep.ui.shell;
 
+import dev.sitrep.core.Escalation;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.PlatformStatus;
@@ -23,7 +24,7 @@ class PlatformSummaryTest {
 
     private static PlatformStatus status(String name, String health, Boolean halted, Instant at, Instant offline) {
         return new PlatformStatus(name, health, null, null, Map.of(), at, halted, null, null, null, at, null,
-                offline == null ? null : "down", offline, offline, offline == null ? 0 : 2, null);
+                offline == null ? null : "down", offline, offline, offline == null ? 0 : 2, null, null, null);
     }
 
     @Test
@@ -44,7 +45,7 @@ class PlatformSummaryTest {
     void theHaltBannerSaysWhenTheStateCannotBeReconfirmed() {
         PlatformStatus halted = new PlatformStatus("pn", "healthy", null, null, Map.of(), NOW.minusSeconds(600), true,
                 Instant.parse("2026-11-22T14:20:00Z"), "maria", "agents looping", NOW.minusSeconds(600), null, "down",
-                NOW.minusSeconds(120), Instant.parse("2026-11-22T14:35:00Z"), 3, null);
+                NOW.minusSeconds(120), Instant.parse("2026-11-22T14:35:00Z"), 3, null, null, null);
         assertThat(PlatformSummary.halted(List.of(profile("pn")), Map.of("pn", halted))).isEqualTo(
                 "HALTED: pn since 14:20 UTC by maria: agents looping (as last confirmed; offline since 14:35 UTC)");
         assertThat(PlatformSummary.halted(List.of(profile("pn")), Map.of("pn", status("pn", "healthy", false, NOW, null))))
@@ -55,5 +56,22 @@ class PlatformSummaryTest {
     void anOldAnswerIsMarkedOld() {
         assertThat(PlatformSummary.of(List.of(profile("pn")), Map.of("pn", status("pn", "degraded", false,
                 NOW.minusSeconds(180), null)), NOW)).isEqualTo("pn ● degraded 3m old");
+    }
+
+    @Test
+    void aHaltedPlatformProposesNoMoreKillSwitchButStillARollback() {
+        Escalation kill = new Escalation(Escalation.Level.KILL_SWITCH, "1 failed", NOW);
+        Escalation rollback = new Escalation(Escalation.Level.ROLLBACK, "3 of 5 failed", NOW.minusSeconds(60));
+        Map<String, PlatformStatus> states = Map.of(
+                "pn", status("pn", "unhealthy", true, NOW, null).withEscalation(kill),
+                "wv", status("wv", "unhealthy", false, NOW, null).withEscalation(kill),
+                "cul", status("cul", "unhealthy", true, NOW, null).withEscalation(rollback),
+                "so", status("so", "healthy", false, NOW, null));
+        List<PlatformStatus> escalated = PlatformSummary.escalated(List.of(profile("pn"), profile("wv"), profile("cul"),
+                profile("so")), states);
+        assertThat(escalated).extracting(PlatformStatus::name).containsExactly("cul", "wv");
+        assertThat(PlatformSummary.escalationText(escalated))
+                .isEqualTo("ESCALATION: cul since 14:36 UTC: 3 of 5 failed · wv since 14:37 UTC: 1 failed");
+        assertThat(PlatformSummary.escalationText(List.of())).isEmpty();
     }
 }

@@ -62,4 +62,35 @@ class ShellViewModelTest {
         assertThat(Page.TRIAGE.comingNext()).contains("severity");
         assertThat(Page.BOARD.comingNext()).isNull();
     }
+
+    private static dev.sitrep.core.PlatformStatus escalated(String name, dev.sitrep.core.Escalation.Level level, String why,
+                                                            Boolean halted) {
+        return dev.sitrep.core.PlatformStatus.unknown(name).withEscalation(new dev.sitrep.core.Escalation(level, why,
+                Instant.parse("2026-11-22T14:02:00Z")));
+    }
+
+    private static dev.sitrep.core.PlatformProfile profile(String name) {
+        return new dev.sitrep.core.PlatformProfile(name, dev.sitrep.core.PlatformKind.POWERNODE, "https://x", null, "e",
+                dev.sitrep.core.PlatformProfile.Environment.PRODUCTION, null, java.util.List.of(), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void anEscalationShowsABannerThatDismissUntilItRisesOrSpreads() {
+        var kill = dev.sitrep.core.Escalation.Level.KILL_SWITCH;
+        model.setPlatforms(java.util.List.of(profile("pn"), profile("wv")),
+                java.util.Map.of("pn", escalated("pn", kill, "1 failed health check in a row on production", null)));
+        assertThat(model.escalationBannerProperty().get())
+                .isEqualTo("ESCALATION: pn since 14:02 UTC: 1 failed health check in a row on production");
+        assertThat(model.escalatedPlatforms()).containsExactly("pn");
+
+        model.dismissEscalation();
+        assertThat(model.escalationBannerProperty().get()).isEmpty();
+        model.setPlatforms(java.util.List.of(profile("pn"), profile("wv")),
+                java.util.Map.of("pn", escalated("pn", kill, "2 failed health checks in a row on production", null)));
+        assertThat(model.escalationBannerProperty().get()).as("the same level, more checks: still dismissed").isEmpty();
+
+        model.setPlatforms(java.util.List.of(profile("pn"), profile("wv")), java.util.Map.of(
+                "pn", escalated("pn", dev.sitrep.core.Escalation.Level.ROLLBACK, "3 of the last 5 failed", null)));
+        assertThat(model.escalationBannerProperty().get()).as("a rollback proposal comes back").contains("3 of the last 5");
+    }
 }
