@@ -3,13 +3,8 @@ package dev.sitrep.app;
 import dev.sitrep.core.Incident;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.testing.ChildJvm;
-import dev.sitrep.testing.Snapshots;
-import dev.sitrep.ui.common.FxExecutor;
 import dev.sitrep.ui.incident.TimelineRow;
-import dev.sitrep.ui.shell.ShellView;
 import dev.sitrep.ui.shell.ShellViewModel;
-import dev.sitrep.workspace.ProcessEnvironment;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -21,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,7 +23,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,44 +32,31 @@ class ConsoleUiTest {
 
     @TempDir
     Path dir;
-    private FxExecutor executor;
+    private ConsoleFixture console;
     private Workspace workspace;
     private ShellViewModel shellModel;
     private Desktop desktop;
-    private Scene scene;
     private int drillRequests;
 
     @Start
     void start(Stage stage) {
-        Clock clock = Clock.systemUTC();
-        ZoneId zone = ZoneId.of("Europe/Berlin");
-        ProcessEnvironment env = new ProcessEnvironment(Map.of(), "Linux", "tester", "/home/tester", clock, zone, false);
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
-        executor = new FxExecutor();
-        workspace = Workspace.open(dir, clock, env, "maria");
-        shellModel = new ShellViewModel(clock, zone, dir.toString(), "maria");
-        ShellView shell = new ShellView(shellModel);
-        desktop = new Desktop(workspace, executor, clock, zone, shellModel, shell, theme -> { }, () -> drillRequests++);
-        scene = new Scene(shell, 1280, 800);
-        scene.getStylesheets().add(SitrepApp.class.getResource("/dev/sitrep/ui/common/app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        console = new ConsoleFixture(stage, dir, Map.of(), ZoneId.of("Europe/Berlin"), w -> { }, () -> drillRequests++);
+        workspace = console.workspace;
+        shellModel = console.shellModel;
+        desktop = console.desktop;
     }
 
     @AfterEach
     void close() {
-        desktop.close();
-        executor.close();
-        workspace.close();
+        console.close();
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        ConsoleFixture.waitUntil(condition);
     }
 
     private void snapshot(String name) {
-        WaitForAsyncUtils.asyncFx(() -> Snapshots.write(scene, name));
-        WaitForAsyncUtils.waitForFxEvents();
+        console.snapshot(name);
     }
 
     @Test

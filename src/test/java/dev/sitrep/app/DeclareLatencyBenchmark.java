@@ -4,13 +4,8 @@ import dev.sitrep.bench.BenchData;
 import dev.sitrep.core.SeverityScales;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
-import dev.sitrep.ui.common.FxExecutor;
-import dev.sitrep.ui.shell.ShellView;
-import dev.sitrep.ui.shell.ShellViewModel;
-import dev.sitrep.workspace.ProcessEnvironment;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -22,8 +17,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -41,29 +34,21 @@ class DeclareLatencyBenchmark {
 
     @TempDir
     static Path dir;
-    private FxExecutor executor;
+    private ConsoleFixture console;
     private Workspace workspace;
     private Desktop desktop;
 
     @Start
     void start(Stage stage) {
         BenchData.fill(dir, 10_000, 20);
-        Clock clock = Clock.systemUTC();
-        ZoneId zone = ZoneId.systemDefault();
-        ProcessEnvironment env = new ProcessEnvironment(Map.of(), "Linux", "bench", "/tmp", clock, zone, false);
-        executor = new FxExecutor();
-        workspace = Workspace.open(dir, clock, env, "bench");
-        ShellViewModel shellModel = new ShellViewModel(clock, zone, dir.toString(), "bench");
-        ShellView shell = new ShellView(shellModel);
-        desktop = new Desktop(workspace, executor, clock, zone, shellModel, shell, theme -> { }, () -> { });
-        stage.setScene(new Scene(shell, 1280, 800));
-        stage.show();
+        console = new ConsoleFixture(stage, dir, Map.of(), w -> { });
+        workspace = console.workspace;
+        desktop = console.desktop;
     }
 
     @AfterEach
     void close() {
-        executor.close();
-        workspace.close();
+        console.close();
     }
 
     @Test

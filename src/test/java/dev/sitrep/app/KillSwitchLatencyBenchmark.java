@@ -5,12 +5,8 @@ import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.killswitch.ResumeRequest;
 import dev.sitrep.sandbox.SandboxServer;
-import dev.sitrep.ui.common.FxExecutor;
-import dev.sitrep.ui.shell.ShellView;
 import dev.sitrep.ui.shell.ShellViewModel;
-import dev.sitrep.workspace.ProcessEnvironment;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -29,7 +25,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -49,8 +44,7 @@ class KillSwitchLatencyBenchmark {
     @TempDir
     Path dir;
     private SandboxServer sandbox;
-    private FxExecutor executor;
-    private Workspace workspace;
+    private ConsoleFixture console;
     private Desktop desktop;
     private ShellViewModel shellModel;
     private final AtomicLong bannerAt = new AtomicLong();
@@ -58,31 +52,22 @@ class KillSwitchLatencyBenchmark {
     @Start
     void start(Stage stage) throws Exception {
         sandbox = SandboxServer.start(0, Clock.systemUTC(), Duration.ofHours(1));
-        Clock clock = Clock.systemUTC();
-        ZoneId zone = ZoneId.systemDefault();
-        ProcessEnvironment env = new ProcessEnvironment(Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD), "Linux", "bench",
-                "/tmp", clock, zone, false);
-        executor = new FxExecutor();
-        workspace = Workspace.open(dir, clock, env, "bench");
-        workspace.profiles().add(new PlatformProfile("pn", PlatformKind.POWERNODE, sandbox.url().toString(), null,
-                SandboxServer.EMAIL, PlatformProfile.Environment.DEVELOPMENT, null, List.of(), Duration.ofMinutes(10)));
-        shellModel = new ShellViewModel(clock, zone, dir.toString(), "bench");
-        ShellView shell = new ShellView(shellModel);
-        desktop = new Desktop(workspace, executor, clock, zone, shellModel, shell, theme -> { }, () -> { });
+        console = new ConsoleFixture(stage, dir, Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD),
+                w -> w.profiles().add(new PlatformProfile("pn", PlatformKind.POWERNODE, sandbox.url().toString(), null,
+                        SandboxServer.EMAIL, PlatformProfile.Environment.DEVELOPMENT, null, List.of(),
+                        Duration.ofMinutes(10))));
+        desktop = console.desktop;
+        shellModel = console.shellModel;
         shellModel.haltBannerProperty().addListener((obs, was, now) -> {
             if (!now.isEmpty()) {
                 bannerAt.set(System.nanoTime());
             }
         });
-        stage.setScene(new Scene(shell, 1280, 800));
-        stage.show();
     }
 
     @AfterEach
     void close() {
-        desktop.close();
-        executor.close();
-        workspace.close();
+        console.close();
         sandbox.close();
     }
 
@@ -127,7 +112,7 @@ class KillSwitchLatencyBenchmark {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bannerAt.get() != 0);
         long wire = sandbox.lastHaltArrivedNanos() - confirmedAt[0];
         long banner = bannerAt.get() - sandbox.lastHaltAnsweredNanos();
-        workspace.killSwitch().resume("pn", new ResumeRequest(true, true, true, "bench", "drill over", "full"), null);
+        console.workspace.killSwitch().resume("pn", new ResumeRequest(true, true, true, "bench", "drill over", "full"), null);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shellModel.haltBannerProperty().get().isEmpty());
         WaitForAsyncUtils.asyncFx(() -> desktop.killSwitch().disarm());
         WaitForAsyncUtils.waitForFxEvents();

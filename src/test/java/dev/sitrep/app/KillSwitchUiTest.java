@@ -3,12 +3,6 @@ package dev.sitrep.app;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.sandbox.SandboxServer;
-import dev.sitrep.testing.Snapshots;
-import dev.sitrep.ui.common.FxExecutor;
-import dev.sitrep.ui.shell.ShellView;
-import dev.sitrep.ui.shell.ShellViewModel;
-import dev.sitrep.workspace.ProcessEnvironment;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -25,7 +19,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,43 +33,29 @@ class KillSwitchUiTest {
     @TempDir
     Path dir;
     private SandboxServer sandbox;
-    private FxExecutor executor;
+    private ConsoleFixture console;
     private Workspace workspace;
     private Desktop desktop;
-    private Scene scene;
 
     @Start
     void start(Stage stage) throws Exception {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
         sandbox = SandboxServer.start(0, Clock.systemUTC(), Duration.ofMinutes(15));
-        Clock clock = Clock.systemUTC();
-        ZoneId zone = ZoneId.of("Europe/Berlin");
-        ProcessEnvironment env = new ProcessEnvironment(Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD,
-                "SITREP_SECRET_PN_PROD", SandboxServer.PASSWORD), "Linux", "tester",
-                "/home/tester", clock, zone, false);
-        executor = new FxExecutor();
-        workspace = Workspace.open(dir, clock, env, "maria");
-        workspace.profiles().add(new PlatformProfile("pn", PlatformKind.POWERNODE, sandbox.url().toString(), null,
-                SandboxServer.EMAIL, PlatformProfile.Environment.DEVELOPMENT, null, List.of(), Duration.ofSeconds(30)));
-        ShellViewModel shellModel = new ShellViewModel(clock, zone, dir.toString(), "maria");
-        ShellView shell = new ShellView(shellModel);
-        desktop = new Desktop(workspace, executor, clock, zone, shellModel, shell, theme -> { }, () -> { });
-        scene = new Scene(shell, 1280, 800);
-        scene.getStylesheets().add(SitrepApp.class.getResource("/dev/sitrep/ui/common/app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        console = new ConsoleFixture(stage, dir, Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD,
+                "SITREP_SECRET_PN_PROD", SandboxServer.PASSWORD), w -> w.profiles().add(new PlatformProfile("pn",
+                PlatformKind.POWERNODE, sandbox.url().toString(), null, SandboxServer.EMAIL,
+                PlatformProfile.Environment.DEVELOPMENT, null, List.of(), Duration.ofSeconds(30))));
+        workspace = console.workspace;
+        desktop = console.desktop;
     }
 
     @AfterEach
     void close() {
-        desktop.close();
-        executor.close();
-        workspace.close();
+        console.close();
         sandbox.close();
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        ConsoleFixture.waitUntil(condition);
     }
 
     private void openAndPrepare(FxRobot robot) throws Exception {
@@ -117,8 +96,7 @@ class KillSwitchUiTest {
         waitUntil(() -> robot.lookup("#haltBanner").tryQuery().map(n -> n.isVisible()).orElse(false));
         assertThat(robot.lookup("#haltBanner").queryAs(Label.class).getText()).startsWith("HALTED: pn")
                 .contains("agents sending duplicate refunds");
-        WaitForAsyncUtils.asyncFx(() -> Snapshots.write(scene, "kill-switch-halted"));
-        WaitForAsyncUtils.waitForFxEvents();
+        console.snapshot("kill-switch-halted");
     }
 
     @Test
@@ -129,8 +107,7 @@ class KillSwitchUiTest {
         waitUntil(() -> robot.lookup("#escalationBanner").tryQuery().map(n -> n.isVisible()).orElse(false));
         assertThat(robot.lookup("#escalationText").queryAs(Label.class).getText())
                 .startsWith("ESCALATION: pn-prod since").contains("1 failed health check in a row on production");
-        WaitForAsyncUtils.asyncFx(() -> Snapshots.write(scene, "escalation-banner"));
-        WaitForAsyncUtils.waitForFxEvents();
+        console.snapshot("escalation-banner");
 
         robot.clickOn("#escalationKillSwitch");
         waitUntil(() -> robot.lookup("#choice-pn-prod").tryQuery().isPresent());
@@ -158,7 +135,6 @@ class KillSwitchUiTest {
         waitUntil(() -> robot.lookup("#resumeWatchLabel").tryQuery().map(n -> n.isVisible()).orElse(false));
         assertThat(robot.lookup("#resumeWatchLabel").queryAs(Label.class).getText())
                 .startsWith("Resume watch: pn resumed").contains("(30 min left)");
-        WaitForAsyncUtils.asyncFx(() -> Snapshots.write(scene, "resume-watch"));
-        WaitForAsyncUtils.waitForFxEvents();
+        console.snapshot("resume-watch");
     }
 }

@@ -1,0 +1,74 @@
+package dev.sitrep.app;
+
+import dev.sitrep.testing.Snapshots;
+import dev.sitrep.ui.common.FxExecutor;
+import dev.sitrep.ui.shell.ShellView;
+import dev.sitrep.ui.shell.ShellViewModel;
+import dev.sitrep.workspace.ProcessEnvironment;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The whole console on a real workspace in a temporary directory, shown in a TestFX stage at
+ * 1280x800 with the dark theme and the app's stylesheet: what the console UI tests and the
+ * in-process benchmarks share. Call from a {@code @Start} method; close in {@code @AfterEach}.
+ */
+final class ConsoleFixture implements AutoCloseable {
+
+    final FxExecutor executor;
+    final Workspace workspace;
+    final ShellViewModel shellModel;
+    final Desktop desktop;
+    final Scene scene;
+
+    /**
+     * @param env      the process environment's variables (platform secrets)
+     * @param prepare  runs on the open workspace before the desktop is built (add profiles, data)
+     * @param drill    what "Load demo workspace" and the Drill button do
+     */
+    ConsoleFixture(Stage stage, Path dir, Map<String, String> env, ZoneId zone, Consumer<Workspace> prepare, Runnable drill) {
+        Clock clock = Clock.systemUTC();
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+        executor = new FxExecutor();
+        workspace = Workspace.open(dir, clock, new ProcessEnvironment(env, "Linux", "tester", "/home/tester", clock, zone,
+                false), "maria");
+        prepare.accept(workspace);
+        shellModel = new ShellViewModel(clock, zone, dir.toString(), workspace.operator());
+        ShellView shell = new ShellView(shellModel);
+        desktop = new Desktop(workspace, executor, clock, zone, shellModel, shell, theme -> { }, drill);
+        scene = new Scene(shell, 1280, 800);
+        scene.getStylesheets().add(SitrepApp.class.getResource("/dev/sitrep/ui/common/app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    ConsoleFixture(Stage stage, Path dir, Map<String, String> env, Consumer<Workspace> prepare) {
+        this(stage, dir, env, ZoneId.of("Europe/Berlin"), prepare, () -> { });
+    }
+
+    static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    }
+
+    /** A PNG of the window in target/screenshots, for a person to look at. */
+    void snapshot(String name) {
+        WaitForAsyncUtils.asyncFx(() -> Snapshots.write(scene, name));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Override
+    public void close() {
+        desktop.close();
+        executor.close();
+        workspace.close();
+    }
+}
