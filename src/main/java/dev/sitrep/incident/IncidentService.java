@@ -476,7 +476,8 @@ public final class IncidentService {
         return tx.incidents().find(id).orElseThrow(() -> notFound(id));
     }
 
-    private Incident lock(Tx tx, IncidentId id) throws SQLException {
+    /** The incident, locked for this transaction (services of this package change it through here). */
+    Incident lock(Tx tx, IncidentId id) throws SQLException {
         return tx.incidents().findForUpdate(id).orElseThrow(() -> notFound(id));
     }
 
@@ -492,8 +493,9 @@ public final class IncidentService {
         tx.changed(IncidentRepository.ENTITY, updated.id().value());
     }
 
-    private TimelineEvent append(Tx tx, IncidentId id, EventType type, String text, Instant occurredAt,
-                                 String supersedes, Map<String, String> data) throws SQLException {
+    /** Appends a timeline entry by the operator in this transaction (services of this package write through here). */
+    TimelineEvent append(Tx tx, IncidentId id, EventType type, String text, Instant occurredAt,
+                         String supersedes, Map<String, String> data) throws SQLException {
         return append(tx, id, type, text, occurredAt, supersedes, data, operator());
     }
 

@@ -46,6 +46,10 @@ public final class Tx {
         return new PlatformStateRepository(connection);
     }
 
+    public ChecklistRepository checklists() {
+        return new ChecklistRepository(connection);
+    }
+
     public SettingsRepository settings() {
         return new SettingsRepository(connection);
     }
