@@ -8,6 +8,7 @@ import dev.sitrep.ui.common.ChangePoller;
 import dev.sitrep.ui.common.FxExecutor;
 import dev.sitrep.ui.declare.DeclareView;
 import dev.sitrep.ui.declare.DeclareViewModel;
+import dev.sitrep.ui.incident.ChecklistViewModel;
 import dev.sitrep.ui.incident.IncidentView;
 import dev.sitrep.ui.killswitch.ContainDialog;
 import dev.sitrep.ui.killswitch.ContainViewModel;
@@ -51,6 +52,7 @@ final class Desktop {
     private final ShellView shell;
     private final BoardViewModel board;
     private final IncidentViewModel incident;
+    private final ChecklistViewModel checklists;
     private final DeclareViewModel declare;
     private final SettingsViewModel settings;
     private final PlatformsViewModel platforms;
@@ -90,11 +92,15 @@ final class Desktop {
                 workspace.secrets(), executor, clock);
         settings.themeProperty().addListener((obs, was, now) -> applyTheme.accept(now));
         boardView = new BoardView(board, shellModel::openIncident, this::showDeclare, startDrill);
-        incidentView = new IncidentView(incident, shellModel::back);
+        checklists = new ChecklistViewModel(workspace.checklists(), executor);
+        incidentView = new IncidentView(incident, checklists, shellModel::back);
         declareView = new DeclareView(declare, shell::hideOverlay);
 
         shellModel.setOperator(workspace.operator());
-        shellModel.openIncidentProperty().addListener((obs, was, id) -> incident.load(id));
+        shellModel.openIncidentProperty().addListener((obs, was, id) -> {
+            incident.load(id);
+            checklists.load(id);
+        });
         killSwitch = new KillSwitchViewModel(workspace.profiles(), workspace.killSwitch(), executor, System::nanoTime,
                 workspace.settings()::holdDuration);
         killSwitch.onHalted(() -> reloadPlatforms(executor));
@@ -110,6 +116,7 @@ final class Desktop {
         ChangePoller poller = new ChangePoller(workspace.changes(), executor, workspace.changesAtOpen());
         poller.addListener(board::onChanges);
         poller.addListener(incident::onChanges);
+        poller.addListener(checklists::onChanges);
         poller.addListener(platforms::onChanges);
         poller.addListener(changes -> {
             if (!changes.platforms().isEmpty()) {

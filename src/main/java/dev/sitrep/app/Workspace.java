@@ -1,5 +1,6 @@
 package dev.sitrep.app;
 
+import dev.sitrep.incident.Checklists;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.killswitch.AuditLog;
 import dev.sitrep.killswitch.KillSwitchService;
@@ -42,6 +43,7 @@ public final class Workspace implements AutoCloseable {
     private final PullLoop pullLoop;
     private final Secrets secrets;
     private final KillSwitchService killSwitch;
+    private final Checklists checklists;
     private final Clock clock;
     private ScheduledExecutorService pullers;
 
@@ -52,6 +54,7 @@ public final class Workspace implements AutoCloseable {
         this.operator = new AtomicReference<>(env.actor(actorOption, settings::operator));
         this.operatorOverride = env.actorOverridden(actorOption) ? operator.get() : null;
         this.incidents = new IncidentService(store, clock, operator::get, new SecureRandom());
+        this.checklists = new Checklists(store, incidents, clock);
         this.changes = new ChangeFeed(store);
         this.changesAtOpen = changes.latest();
         this.profiles = new Profiles(store, clock, operator::get);
@@ -104,6 +107,10 @@ public final class Workspace implements AutoCloseable {
 
     public IncidentService incidents() {
         return incidents;
+    }
+
+    public Checklists checklists() {
+        return checklists;
     }
 
     public WorkspaceSettings settings() {

@@ -13,6 +13,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
@@ -38,6 +40,8 @@ public final class IncidentView extends BorderPane {
     @FXML private Label resumeWatchLabel;
     @FXML private Label loadErrorLabel;
     @FXML private ListView<TimelineRow> timelineList;
+    @FXML private TabPane centerTabs;
+    @FXML private Tab checklistsTab;
     @FXML private TextField noteField;
     @FXML private TextField noteAtField;
     @FXML private Button addNoteButton;
@@ -63,7 +67,7 @@ public final class IncidentView extends BorderPane {
 
     private final IncidentViewModel model;
 
-    public IncidentView(IncidentViewModel model, Runnable back) {
+    public IncidentView(IncidentViewModel model, ChecklistViewModel checklists, Runnable back) {
         this.model = model;
         FXMLLoader loader = new FXMLLoader(IncidentView.class.getResource("/dev/sitrep/ui/incident/IncidentView.fxml"));
         loader.setRoot(this);
@@ -78,6 +82,13 @@ public final class IncidentView extends BorderPane {
         bindHeader();
         bindTimelineAndNote();
         bindChanges();
+        checklistsTab.setContent(new ChecklistsView(checklists));
+        checklistsTab.textProperty().bind(checklists.summaryProperty());
+    }
+
+    /** Shows the checklists tab (a triage just opened some). */
+    public void showChecklists() {
+        centerTabs.getSelectionModel().select(checklistsTab);
     }
 
     private void bindHeader() {
