@@ -47,9 +47,14 @@ final class RunbookChecker {
         runbook.nodes().forEach(this::checkNode);
         RefUse.all(runbook).forEach(this::checkLocalRef);
         runbook.tables().forEach(this::checkTable);
-        boolean acyclic = checkShape();
-        if (acyclic && severitiesKnown() && targetsExist()) {
-            // otherwise a missing severity or target would show up again as a "not sure" problem
+        // A dangling reference would show up again as questions and outcomes nobody reaches, or as a
+        // "not sure" problem: those checks wait until the references resolve.
+        boolean targetsExist = targetsExist();
+        boolean acyclic = checkCycles();
+        if (targetsExist) {
+            checkReachable();
+        }
+        if (acyclic && targetsExist && severitiesKnown()) {
             checkNotSure();
         }
     }
@@ -197,14 +202,19 @@ final class RunbookChecker {
         }
     }
 
-    /** Cycles, unreachable questions, outcomes never reached. False when there is a cycle. */
-    private boolean checkShape() {
-        DecisionGraph graph = new DecisionGraph(runbook);
-        List<DecisionGraph.Cycle> cycles = graph.cycles();
+    /** False when the questions loop. */
+    private boolean checkCycles() {
+        List<DecisionGraph.Cycle> cycles = new DecisionGraph(runbook).cycles();
         for (DecisionGraph.Cycle c : cycles) {
             problems.add(c.line(), "the questions loop: " + c.describe() + "; a triage must end, so point one of these "
                     + "answers at an outcome, a section or a question further down");
         }
+        return cycles.isEmpty();
+    }
+
+    /** Questions the start does not lead to, outcomes no answer leads to. */
+    private void checkReachable() {
+        DecisionGraph graph = new DecisionGraph(runbook);
         if (runbook.startNode().isPresent()) {
             Set<String> reachable = graph.reachable();
             for (DecisionNode n : runbook.nodes()) {
@@ -226,7 +236,6 @@ final class RunbookChecker {
                         + "add \"nodes\" that lead to it or remove it");
             }
         }
-        return cycles.isEmpty();
     }
 
     private void checkNotSure() {

@@ -51,32 +51,45 @@ final class RunbookReader {
         String id = top.text("id", "add e.g. \"id\": \"payments-triage\" (other runbooks refer to it by this id)");
         String title = top.text("title", "add e.g. \"title\": \"Payments triage\"");
         String summary = orEmpty(top.optionalText("summary"));
-        String scale = top.optionalText("scale");
-        if (scale != null && SeverityScales.find(scale).isEmpty()) {
-            problems.add(top.lineOf("scale"), "unknown severity scale \"" + scale + "\"" + Suggest.didYouMean(scale, scaleIds())
-                    + "; the scales are " + String.join(", ", scaleIds()));
-            scale = null;
-        }
-        SeverityScale knownScale = top.has("scale") ? SeverityScales.find(scale == null ? "" : scale).orElse(null)
-                : SeverityScales.byId(DEFAULT_SCALE);
+        SeverityScale scale = scale(top);
         List<DecisionNode> nodes = new ArrayList<>();
+        int number = 1;
         for (JsonTree item : top.list("nodes")) {
-            Optional.ofNullable(node(item, nodes.size() + 1)).ifPresent(nodes::add);
+            Optional.ofNullable(node(item, number++)).ifPresent(nodes::add);
         }
         String startId = top.optionalText("start");
         Located start = startId != null ? new Located(startId, top.lineOf("start"))
                 : !top.has("start") && !nodes.isEmpty() ? new Located(nodes.get(0).id(), nodes.get(0).line()) : null;
         List<Outcome> outcomes = new ArrayList<>();
+        number = 1;
         for (JsonTree item : top.list("outcomes")) {
-            Optional.ofNullable(outcome(item, outcomes.size() + 1, knownScale)).ifPresent(outcomes::add);
+            Optional.ofNullable(outcome(item, number++, scale)).ifPresent(outcomes::add);
         }
         List<Section> sections = sections(top.list("sections"), "the runbook");
         List<ReferenceTable> tables = new ArrayList<>();
+        number = 1;
         for (JsonTree item : top.list("tables")) {
-            Optional.ofNullable(table(item, tables.size() + 1)).ifPresent(tables::add);
+            Optional.ofNullable(table(item, number++)).ifPresent(tables::add);
         }
-        return new Runbook(orEmpty(id), orEmpty(title), summary, scale == null ? DEFAULT_SCALE : SeverityScales.byId(scale).id(),
-                start, nodes, outcomes, sections, tables, problems.file());
+        return new Runbook(orEmpty(id), orEmpty(title), summary, scale == null ? DEFAULT_SCALE : scale.id(), start, nodes,
+                outcomes, sections, tables, problems.file());
+    }
+
+    /** The runbook's scale: the default when it names none, {@code null} (with a problem) when it names an unknown one. */
+    private SeverityScale scale(Fields top) {
+        if (!top.has("scale")) {
+            return SeverityScales.byId(DEFAULT_SCALE);
+        }
+        String id = top.optionalText("scale");
+        if (id == null) {
+            return null;
+        }
+        Optional<SeverityScale> scale = SeverityScales.find(id);
+        if (scale.isEmpty()) {
+            problems.add(top.lineOf("scale"), "unknown severity scale \"" + id + "\"" + Suggest.didYouMean(id, scaleIds())
+                    + "; the scales are " + String.join(", ", scaleIds()));
+        }
+        return scale.orElse(null);
     }
 
     /** False when the version says the file is in another format: then nothing else is worth reporting. */

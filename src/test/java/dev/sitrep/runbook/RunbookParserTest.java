@@ -195,6 +195,13 @@ class RunbookParserTest {
     }
 
     @Test
+    void oneMisspelledQuestionIdIsReportedOnceNotAgainAsUnreachableQuestionsAndOutcomes() throws IOException {
+        assertThat(problems(VALID.replace("\"next\": \"q2\"", "\"next\": \"q-2\""))).containsExactly(
+                "runbooks/p.json:8: answer \"No\" of question \"q1\" leads to question \"q-2\" which does not exist; "
+                        + "define it or point to an existing question (did you mean \"q2\"?)");
+    }
+
+    @Test
     void danglingOutcomeSectionAndStartReferencesAreEachReported() throws IOException {
         String broken = VALID.replace("\"outcome\": \"failing\"", "\"outcome\": \"failng\"")
                 .replace("\"open\": [\"check\"]", "\"open\": [\"chekc\"]")
