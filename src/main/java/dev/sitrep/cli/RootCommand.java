@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "sitrep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "The war-room incident console. With no command, opens the desktop console.",
         subcommands = {IncidentCommand.class, PlatformCommand.class, KillSwitchCommand.class, ContainCommand.class,
-                AuditCommand.class,
+                AuditCommand.class, RunbookCommand.class,
                 SandboxCommand.class, BackupCommand.class,
                 RestoreCommand.class},
         footer = {"", "Exit codes: 0 done (or already so), 1 unexpected failure, 2 usage or refusal,",

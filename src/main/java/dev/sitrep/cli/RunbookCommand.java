@@ -1,0 +1,10 @@
+package dev.sitrep.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code sitrep runbook ...}: the built-in runbooks and the team's own, checked. */
+@Command(name = "runbook", mixinStandardHelpOptions = true,
+        description = "List runbooks (built-in and <data-dir>/runbooks/*.json), validate a runbook file, export one.",
+        subcommands = {RunbookListCommand.class, RunbookValidateCommand.class, RunbookExportCommand.class})
+final class RunbookCommand {
+}
