@@ -25,6 +25,8 @@ import dev.sitrep.ui.settings.SettingsViewModel;
 import dev.sitrep.ui.shell.Page;
 import dev.sitrep.ui.shell.ShellView;
 import dev.sitrep.ui.shell.ShellViewModel;
+import dev.sitrep.ui.triage.TriageView;
+import dev.sitrep.ui.triage.TriageViewModel;
 import dev.sitrep.workspace.Theme;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -54,6 +56,9 @@ final class Desktop {
     private final IncidentViewModel incident;
     private final ChecklistViewModel checklists;
     private final DeclareViewModel declare;
+    private final TriageViewModel triage;
+    private TriageView triageView;
+    private boolean triageDeclaring;
     private final SettingsViewModel settings;
     private final PlatformsViewModel platforms;
     private final BoardView boardView;
@@ -78,10 +83,15 @@ final class Desktop {
         this.shell = shell;
         board = new BoardViewModel(workspace.incidents(), executor, clock);
         incident = new IncidentViewModel(workspace.incidents(), executor, clock, zone);
+        triage = new TriageViewModel(workspace::runbooks, workspace.incidents()::scale, workspace.triage(), executor);
         declare = new DeclareViewModel(workspace.incidents(), executor, declared -> {
             shell.hideOverlay();
             board.refresh();
             shellModel.openIncident(declared.id());
+            if (triageDeclaring) {
+                triageDeclaring = false;
+                triage.applyTo(declared.id());
+            }
         });
         settings = new SettingsViewModel(workspace.settings(), workspace.incidents(), executor, workspace::operator,
                 name -> {
@@ -97,6 +107,13 @@ final class Desktop {
         declareView = new DeclareView(declare, shell::hideOverlay);
 
         shellModel.setOperator(workspace.operator());
+        shellModel.pageProperty().addListener((obs, was, now) -> {
+            if (now == Page.TRIAGE) {
+                var open = incident.incidentProperty().get();
+                triage.setApplyTarget(open == null || open.status().isFinal() ? null : open.id());
+                Platform.runLater(() -> triageView().focusWizard());
+            }
+        });
         shellModel.openIncidentProperty().addListener((obs, was, id) -> {
             incident.load(id);
             checklists.load(id);
@@ -110,6 +127,28 @@ final class Desktop {
                 workspace.settings()::holdDuration);
         containDialog = new ContainDialog(contain, shell::hideOverlay);
         resumeView = new ResumeView(resume, shell::hideOverlay);
+        triage.setActions(new TriageViewModel.Actions() {
+            @Override
+            public void declare(String title, String severity) {
+                showDeclare();
+                declare.prefill(title, severity);
+                triageDeclaring = true;
+            }
+
+            @Override
+            public void proposeKillSwitch(dev.sitrep.core.IncidentId incidentId) {
+                var open = incident.incidentProperty().get();
+                boolean same = open != null && open.id().equals(incidentId);
+                armKillSwitch(incidentId, same ? open.platforms() : List.of());
+            }
+
+            @Override
+            public void applied(dev.sitrep.core.IncidentId id) {
+                shellModel.openIncident(id);
+                checklists.load(id);
+                incidentView.showChecklists();
+            }
+        });
         shell.setPages(this::page, new ShellView.Actions(this::showDeclare, this::focusNote, shellModel::back, startDrill,
                 this::showKillSwitch, () -> armKillSwitch(null, shellModel.escalatedPlatforms())));
 
@@ -162,13 +201,23 @@ final class Desktop {
             case BOARD -> boardView;
             case INCIDENT -> incidentView;
             case SETTINGS -> new SettingsView(settings, platforms);
+            case TRIAGE -> triageView();
             case KILL_SWITCH -> new KillSwitchPage(this::showKillSwitch, haltedPlatforms, this::showResume,
                     this::showContain);
             default -> throw new IllegalArgumentException(page + " has no view yet");
         };
     }
 
+    private TriageView triageView() {
+        if (triageView == null) {
+            triageView = new TriageView(triage);
+            triage.load();
+        }
+        return triageView;
+    }
+
     void showDeclare() {
+        triageDeclaring = false;
         declare.reset(board.scaleProperty().get(), workspace.operator());
         shell.showOverlay(declareView);
         Platform.runLater(declareView::focusTitle);
@@ -214,6 +263,10 @@ final class Desktop {
 
     KillSwitchViewModel killSwitch() {
         return killSwitch;
+    }
+
+    TriageViewModel triage() {
+        return triage;
     }
 
     DeclareViewModel declare() {

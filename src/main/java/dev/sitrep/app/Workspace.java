@@ -2,6 +2,8 @@ package dev.sitrep.app;
 
 import dev.sitrep.incident.Checklists;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.incident.TriageRecorder;
+import dev.sitrep.runbook.RunbookLibrary;
 import dev.sitrep.killswitch.AuditLog;
 import dev.sitrep.killswitch.KillSwitchService;
 import dev.sitrep.core.PlatformProfile;
@@ -44,6 +46,7 @@ public final class Workspace implements AutoCloseable {
     private final Secrets secrets;
     private final KillSwitchService killSwitch;
     private final Checklists checklists;
+    private final TriageRecorder triage;
     private final Clock clock;
     private ScheduledExecutorService pullers;
 
@@ -55,6 +58,7 @@ public final class Workspace implements AutoCloseable {
         this.operatorOverride = env.actorOverridden(actorOption) ? operator.get() : null;
         this.incidents = new IncidentService(store, clock, operator::get, new SecureRandom());
         this.checklists = new Checklists(store, incidents, clock);
+        this.triage = new TriageRecorder(store, incidents, checklists);
         this.changes = new ChangeFeed(store);
         this.changesAtOpen = changes.latest();
         this.profiles = new Profiles(store, clock, operator::get);
@@ -107,6 +111,15 @@ public final class Workspace implements AutoCloseable {
 
     public IncidentService incidents() {
         return incidents;
+    }
+
+    public TriageRecorder triage() {
+        return triage;
+    }
+
+    /** The built-in runbooks and the team's in {@code <data-dir>/runbooks}, read now (off the FX thread). */
+    public RunbookLibrary runbooks() {
+        return RunbookLibrary.load(dataDir());
     }
 
     public Checklists checklists() {

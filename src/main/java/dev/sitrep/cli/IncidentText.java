@@ -1,6 +1,7 @@
 package dev.sitrep.cli;
 
 import dev.sitrep.core.Incident;
+import dev.sitrep.core.Checklist;
 import dev.sitrep.core.Milestone;
 import dev.sitrep.core.ResumeWatch;
 import dev.sitrep.core.SeverityScale;
@@ -36,7 +37,8 @@ final class IncidentText {
         return out.toString();
     }
 
-    static String detail(IncidentRecord record, SeverityScale scale, ResumeWatch watch, Instant now, ZoneId zone) {
+    static String detail(IncidentRecord record, SeverityScale scale, ResumeWatch watch, List<Checklist> checklists,
+                         Instant now, ZoneId zone) {
         Incident i = record.incident();
         StringBuilder out = new StringBuilder();
         out.append(i.id()).append("  ").append(i.severity()).append("  ").append(i.status().key().toUpperCase(Locale.ROOT));
@@ -69,6 +71,18 @@ final class IncidentText {
         for (Milestone m : Milestone.values()) {
             out.append(String.format(Locale.ROOT, "    %-20s %s%n", m.label(),
                     i.milestones().at(m).map(t -> TimeFormat.stamp(t, zone)).orElse("-")));
+        }
+        for (Checklist c : checklists) {
+            out.append("  Checklist: ").append(c.title()).append(" (").append(c.progress()).append(", runbook ")
+                    .append(c.runbook()).append(')').append(NL);
+            for (Checklist.Step s : c.steps()) {
+                out.append("    [").append(s.done() ? 'x' : ' ').append("] ").append(s.position()).append(". ")
+                        .append(s.text());
+                if (s.done()) {
+                    out.append("  (").append(TimeFormat.utcTime(s.doneAt())).append(", ").append(s.doneBy()).append(')');
+                }
+                out.append(NL);
+            }
         }
         out.append("  Timeline (").append(record.timeline().size()).append(" entries):").append(NL);
         for (TimelineEvent e : record.timeline()) {

@@ -23,7 +23,8 @@ final class ShowCommand extends StoreCommand {
         c.out().print(json ? IncidentJson.write(record) + System.lineSeparator()
                 : IncidentText.detail(record, c.incidents().scale(),
                 c.incidents().resumeWatches(List.of(record.incident())).get(record.incident().id()),
-                c.environment().clock().instant(), c.environment().zone()));
+                c.checklists().forIncident(record.incident().id()), c.environment().clock().instant(),
+                c.environment().zone()));
         return 0;
     }
 }

@@ -2,6 +2,7 @@ package dev.sitrep.cli;
 
 import dev.sitrep.workspace.ProcessEnvironment;
 import dev.sitrep.core.TimeInput;
+import dev.sitrep.incident.Checklists;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.killswitch.AuditLog;
 import dev.sitrep.killswitch.KillSwitchService;
@@ -43,6 +44,10 @@ abstract class StoreCommand implements Callable<Integer> {
         /** The OS keychain, tried only when no environment variable gives the secret. */
         OsKeychain keychain() {
             return KEYCHAIN;
+        }
+
+        Checklists checklists() {
+            return new Checklists(store, incidents, environment.clock());
         }
 
         KillSwitchService killSwitch() {

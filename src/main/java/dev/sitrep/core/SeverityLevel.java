@@ -30,4 +30,10 @@ public record SeverityLevel(String code, int ramp, String criteria, Duration res
     public Optional<Duration> updateCadence() {
         return Optional.ofNullable(updateEvery);
     }
+
+    /** {@code SEV1: A major feature is down; many users are hit. Respond 5 min, update every 15 min.} */
+    public String definition() {
+        return code + ": " + criteria + ". Respond " + respondText
+                + updateCadence().map(d -> ", update every " + d.toMinutes() + " min").orElse("") + ".";
+    }
 }

@@ -65,8 +65,15 @@ final class ConsoleFixture implements AutoCloseable {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    private boolean closed;
+
+    /** Closes the window's workspace (again is a no-op, so a test may close early to reopen the store). */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         desktop.close();
         executor.close();
         workspace.close();

@@ -10,6 +10,7 @@ import dev.sitrep.core.Roles;
 import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.store.Store;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,6 +76,27 @@ public final class BenchData {
                 });
             }
         }
+    }
+
+    /**
+     * Writes {@code count} team runbooks into {@code team}: copies of the built-in triage tree,
+     * infrastructure and lifecycle runbooks under new ids. Returns the bytes written.
+     */
+    public static long runbooks(Path team, int count) throws java.io.IOException {
+        List<String> templates = List.of("ai-triage.json", "infra.json", "lifecycle.json");
+        Files.createDirectories(team);
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            String template = templates.get(i % templates.size());
+            String id = template.replace(".json", "");
+            String json = new String(dev.sitrep.runbook.BuiltInRunbooks.bytes(template),
+                    java.nio.charset.StandardCharsets.UTF_8)
+                    .replaceFirst("\"id\": \"" + id + "\"", "\"id\": \"" + id + "-" + i + "\"");
+            Path file = team.resolve(String.format("team-%03d.json", i));
+            Files.writeString(file, json);
+            total += Files.size(file);
+        }
+        return total;
     }
 
     public static long median(long[] values) {

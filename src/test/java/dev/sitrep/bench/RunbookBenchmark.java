@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,14 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunbookBenchmark {
 
     private static final int RUNBOOKS = 200;
-    private static final List<String> TEMPLATES = List.of("ai-triage.json", "infra.json", "lifecycle.json");
 
     @TempDir
     Path dataDir;
 
     @Test
     void loadingTwoHundredRunbooksAgainstPlainJackson() throws Exception {
-        long bytes = generate(RunbookLibrary.teamDirectory(dataDir));
+        long bytes = BenchData.runbooks(RunbookLibrary.teamDirectory(dataDir), RUNBOOKS);
         long coldLibrary = timeLibrary();
         for (int i = 0; i < 5; i++) {
             timeLibrary();
@@ -68,21 +66,6 @@ class RunbookBenchmark {
         System.out.printf("BENCH runbook-list-process: 'sitrep runbook list' with %d team runbooks in a fresh JVM: %,d ms | "
                 + "'sitrep --version' in a fresh JVM (baseline): %,d ms | Sitrep adds +%,d ms%n", RUNBOOKS,
                 median(list) / 1_000_000, median(version) / 1_000_000, (median(list) - median(version)) / 1_000_000);
-    }
-
-    private long generate(Path team) throws IOException {
-        Files.createDirectories(team);
-        long total = 0;
-        for (int i = 0; i < RUNBOOKS; i++) {
-            String template = TEMPLATES.get(i % TEMPLATES.size());
-            String id = template.replace(".json", "");
-            String json = new String(BuiltInRunbooks.bytes(template), StandardCharsets.UTF_8)
-                    .replaceFirst("\"id\": \"" + id + "\"", "\"id\": \"" + id + "-" + i + "\"");
-            Path file = team.resolve(String.format("team-%03d.json", i));
-            Files.writeString(file, json);
-            total += Files.size(file);
-        }
-        return total;
     }
 
     private long timeLibrary() {

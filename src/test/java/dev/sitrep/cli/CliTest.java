@@ -243,4 +243,22 @@ class CliTest {
         assertRefused(cli().run("restore", "--from", junk.toString(), "--data-dir", tmp.resolve("x").toString()), 2,
                 "not a Sitrep backup");
     }
+
+    @Test
+    void showListsTheChecklistsWithWhoTickedWhat() {
+        CliRunner cli = cli();
+        String id = declare(cli);
+        try (dev.sitrep.store.Store store = dev.sitrep.store.Store.open(tmp.resolve("data"))) {
+            var incidents = new dev.sitrep.incident.IncidentService(store, cli.clock, () -> "lee", new java.util.Random(1));
+            var checklists = new dev.sitrep.incident.Checklists(store, incidents, cli.clock);
+            var c = checklists.open(dev.sitrep.core.IncidentId.parse(id), "rollback", "kill-switch", "Flip the kill switch",
+                    java.util.List.of(new dev.sitrep.incident.Checklists.StepSpec("Write the reason", null, null),
+                            new dev.sitrep.incident.Checklists.StepSpec("Halt the platform", "sitrep kill-switch halt", null)));
+            checklists.tick(c.id(), 1, true);
+        }
+        CliRunner.Result shown = cli.run("incident", "show", id);
+        assertThat(shown.code()).isZero();
+        assertThat(shown.out()).contains("Checklist: Flip the kill switch (1 of 2 done, runbook rollback)")
+                .contains("[x] 1. Write the reason  (14:32 UTC, lee)").contains("[ ] 2. Halt the platform");
+    }
 }

@@ -77,6 +77,12 @@ public final class DeclareViewModel {
         error.set("");
     }
 
+    /** Fills in what a triage outcome suggests: a title and a severity code on the sheet's scale. */
+    public void prefill(String suggestedTitle, String severityCode) {
+        title.set(suggestedTitle == null ? "" : suggestedTitle);
+        levels.stream().filter(l -> l.code().equals(severityCode)).findFirst().ifPresent(severity::set);
+    }
+
     /** Declares; on success the sheet's owner is told and the sheet is cleared. */
     public void declare() {
         if (busy.get()) {

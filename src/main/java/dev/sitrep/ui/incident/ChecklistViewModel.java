@@ -59,7 +59,9 @@ public final class ChecklistViewModel {
 
     private void show(List<Checklist> list) {
         if (list.isEmpty() || list.get(0).incident().equals(incident)) {
-            items.setAll(list);
+            if (!items.equals(list)) {
+                items.setAll(list); // redrawn only when a checklist changed, not on every timeline entry
+            }
             long done = list.stream().mapToLong(Checklist::doneCount).sum();
             long all = list.stream().mapToLong(c -> c.steps().size()).sum();
             summary.set(list.isEmpty() ? "Checklists" : "Checklists · " + done + "/" + all);

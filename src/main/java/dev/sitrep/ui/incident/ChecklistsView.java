@@ -15,6 +15,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -63,6 +64,7 @@ public final class ChecklistsView extends ScrollPane {
         CheckBox tick = new CheckBox(s.position() + ". " + s.text());
         tick.setId("step-" + c.section() + "-" + s.position());
         tick.setWrapText(true);
+        tick.setMnemonicParsing(false); // runbook text keeps its underscores (DISABLE_NEW)
         tick.setSelected(s.done());
         tick.setOnAction(e -> model.tick(c, s.position(), tick.isSelected()));
         VBox step = new VBox(4, tick);
@@ -77,6 +79,7 @@ public final class ChecklistsView extends ScrollPane {
             HBox.setHgrow(command, Priority.ALWAYS);
             Button copy = new Button("Copy", Icons.of(Feather.COPY));
             copy.getStyleClass().add(Styles.SMALL);
+            copy.setMinWidth(Region.USE_PREF_SIZE);
             copy.setTooltip(new Tooltip("Copy the command"));
             copy.setOnAction(e -> {
                 ClipboardContent content = new ClipboardContent();

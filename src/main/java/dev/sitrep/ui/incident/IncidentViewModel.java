@@ -195,7 +195,7 @@ public final class IncidentViewModel {
         scale.set(s);
         incident.set(i);
         loadError.set("");
-        severityDefinition.set(s.find(i.severity()).map(IncidentViewModel::definition)
+        severityDefinition.set(s.find(i.severity()).map(SeverityLevel::definition)
                 .orElse(i.severity() + " is not on the " + s.name() + " scale"));
         declared.set("Declared " + TimeFormat.stamp(i.declaredAt(), zone) + " by " + i.declaredBy());
         List<String> ms = new ArrayList<>();
@@ -207,11 +207,6 @@ public final class IncidentViewModel {
         severities.setAll(s.levels().stream().map(SeverityLevel::code).filter(c -> !c.equals(i.severity())).toList());
         IncidentRecord record = loaded.record();
         timeline.setAll(record.timeline().stream().map(e -> row(record, e)).toList());
-    }
-
-    static String definition(SeverityLevel level) {
-        return level.code() + ": " + level.criteria() + ". Respond " + level.respondText()
-                + level.updateCadence().map(d -> ", update every " + d.toMinutes() + " min").orElse("") + ".";
     }
 
     private TimelineRow row(IncidentRecord record, TimelineEvent e) {

@@ -79,6 +79,7 @@ public final class KillSwitchDialog extends VBox {
         choiceBox.getChildren().setAll(model.choices().stream().map(c -> {
             CheckBox box = new CheckBox(c.name() + " (" + c.kind() + ")");
             box.setId("choice-" + c.name());
+            box.setMnemonicParsing(false); // profile names may hold underscores
             box.selectedProperty().bindBidirectional(c.selected());
             Label means = Controls.muted(c.haltMeans());
             return (javafx.scene.Node) new VBox(2, box, means);

@@ -6,9 +6,7 @@ import org.kordamp.ikonli.feather.Feather;
 /** The console's pages: six in the sidebar (Ctrl+1..6), and an incident's own page. */
 public enum Page {
     BOARD("Board", Feather.GRID, null),
-    TRIAGE("Triage", Feather.GIT_MERGE,
-            "The triage wizard will walk you from symptoms to a severity, the runbook section to follow and its "
-                    + "checklist, one question at a time, and put every answer on the timeline."),
+    TRIAGE("Triage", Feather.GIT_MERGE, null),
     KILL_SWITCH("Kill switch", Feather.POWER, null),
     EVIDENCE("Evidence", Feather.ARCHIVE,
             "The evidence collector will take files, screenshots, pasted text and endpoint snapshots, hash them at "

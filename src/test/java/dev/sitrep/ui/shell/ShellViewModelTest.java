@@ -59,7 +59,7 @@ class ShellViewModelTest {
 
     @Test
     void comingPagesSayWhatTheyWillDo() {
-        assertThat(Page.TRIAGE.comingNext()).contains("severity");
+        assertThat(Page.EVIDENCE.comingNext()).contains("hash");
         assertThat(Page.BOARD.comingNext()).isNull();
     }
 

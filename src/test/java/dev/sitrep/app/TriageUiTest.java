@@ -1,0 +1,106 @@
+package dev.sitrep.app;
+
+import dev.sitrep.core.Checklist;
+import dev.sitrep.core.EventType;
+import dev.sitrep.core.Incident;
+import dev.sitrep.core.TimelineEvent;
+import dev.sitrep.incident.Checklists;
+import dev.sitrep.incident.IncidentService;
+import dev.sitrep.store.Store;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static dev.sitrep.app.ConsoleFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The triage wizard as a commander uses it: by keyboard to an outcome, declared, answers on the timeline, a step ticked. */
+@ExtendWith(ApplicationExtension.class)
+class TriageUiTest {
+
+    @TempDir
+    Path dir;
+    private ConsoleFixture console;
+
+    @Start
+    void start(Stage stage) {
+        console = new ConsoleFixture(stage, dir, Map.of(), w -> { });
+    }
+
+    @AfterEach
+    void close() {
+        console.close();
+    }
+
+    @Test
+    void keyboardToAnOutcomeDeclareAndTickAStepThatSurvivesReopening(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#triageQuestion").tryQuery().map(n -> n.isVisible()
+                && !((Label) n).getText().isEmpty()).orElse(false));
+        assertThat(robot.lookup("#triageQuestion").queryAs(Label.class).getText())
+                .isEqualTo("Is the platform actively doing something it must not do?");
+        console.snapshot("triage-question");
+
+        robot.type(KeyCode.DIGIT1);
+        waitUntil(() -> robot.lookup("#triageQuestion").queryAs(Label.class).getText().contains("security"));
+        robot.type(KeyCode.DIGIT2);
+        waitUntil(() -> robot.lookup("#triageQuestion").queryAs(Label.class).getText().contains("beyond"));
+        robot.type(KeyCode.DIGIT1);
+        waitUntil(() -> robot.lookup("#triageOutcome").query().isVisible());
+        assertThat(robot.lookup("#triageSeverity").queryAs(Label.class).getText()).isEqualTo("SEV1");
+        assertThat(robot.lookup("#triageKillSwitch").query().isVisible()).isTrue();
+        console.snapshot("triage-outcome");
+
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#declareTitle").tryQuery().map(n -> n.isVisible()).orElse(false));
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> console.desktop.board().rows().size() == 1);
+        Incident declared = console.desktop.board().rows().get(0);
+        assertThat(declared.severity()).isEqualTo("SEV1");
+        IncidentService incidents = console.workspace.incidents();
+        waitUntil(() -> incidents.show(declared.id()).timeline().stream().filter(e -> e.type() == EventType.TRIAGE)
+                .count() == 5);
+        List<String> triage = incidents.show(declared.id()).timeline().stream()
+                .filter(e -> e.type() == EventType.TRIAGE).map(TimelineEvent::text).toList();
+        assertThat(triage.get(0)).isEqualTo("Q: Is the platform actively doing something it must not do? → A: Yes, it is "
+                + "doing harm right now");
+        assertThat(triage.get(3)).startsWith("Triage outcome: SEV1");
+        assertThat(triage.get(4)).isEqualTo("Severity decision: SEV1, as the triage recommends");
+
+        Checklists checklists = console.workspace.checklists();
+        int opened = checklists.forIncident(declared.id()).size();
+        waitUntil(() -> robot.lookup(".checklist-step").queryAll().size()
+                == checklists.forIncident(declared.id()).stream().mapToInt(c -> c.steps().size()).sum());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(opened).isGreaterThanOrEqualTo(2);
+        robot.clickOn("#step-kill-switch-1");
+        waitUntil(() -> checklists.forIncident(declared.id()).get(0).step(1).done());
+        waitUntil(() -> robot.lookup("#step-kill-switch-1").queryAs(CheckBox.class).isSelected());
+        console.snapshot("incident-checklists");
+
+        console.close();
+        try (Store store = Store.open(dir)) {
+            IncidentService reopened = new IncidentService(store, Clock.systemUTC(), () -> "x", new Random(1));
+            Checklist c = new Checklists(store, reopened, Clock.systemUTC()).forIncident(declared.id()).get(0);
+            assertThat(c.runbook()).isEqualTo("rollback");
+            assertThat(c.step(1).done()).isTrue();
+            assertThat(c.step(1).doneBy()).isEqualTo("maria");
+            assertThat(reopened.show(declared.id()).timeline()).anyMatch(e -> e.type() == EventType.CHECKLIST
+                    && e.text().startsWith("Done: '"));
+        }
+    }
+}
