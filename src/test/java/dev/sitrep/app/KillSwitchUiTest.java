@@ -131,7 +131,7 @@ class KillSwitchUiTest {
         waitUntil(() -> robot.lookup(".incident-title").match(row).tryQuery().isPresent());
         assertThat(robot.lookup(".watch-banner").queryAllAs(Label.class)).extracting(Label::getText)
                 .anyMatch(t -> t.startsWith("resume watch until"));
-        robot.doubleClickOn(robot.lookup(".incident-title").match(row).queryAs(Label.class));
+        robot.interact(() -> console.shellModel.openIncident(incident.id()));
         waitUntil(() -> robot.lookup("#resumeWatchLabel").tryQuery().map(n -> n.isVisible()).orElse(false));
         assertThat(robot.lookup("#resumeWatchLabel").queryAs(Label.class).getText())
                 .startsWith("Resume watch: pn resumed").contains("(30 min left)");

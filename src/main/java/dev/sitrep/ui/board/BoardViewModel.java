@@ -71,8 +71,11 @@ public final class BoardViewModel {
             return new Snapshot(sorted(list, current), total, current, incidents.resumeWatches(list));
         }, snapshot -> {
             scale.set(snapshot.scale());
+            boolean watchesChanged = !watches.equals(snapshot.watches());
             watches = Map.copyOf(snapshot.watches());
-            rows.setAll(snapshot.incidents());
+            if (watchesChanged || !rows.equals(snapshot.incidents())) {
+                rows.setAll(snapshot.incidents()); // a pull that changed nothing on the board redraws nothing
+            }
             workspaceEmpty.set(snapshot.total() == 0);
             problem.set("");
             loading.set(false);
