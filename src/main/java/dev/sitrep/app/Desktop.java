@@ -81,7 +81,7 @@ final class Desktop {
         this.workspace = workspace;
         this.shellModel = shellModel;
         this.shell = shell;
-        board = new BoardViewModel(workspace.incidents(), executor, clock);
+        board = new BoardViewModel(workspace.incidents(), executor, clock, ids -> Map.of());
         incident = new IncidentViewModel(workspace.incidents(), executor, clock, zone);
         triage = new TriageViewModel(workspace::runbooks, workspace.incidents()::scale, workspace.triage(), executor);
         declare = new DeclareViewModel(workspace.incidents(), executor, declared -> {
@@ -101,7 +101,9 @@ final class Desktop {
         platforms = new PlatformsViewModel(workspace.profiles(), workspace.platformStates(), workspace::connect,
                 workspace.secrets(), executor, clock);
         settings.themeProperty().addListener((obs, was, now) -> applyTheme.accept(now));
-        boardView = new BoardView(board, shellModel::openIncident, this::showDeclare, startDrill);
+        boardView = new BoardView(board, new BoardView.Actions(shellModel::openIncident, this::showDeclare, startDrill,
+                shell::showOverlay, shell::hideOverlay, i -> { }));
+        board.onOverdue(Notifier::overdue);
         checklists = new ChecklistViewModel(workspace.checklists(), executor);
         incidentView = new IncidentView(incident, checklists, shellModel::back);
         declareView = new DeclareView(declare, shell::hideOverlay);
@@ -163,7 +165,8 @@ final class Desktop {
             }
         });
         polling = executor.every(POLL_MILLIS, poller::poll);
-        elapsed = new Timeline(new KeyFrame(Duration.seconds(15), e -> {
+        // Every second: the board's clocks count; the incident page's resume watch counts in minutes.
+        elapsed = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
             boardView.tick();
             incident.tick();
         }));
@@ -187,6 +190,7 @@ final class Desktop {
             return new PlatformSnapshot(workspace.profiles().list(), states);
         }, snapshot -> {
             shellModel.setPlatforms(snapshot.profiles(), snapshot.states());
+            board.setPlatforms(snapshot.states());
             haltedPlatforms.setAll(snapshot.profiles().stream()
                     .filter(p -> snapshot.states().containsKey(p.name())
                             && Boolean.TRUE.equals(snapshot.states().get(p.name()).halted()))

@@ -310,10 +310,16 @@ public final class IncidentService {
             data.put("from", current.severity());
             data.put("to", level.code());
             data.put("reason", why);
-            scale.find(current.severity()).ifPresent(old ->
-                    data.put("direction", scale.rank(level.code()) < scale.rank(old.code()) ? "upgrade" : "downgrade"));
-            append(tx, id, EventType.SEVERITY_CHANGE, "Severity " + current.severity() + " → " + level.code() + ": " + why,
-                    now, null, data);
+            boolean upgrade = scale.find(current.severity()).map(old -> scale.rank(level.code()) < scale.rank(old.code()))
+                    .orElse(false);
+            if (scale.find(current.severity()).isPresent()) {
+                data.put("direction", upgrade ? "upgrade" : "downgrade");
+            }
+            if (upgrade) {
+                data.put("postmortem", "under-call"); // the first call was too low: the postmortem asks why
+            }
+            append(tx, id, EventType.SEVERITY_CHANGE, "Severity " + current.severity() + " → " + level.code() + ": " + why
+                    + (upgrade ? " (upgrade: the first call was too low; noted for the postmortem)" : ""), now, null, data);
             return new Change(updated, true, id + " is now " + level.code() + ".");
         });
     }
@@ -446,6 +452,17 @@ public final class IncidentService {
     }
 
     /** Incidents in the given statuses (all when empty), newest first. */
+    /** The incidents with these ids that exist (a change feed's ids; one that vanished is left out). */
+    public List<Incident> find(Collection<IncidentId> ids) {
+        return store.read(tx -> {
+            List<Incident> out = new ArrayList<>();
+            for (IncidentId id : ids) {
+                tx.incidents().find(id).ifPresent(out::add);
+            }
+            return out;
+        });
+    }
+
     public List<Incident> list(Set<IncidentStatus> statuses) {
         return store.read(tx -> tx.incidents().list(statuses));
     }

@@ -77,8 +77,8 @@ class ConsoleUiTest {
         assertThat(declared.severity()).isEqualTo("SEV2");
         assertThat(declared.commander()).isEqualTo("maria");
         robot.type(KeyCode.ESCAPE);
-        waitUntil(() -> robot.lookup("#incidentList").tryQuery().map(n -> n.isVisible()).orElse(false));
-        ListView<?> list = robot.lookup("#incidentList").queryAs(ListView.class);
+        waitUntil(() -> robot.lookup("#lane-SEV2").tryQuery().map(n -> n.isVisible()).orElse(false));
+        ListView<?> list = robot.lookup("#lane-SEV2").queryAs(ListView.class);
         assertThat(list.getItems()).hasSize(1);
     }
 

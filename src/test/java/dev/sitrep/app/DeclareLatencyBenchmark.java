@@ -80,13 +80,13 @@ class DeclareLatencyBenchmark {
             ListChangeListener<Object> watch = new ListChangeListener<>() {
                 @Override
                 public void onChanged(Change<?> c) {
-                    if (desktop.board().rows().stream().anyMatch(r -> r.title().equals(title))) {
+                    if (desktop.board().lane("SEV2").stream().anyMatch(r -> r.title().equals(title))) {
                         listed.complete((System.nanoTime() - start[0]) / 1_000);
-                        desktop.board().rows().removeListener(this);
+                        desktop.board().lane("SEV2").removeListener(this);
                     }
                 }
             };
-            desktop.board().rows().addListener(watch);
+            desktop.board().lane("SEV2").addListener(watch);
             start[0] = System.nanoTime();
             desktop.declare().declare();
         });

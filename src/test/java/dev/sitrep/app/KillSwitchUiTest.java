@@ -128,9 +128,10 @@ class KillSwitchUiTest {
                 Clock.systemUTC().instant()), null);
         java.util.function.Predicate<Label> row = l -> incident.title().equals(l.getText()) && l.getScene() != null
                 && l.isVisible();
-        waitUntil(() -> robot.lookup(".incident-title").match(row).tryQuery().isPresent());
-        assertThat(robot.lookup(".watch-banner").queryAllAs(Label.class)).extracting(Label::getText)
-                .anyMatch(t -> t.startsWith("resume watch until"));
+        waitUntil(() -> robot.lookup(".card-title").match(row).tryQuery().isPresent());
+        waitUntil(() -> robot.lookup(".card-badge").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().startsWith("resume watch until")));
+        console.snapshot("board-resume-watch");
         robot.interact(() -> console.shellModel.openIncident(incident.id()));
         waitUntil(() -> robot.lookup("#resumeWatchLabel").tryQuery().map(n -> n.isVisible()).orElse(false));
         assertThat(robot.lookup("#resumeWatchLabel").queryAs(Label.class).getText())

@@ -1,17 +1,23 @@
 package dev.sitrep.ui.board;
 
 import atlantafx.base.theme.Styles;
+import dev.sitrep.board.BoardFilter;
+import dev.sitrep.board.Lanes;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentId;
-import dev.sitrep.core.TimeFormat;
+import dev.sitrep.ui.common.Converters;
 import dev.sitrep.ui.common.Icons;
 import dev.sitrep.ui.common.SeverityStyle;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
@@ -21,167 +27,274 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
-/** The board page: the incident list, or the welcome when the workspace is empty. */
+/**
+ * The board page: a lane per severity (most severe first, then Unmapped) of live cards, the
+ * filters above, the welcome when the workspace is empty. Enter opens the selected card, A
+ * acknowledges it, the context menu (right click or the menu key) holds the quick actions.
+ */
 public final class BoardView extends VBox {
 
-    private final BoardViewModel model;
-    private final ListView<Incident> list = new ListView<>();
+    /** What the board's buttons and quick actions ask the window for. */
+    public record Actions(Consumer<IncidentId> open, Runnable declare, Runnable startDrill, Consumer<Node> showSheet,
+                          Runnable hideSheet, Consumer<Incident> postUpdate) {
+    }
 
-    public BoardView(BoardViewModel model, Consumer<IncidentId> open, Runnable declare, Runnable startDrill) {
+    private final BoardViewModel model;
+    private final Actions actions;
+    private final HBox laneBox = new HBox(10);
+    private final List<ListView<Incident>> lists = new ArrayList<>();
+
+    public BoardView(BoardViewModel model, Actions actions) {
         this.model = model;
+        this.actions = actions;
         getStyleClass().add("board");
         setId("board");
+        setSpacing(10);
 
         Label title = new Label("Board");
         title.getStyleClass().add(Styles.TITLE_3);
-        CheckBox finished = new CheckBox("Show closed, declined and merged");
-        finished.setId("showFinished");
-        finished.selectedProperty().bindBidirectional(model.showFinishedProperty());
+        Label summary = new Label();
+        summary.getStyleClass().add(Styles.TEXT_MUTED);
+        summary.textProperty().bind(model.summaryProperty());
         Label problem = new Label();
         problem.getStyleClass().addAll(Styles.DANGER, "problem");
+        problem.setWrapText(true);
         problem.textProperty().bind(model.problemProperty());
         problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(12, title, grow, finished);
+        HBox header = new HBox(12, title, summary, grow, filters());
         header.setAlignment(Pos.CENTER_LEFT);
 
-        list.setId("incidentList");
-        list.setItems(model.rows());
-        list.setCellFactory(v -> new IncidentCell());
-        list.setPlaceholder(new Label("No open incidents. Ctrl+N declares one."));
-        list.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
-                open.accept(list.getSelectionModel().getSelectedItem().id());
-            }
-        });
-        list.setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2
-                    && list.getSelectionModel().getSelectedItem() != null) {
-                open.accept(list.getSelectionModel().getSelectedItem().id());
-            }
-        });
-
-        StackPane body = new StackPane(list, welcome(declare, startDrill));
+        laneBox.setId("lanes");
+        laneBox.setFillHeight(true);
+        model.laneKeys().addListener((ListChangeListener<String>) c -> buildLanes());
+        buildLanes();
+        StackPane body = new StackPane(laneBox, new Welcome(actions.declare(), actions.startDrill()));
+        body.getChildren().get(1).visibleProperty().bind(model.workspaceEmptyProperty());
+        body.getChildren().get(1).managedProperty().bind(model.workspaceEmptyProperty());
+        laneBox.visibleProperty().bind(model.workspaceEmptyProperty().not());
         VBox.setVgrow(body, Priority.ALWAYS);
-        setSpacing(12);
         getChildren().addAll(header, problem, body);
     }
 
-    private VBox welcome(Runnable declare, Runnable startDrill) {
-        Label heading = new Label("Welcome to Sitrep");
-        heading.getStyleClass().add(Styles.TITLE_2);
-        Label intro = new Label("Nothing is burning. Three first moves:");
-        intro.getStyleClass().add(Styles.TEXT_MUTED);
-        VBox moves = new VBox(10,
-                move("1", "Declare an incident", "Ctrl+N from anywhere: a title and Enter. Severity defaults to "
-                        + "the scale's default; change it any time with a reason."),
-                move("2", "Write what happens", "Open the incident and press Ctrl+L: every note, status and "
-                        + "severity change lands on the timeline with its time and author."),
-                move("3", "Set up the workspace", "Settings (Ctrl+6): your name as operator, the theme and the "
-                        + "severity scale your runbooks use."));
-        Button declareButton = new Button("Declare incident", Icons.of(Feather.PLUS));
-        declareButton.getStyleClass().add(Styles.ACCENT);
-        declareButton.setOnAction(e -> declare.run());
-        Button demo = new Button("Load demo workspace", Icons.of(Feather.PLAY_CIRCLE));
-        demo.setId("loadDemo");
-        demo.setOnAction(e -> startDrill.run());
-        Label demoNote = new Label("The demo opens a drill workspace beside this one: four DRILL incidents with timelines and "
-                + "a sandbox platform whose agents start acting up. Nothing in a drill reaches a real platform.");
-        demoNote.setWrapText(true);
-        demoNote.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox buttons = new HBox(12, declareButton, demo);
-        VBox welcome = new VBox(16, heading, intro, moves, buttons, demoNote);
-        welcome.setId("welcome");
-        welcome.getStyleClass().add("welcome");
-        welcome.setMaxWidth(720);
-        welcome.setMaxHeight(USE_PREF_SIZE);
-        StackPane.setAlignment(welcome, Pos.TOP_CENTER);
-        welcome.visibleProperty().bind(model.workspaceEmptyProperty());
-        welcome.managedProperty().bind(welcome.visibleProperty());
-        list.visibleProperty().bind(model.workspaceEmptyProperty().not());
-        return welcome;
+    private HBox filters() {
+        ComboBox<BoardFilter.Scope> scope = new ComboBox<>();
+        scope.setId("boardScope");
+        scope.getItems().setAll(BoardFilter.Scope.values());
+        scope.setConverter(Converters.showing(BoardFilter.Scope::label));
+        scope.setValue(model.filterProperty().get().scope());
+        scope.setPrefWidth(220);
+        scope.setOnAction(e -> model.filterProperty().set(model.filterProperty().get().withScope(scope.getValue())));
+        ComboBox<String> service = new ComboBox<>();
+        service.setId("boardService");
+        service.setPromptText("All services");
+        Runnable fillServices = () -> {
+            String chosen = service.getValue();
+            List<String> items = new ArrayList<>();
+            items.add("All services");
+            items.addAll(model.services());
+            service.getItems().setAll(items);
+            service.setValue(chosen);
+        };
+        model.services().addListener((ListChangeListener<String>) c -> fillServices.run());
+        fillServices.run();
+        service.setOnAction(e -> model.filterProperty().set(model.filterProperty().get().withService(
+                "All services".equals(service.getValue()) ? null : service.getValue())));
+        CheckBox mine = new CheckBox("Mine");
+        mine.setId("boardMine");
+        mine.selectedProperty().addListener((obs, was, now) ->
+                model.filterProperty().set(model.filterProperty().get().withMineOnly(now)));
+        HBox box = new HBox(10, scope, service, mine);
+        box.setAlignment(Pos.CENTER_RIGHT);
+        return box;
     }
 
-    private static HBox move(String number, String title, String text) {
-        Label n = new Label(number);
-        n.getStyleClass().add("move-number");
-        Label t = new Label(title);
-        t.getStyleClass().add(Styles.TITLE_4);
-        Label d = new Label(text);
-        d.setWrapText(true);
-        d.getStyleClass().add(Styles.TEXT_MUTED);
-        VBox words = new VBox(2, t, d);
-        HBox.setHgrow(words, Priority.ALWAYS);
-        HBox row = new HBox(14, n, words);
-        row.setAlignment(Pos.TOP_LEFT);
-        return row;
+    private void buildLanes() {
+        lists.clear();
+        laneBox.getChildren().clear();
+        for (String key : model.laneKeys()) {
+            laneBox.getChildren().add(lane(key));
+        }
     }
 
-    /** Refreshes the elapsed times shown in the rows. */
-    public void tick() {
-        list.refresh();
+    private VBox lane(String key) {
+        Label chip = new Label(key);
+        chip.getStyleClass().add("severity-chip");
+        chip.setMinWidth(Region.USE_PREF_SIZE);
+        SeverityStyle.apply(chip, model.scaleProperty().get(), key);
+        Label count = new Label();
+        count.getStyleClass().add("lane-count");
+        var items = model.lane(key);
+        Runnable counted = () -> count.setText(Integer.toString(items.size()));
+        items.addListener((ListChangeListener<Incident>) c -> counted.run());
+        counted.run();
+        Label means = new Label(model.level(key).map(l -> l.respondText()).orElse("not on the scale"));
+        means.getStyleClass().addAll(Styles.TEXT_MUTED, "lane-means");
+        HBox head = new HBox(8, chip, count, means);
+        head.setAlignment(Pos.CENTER_LEFT);
+        ListView<Incident> list = new ListView<>(items);
+        list.setId("lane-" + key);
+        list.getStyleClass().add("lane-list");
+        list.setCellFactory(v -> new CardCell(model));
+        list.setPlaceholder(new Label("—"));
+        list.setOnKeyPressed(e -> key(list, e.getCode(), e));
+        list.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && selected(list) != null) {
+                actions.open().accept(selected(list).id());
+            }
+        });
+        list.setContextMenu(menu(list));
+        lists.add(list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox lane = new VBox(6, head, list);
+        lane.getStyleClass().add("lane");
+        lane.setMinWidth(120);
+        // Lanes with cards share the width; empty lanes stay narrow so the busy ones can breathe.
+        Runnable width = () -> {
+            HBox.setHgrow(lane, items.isEmpty() ? Priority.NEVER : Priority.ALWAYS);
+            lane.setPrefWidth(items.isEmpty() ? 120 : 260);
+            lane.setMaxWidth(items.isEmpty() ? 140 : Double.MAX_VALUE);
+            means.setVisible(!items.isEmpty());
+        };
+        items.addListener((ListChangeListener<Incident>) c -> width.run());
+        width.run();
+        if (Lanes.UNMAPPED.equals(key)) {
+            lane.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(items));
+            lane.managedProperty().bind(lane.visibleProperty());
+        }
+        return lane;
     }
 
-    public void focusList() {
-        list.requestFocus();
-        if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
+    private ContextMenu menu(ListView<Incident> list) {
+        MenuItem open = new MenuItem("Open (Enter)");
+        open.setOnAction(e -> withSelected(list, i -> actions.open().accept(i.id())));
+        MenuItem ack = new MenuItem("Acknowledge now (A)");
+        ack.setOnAction(e -> withSelected(list, model::acknowledge));
+        MenuItem update = new MenuItem("Post update… (U)");
+        update.setOnAction(e -> withSelected(list, actions.postUpdate()));
+        MenuItem severity = new MenuItem("Change severity… (V)");
+        severity.setOnAction(e -> withSelected(list, i -> sheet(i, QuickChangeSheet.Kind.SEVERITY)));
+        MenuItem status = new MenuItem("Change status… (S)");
+        status.setOnAction(e -> withSelected(list, i -> sheet(i, QuickChangeSheet.Kind.STATUS)));
+        MenuItem commander = new MenuItem("Assign commander… (C)");
+        commander.setOnAction(e -> withSelected(list, i -> sheet(i, QuickChangeSheet.Kind.COMMANDER)));
+        return new ContextMenu(open, ack, update, severity, status, commander);
+    }
+
+    private void key(ListView<Incident> list, KeyCode code, javafx.scene.input.KeyEvent e) {
+        Incident i = selected(list);
+        int lane = lists.indexOf(list);
+        switch (code) {
+            case ENTER -> withSelected(list, x -> actions.open().accept(x.id()));
+            case A -> withSelected(list, model::acknowledge);
+            case U -> withSelected(list, actions.postUpdate());
+            case V -> withSelected(list, x -> sheet(x, QuickChangeSheet.Kind.SEVERITY));
+            case S -> withSelected(list, x -> sheet(x, QuickChangeSheet.Kind.STATUS));
+            case C -> withSelected(list, x -> sheet(x, QuickChangeSheet.Kind.COMMANDER));
+            case LEFT, RIGHT -> {
+                int step = code == KeyCode.LEFT ? -1 : 1;
+                for (int n = lane + step; n >= 0 && n < lists.size(); n += step) {
+                    if (!lists.get(n).getItems().isEmpty()) {
+                        focus(lists.get(n));
+                        break;
+                    }
+                }
+            }
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+        if (i == null && code != KeyCode.LEFT && code != KeyCode.RIGHT) {
             list.getSelectionModel().selectFirst();
         }
     }
 
-    private final class IncidentCell extends ListCell<Incident> {
-        private final Label severity = new Label();
-        private final Label id = new Label();
-        private final Label title = new Label();
-        private final Label meta = new Label();
-        private final Label drill = new Label("DRILL");
-        private final Label elapsed = new Label();
-        private final Label watch = new Label();
-        private final HBox row;
+    private void sheet(Incident i, QuickChangeSheet.Kind kind) {
+        actions.showSheet().accept(new QuickChangeSheet(model, i, kind, actions.hideSheet()));
+    }
 
-        IncidentCell() {
-            severity.getStyleClass().add("severity-chip");
-            id.getStyleClass().add("mono");
-            title.getStyleClass().add("incident-title");
-            meta.getStyleClass().add(Styles.TEXT_MUTED);
-            drill.getStyleClass().add("drill-badge");
-            elapsed.getStyleClass().add("elapsed");
-            watch.getStyleClass().add("watch-banner");
-            Region grow = new Region();
-            HBox.setHgrow(grow, Priority.ALWAYS);
-            VBox words = new VBox(2, new HBox(8, title, drill), new HBox(10, id, meta));
-            row = new HBox(14, severity, words, grow, watch, elapsed);
-            row.setAlignment(Pos.CENTER_LEFT);
-            row.getStyleClass().add("incident-row");
+    private static Incident selected(ListView<Incident> list) {
+        return list.getSelectionModel().getSelectedItem();
+    }
+
+    private static void withSelected(ListView<Incident> list, Consumer<Incident> action) {
+        Incident i = selected(list);
+        if (i != null) {
+            action.accept(i);
+        }
+    }
+
+    private static void focus(ListView<Incident> list) {
+        list.requestFocus();
+        if (list.getSelectionModel().isEmpty()) {
+            list.getSelectionModel().selectFirst();
+        }
+    }
+
+    /** Every second: the clocks count, overdue ones are reported once, the hour of the resolved runs out. */
+    public void tick() {
+        model.tick();
+    }
+
+    /** Focus on the first lane with cards (Ctrl+1 lands here). */
+    public void focusList() {
+        lists.stream().filter(l -> !l.getItems().isEmpty()).findFirst().ifPresent(BoardView::focus);
+    }
+
+    /** The welcome for an empty workspace: the three first moves and the demo. */
+    private static final class Welcome extends VBox {
+        Welcome(Runnable declare, Runnable startDrill) {
+            super(16);
+            Label heading = new Label("Welcome to Sitrep");
+            heading.getStyleClass().add(Styles.TITLE_2);
+            Label intro = new Label("Nothing is burning. Three first moves:");
+            intro.getStyleClass().add(Styles.TEXT_MUTED);
+            VBox moves = new VBox(10,
+                    move("1", "Declare an incident", "Ctrl+N from anywhere: a title and Enter. Severity defaults to "
+                            + "the scale's default; change it any time with a reason."),
+                    move("2", "Write what happens", "Open the incident and press Ctrl+L: every note, status and "
+                            + "severity change lands on the timeline with its time and author."),
+                    move("3", "Set up the workspace", "Settings (Ctrl+6): your name as operator, the theme and the "
+                            + "severity scale your runbooks use."));
+            Button declareButton = new Button("Declare incident", Icons.of(Feather.PLUS));
+            declareButton.getStyleClass().add(Styles.ACCENT);
+            declareButton.setOnAction(e -> declare.run());
+            Button demo = new Button("Load demo workspace", Icons.of(Feather.PLAY_CIRCLE));
+            demo.setId("loadDemo");
+            demo.setOnAction(e -> startDrill.run());
+            Label demoNote = new Label("The demo opens a drill workspace beside this one: four DRILL incidents with "
+                    + "timelines and a sandbox platform whose agents start acting up. Nothing in a drill reaches a real "
+                    + "platform.");
+            demoNote.setWrapText(true);
+            demoNote.getStyleClass().add(Styles.TEXT_MUTED);
+            getChildren().addAll(heading, intro, moves, new HBox(12, declareButton, demo), demoNote);
+            setId("welcome");
+            getStyleClass().add("welcome");
+            setMaxWidth(720);
+            setMaxHeight(USE_PREF_SIZE);
+            StackPane.setAlignment(this, Pos.TOP_CENTER);
         }
 
-        @Override
-        protected void updateItem(Incident incident, boolean empty) {
-            super.updateItem(incident, empty);
-            if (empty || incident == null) {
-                setGraphic(null);
-                return;
-            }
-            severity.setText(incident.severity());
-            SeverityStyle.apply(severity, model.scaleProperty().get(), incident.severity());
-            id.setText(incident.id().value());
-            title.setText(incident.title());
-            meta.setText(incident.status().key() + " · " + (incident.commander() == null ? "no commander"
-                    : "IC " + incident.commander()) + (incident.service() == null ? "" : " · " + incident.service()));
-            drill.setVisible(incident.drill());
-            drill.setManaged(incident.drill());
-            watch.setText(model.watch(incident));
-            watch.setVisible(!watch.getText().isEmpty());
-            watch.setManaged(watch.isVisible());
-            elapsed.setText(incident.status().isActive()
-                    ? TimeFormat.elapsed(Duration.between(incident.startedAt(), model.clock().instant()))
-                    : incident.status().key());
-            setGraphic(row);
+        private static HBox move(String number, String title, String text) {
+            Label n = new Label(number);
+            n.getStyleClass().add("move-number");
+            Label t = new Label(title);
+            t.getStyleClass().add(Styles.TITLE_4);
+            Label d = new Label(text);
+            d.setWrapText(true);
+            d.getStyleClass().add(Styles.TEXT_MUTED);
+            VBox words = new VBox(2, t, d);
+            HBox.setHgrow(words, Priority.ALWAYS);
+            HBox row = new HBox(14, n, words);
+            row.setAlignment(Pos.TOP_LEFT);
+            return row;
         }
     }
 }

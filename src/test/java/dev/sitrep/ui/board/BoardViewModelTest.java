@@ -1,26 +1,41 @@
 package dev.sitrep.ui.board;
 
+import dev.sitrep.board.BoardFilter;
+import dev.sitrep.board.Lanes;
 import dev.sitrep.core.Incident;
+import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.IncidentStatus;
+import dev.sitrep.core.Milestone;
+import dev.sitrep.core.PlatformStatus;
+import dev.sitrep.core.Role;
+import dev.sitrep.core.SeverityScales;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.platform.KillSwitchState;
 import dev.sitrep.store.Store;
+import dev.sitrep.sync.PlatformStates;
 import dev.sitrep.testing.DirectExecutor;
 import dev.sitrep.testing.TestClock;
 import dev.sitrep.ui.common.ChangePoller;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The board's lanes, live patches, filters, clocks and badges on a real store with an injected clock. */
 class BoardViewModelTest {
 
     @TempDir
@@ -28,18 +43,39 @@ class BoardViewModelTest {
     private Store store;
     private final TestClock clock = new TestClock(Instant.parse("2026-11-22T14:32:00Z"));
     private IncidentService incidents;
+    private final Map<IncidentId, Instant> sent = new HashMap<>();
     private BoardViewModel model;
 
     @BeforeEach
     void open() {
         store = Store.open(dir);
         incidents = new IncidentService(store, clock, () -> "maria", new Random(8));
-        model = new BoardViewModel(incidents, new DirectExecutor(), clock);
+        model = new BoardViewModel(incidents, new DirectExecutor(), clock, ids -> {
+            Map<IncidentId, Instant> out = new HashMap<>();
+            ids.forEach(id -> {
+                if (sent.containsKey(id)) {
+                    out.put(id, sent.get(id));
+                }
+            });
+            return out;
+        });
     }
 
     @AfterEach
     void close() {
         store.close();
+    }
+
+    private Incident declare(String title, String severity) {
+        return incidents.declare(new Declaration(title, severity, null, List.of(), null, false, null));
+    }
+
+    private void changed(Incident... changed) {
+        Set<String> ids = new java.util.HashSet<>();
+        for (Incident i : changed) {
+            ids.add(i.id().value());
+        }
+        model.onChanges(new ChangePoller.Changes(ids, false));
     }
 
     @Test
@@ -50,41 +86,135 @@ class BoardViewModelTest {
     }
 
     @Test
-    void demoIncidentsAreDrillsWithTimelines() {
-        dev.sitrep.incident.DemoWorkspace.load(incidents, clock, "sandbox");
+    void oneLanePerLevelMostSevereFirstThenUnmapped() {
+        Incident low = declare("low", "SEV4");
+        Incident high = declare("high", "SEV1");
+        clock.advance(Duration.ofMinutes(1));
+        Incident higher = declare("higher", "SEV1");
         model.refresh();
+        assertThat(model.laneKeys()).containsExactly("SEV0", "SEV1", "SEV2", "SEV3", "SEV4", Lanes.UNMAPPED);
+        assertThat(model.lane("SEV1")).extracting(Incident::id).as("newest first").containsExactly(higher.id(), high.id());
+        assertThat(model.lane("SEV4")).extracting(Incident::id).containsExactly(low.id());
+        assertThat(model.summaryProperty().get()).isEqualTo("3 active · 3 shown");
+    }
+
+    @Test
+    void aSeverityTheScaleDoesNotKnowGoesToUnmappedNeverDropped() {
+        Incident old = declare("old outage", "SEV0");
+        incidents.setStatus(old.id(), IncidentStatus.DECLINED, "duplicate", null);
+        incidents.switchScale(SeverityScales.FOUR_LEVEL);
+        model.filterProperty().set(model.filterProperty().get().withScope(BoardFilter.Scope.ALL));
+        assertThat(model.laneKeys()).containsExactly("SEV1", "SEV2", "SEV3", "SEV4", Lanes.UNMAPPED);
+        assertThat(model.lane(Lanes.UNMAPPED)).extracting(Incident::id).containsExactly(old.id());
+    }
+
+    @Test
+    void aChangeIsPatchedInPlaceKeepingTheOtherCardsAndThePosition() {
+        Incident a = declare("a", "SEV2");
+        clock.advance(Duration.ofMinutes(1));
+        Incident b = declare("b", "SEV2");
+        model.refresh();
+        var lane = model.lane("SEV2");
+        List<String> changes = new ArrayList<>();
+        lane.addListener((ListChangeListener<Incident>) c -> {
+            while (c.next()) {
+                changes.add(c.wasReplaced() ? "replaced " + c.getFrom() : c.wasAdded() ? "added " + c.getFrom()
+                        : "removed " + c.getFrom());
+            }
+        });
+        incidents.assign(a.id(), Role.COMMANDER, "lee");
+        changed(a);
+        assertThat(model.lane("SEV2")).isSameAs(lane);
+        assertThat(lane.get(1).commander()).isEqualTo("lee");
+        assertThat(changes).containsExactly("replaced 1");
+
+        changes.clear();
+        incidents.setSeverity(a.id(), "SEV1", "checkout down for everyone");
+        changed(a);
+        assertThat(model.lane("SEV1")).extracting(Incident::id).containsExactly(a.id());
+        assertThat(lane).extracting(Incident::id).containsExactly(b.id());
+        assertThat(changes).containsExactly("removed 1");
+    }
+
+    @Test
+    void anIncidentDeclaredElsewhereAppearsInItsLane() {
+        model.refresh();
+        assertThat(model.workspaceEmptyProperty().get()).isTrue();
+        Incident fromCli = declare("declared by the CLI", "SEV3");
+        changed(fromCli);
+        assertThat(model.lane("SEV3")).extracting(Incident::title).containsExactly("declared by the CLI");
         assertThat(model.workspaceEmptyProperty().get()).isFalse();
-        assertThat(model.rows()).hasSize(4).allMatch(Incident::drill);
-        assertThat(model.rows().get(0).severity()).isEqualTo("SEV1");
-        assertThat(incidents.show(model.rows().get(0).id()).timeline()).hasSizeGreaterThan(5);
     }
 
     @Test
-    void activeIncidentsComeFirstMostSevereFirst() {
-        Incident low = incidents.declare(new Declaration("low", "SEV4", null, List.of(), null, false, null));
-        Incident high = incidents.declare(new Declaration("high", "SEV1", null, List.of(), null, false, null));
-        Incident done = incidents.declare(new Declaration("done", "SEV0", null, List.of(), null, false, null));
-        incidents.setStatus(done.id(), IncidentStatus.RESOLVED, null, null);
+    void aResolvedIncidentStaysDimmedForAnHourThenLeaves() {
+        Incident i = declare("fixed", "SEV2");
         model.refresh();
-        assertThat(model.rows()).extracting(Incident::id).containsExactly(high.id(), low.id(), done.id());
+        clock.advance(Duration.ofMinutes(10));
+        incidents.setStatus(i.id(), IncidentStatus.RESOLVED, null, null);
+        changed(i);
+        Incident shown = model.lane("SEV2").get(0);
+        assertThat(model.dimmed(shown)).isTrue();
+        assertThat(model.badges(shown)).contains("postmortem due Fri 27 Nov");
+        clock.advance(Duration.ofMinutes(59));
+        model.tick();
+        assertThat(model.lane("SEV2")).hasSize(1);
+        clock.advance(Duration.ofMinutes(1));
+        model.tick();
+        assertThat(model.lane("SEV2")).isEmpty();
+        model.filterProperty().set(model.filterProperty().get().withScope(BoardFilter.Scope.UNFINISHED));
+        assertThat(model.lane("SEV2")).as("still unfinished: awaiting its postmortem").hasSize(1);
     }
 
     @Test
-    void finishedIncidentsShowOnlyOnRequest() {
-        Incident declined = incidents.declare(Declaration.titled("not an incident"));
-        incidents.setStatus(declined.id(), IncidentStatus.DECLINED, null, null);
+    void filtersByServiceAndMine() {
+        incidents.declare(new Declaration("checkout slow", "SEV2", "checkout", List.of(), null, false, null));
+        Incident billing = incidents.declare(new Declaration("billing down", "SEV1", "billing", List.of(), "lee", false,
+                null));
         model.refresh();
-        assertThat(model.rows()).isEmpty();
-        assertThat(model.workspaceEmptyProperty().get()).as("the workspace has incidents").isFalse();
-        model.showFinishedProperty().set(true);
-        assertThat(model.rows()).extracting(Incident::id).containsExactly(declined.id());
+        assertThat(model.services()).containsExactly("billing", "checkout");
+        model.filterProperty().set(model.filterProperty().get().withService("Billing"));
+        assertThat(model.rows()).extracting(Incident::id).containsExactly(billing.id());
+        model.filterProperty().set(model.filterProperty().get().withService(null).withMineOnly(true));
+        assertThat(model.rows()).extracting(Incident::title).containsExactly("checkout slow");
     }
 
     @Test
-    void aChangeFromElsewhereReloads() {
+    void anOverdueClockIsReportedOnceAndAnUpdateSentResetsTheUpdateClock() {
+        Incident i = declare("Checkout 5xx", "SEV1");
         model.refresh();
-        incidents.declare(Declaration.titled("declared by the CLI"));
-        model.onChanges(new ChangePoller.Changes(Set.of("whatever"), false));
-        assertThat(model.rows()).extracting(Incident::title).containsExactly("declared by the CLI");
+        List<String> alerts = new ArrayList<>();
+        model.onOverdue(alerts::add);
+        clock.advance(Duration.ofMinutes(4));
+        model.tick();
+        assertThat(alerts).isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        model.tick();
+        model.tick();
+        assertThat(alerts).hasSize(2).allMatch(a -> a.startsWith(i.id() + " SEV1 Checkout 5xx"))
+                .anyMatch(a -> a.contains("ack overdue since 14:37 UTC"))
+                .anyMatch(a -> a.contains("1st comm overdue"));
+
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(model.clocks(model.lane("SEV1").get(0)).nextUpdate().orElseThrow().due())
+                .isEqualTo(Instant.parse("2026-11-22T14:47:00Z"));
+        sent.put(i.id(), clock.instant());
+        incidents.markMilestone(i.id(), Milestone.FIRST_COMMUNICATION, null);
+        changed(i);
+        assertThat(model.clocks(model.lane("SEV1").get(0)).nextUpdate().orElseThrow().due())
+                .isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void badgesSayHaltedPlatformsInWords() {
+        Incident i = incidents.declare(new Declaration("agents looping", "SEV1", null, List.of("pn", "wv"), null, true,
+                null));
+        new PlatformStates(store).confirmed(new KillSwitchState("pn", true, clock.instant(), "maria", "looping",
+                clock.instant()));
+        Map<String, PlatformStatus> states = new HashMap<>();
+        new PlatformStates(store).all().forEach(s -> states.put(s.name(), s));
+        model.setPlatforms(states);
+        model.refresh();
+        assertThat(model.badges(model.lane("SEV1").get(0))).containsExactly("HALTED pn", "DRILL");
     }
 }

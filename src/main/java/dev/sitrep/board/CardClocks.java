@@ -1,0 +1,73 @@
+package dev.sitrep.board;
+
+import dev.sitrep.core.Incident;
+import dev.sitrep.core.IncidentStatus;
+import dev.sitrep.core.Milestone;
+import dev.sitrep.core.SeverityLevel;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * The clocks of one incident's card, from the scale's targets: acknowledgement (the level's
+ * response target from detection), first communication (5 minutes from detection), the next
+ * update (the level's cadence from the last update sent, else the first communication, else
+ * detection) while it is worked, and the postmortem due date once resolved (5 business days for
+ * the top levels). A start in the future (a skewed clock) counts from now: never a negative time.
+ */
+public record CardClocks(Optional<Deadline> acknowledge, Optional<Deadline> firstCommunication,
+                         Optional<Deadline> nextUpdate, Optional<LocalDate> postmortemDue, Duration elapsed) {
+
+    public static final Duration FIRST_COMMUNICATION = Duration.ofMinutes(5);
+    /** Business days to the postmortem for the top levels (colour ramp 0 to 2: SEV0..SEV2, P0..P1). */
+    public static final int POSTMORTEM_BUSINESS_DAYS = 5;
+
+    /**
+     * @param level      the incident's level on the workspace scale, {@code null} when unmapped
+     * @param lastUpdate the last status update sent, or {@code null}
+     */
+    public static CardClocks of(Incident incident, SeverityLevel level, Instant lastUpdate, Instant now) {
+        Instant start = incident.startedAt();
+        if (start == null || start.isAfter(now)) {
+            start = now;
+        }
+        Optional<Instant> acked = incident.milestones().at(Milestone.ACKNOWLEDGED);
+        Optional<Instant> told = incident.milestones().at(Milestone.FIRST_COMMUNICATION);
+        Optional<Deadline> ack = level == null || level.respondWithin() == null ? Optional.empty()
+                : Optional.of(new Deadline("ack", start, start.plus(level.respondWithin()), acked.orElse(null)));
+        Optional<Deadline> first = Optional.of(new Deadline("1st comm", start, start.plus(FIRST_COMMUNICATION),
+                told.orElse(null)));
+        Optional<Deadline> update = Optional.empty();
+        if (incident.status().isActive() && level != null && level.updateEvery() != null) {
+            Instant base = lastUpdate != null ? lastUpdate : told.orElse(start);
+            if (base.isAfter(now)) {
+                base = now;
+            }
+            update = Optional.of(new Deadline("update", base, base.plus(level.updateEvery()), null));
+        }
+        Optional<LocalDate> postmortem = incident.status() == IncidentStatus.RESOLVED && level != null
+                && level.ramp() <= 2
+                ? incident.milestones().at(Milestone.RESOLVED).map(r -> addBusinessDays(
+                        r.atZone(ZoneOffset.UTC).toLocalDate(), POSTMORTEM_BUSINESS_DAYS))
+                : Optional.empty();
+        Instant end = incident.status().isActive() ? now
+                : incident.milestones().at(Milestone.RESOLVED).filter(r -> !r.isAfter(now)).orElse(now);
+        return new CardClocks(ack, first, update, postmortem, Duration.between(start, end.isBefore(start) ? start : end));
+    }
+
+    static LocalDate addBusinessDays(LocalDate from, int days) {
+        LocalDate d = from;
+        int added = 0;
+        while (added < days) {
+            d = d.plusDays(1);
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                added++;
+            }
+        }
+        return d;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.sitrep.ui.board;
+
+import atlantafx.base.theme.Styles;
+import dev.sitrep.board.CardClocks;
+import dev.sitrep.board.Deadline;
+import dev.sitrep.core.Incident;
+import dev.sitrep.core.TimeFormat;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** One incident's card: id and elapsed, title, status and commander, its clocks, and badges in words. */
+final class CardCell extends ListCell<Incident> {
+
+    private static final PseudoClass DIMMED = PseudoClass.getPseudoClass("dimmed");
+    private static final PseudoClass SOON = PseudoClass.getPseudoClass("soon");
+    private static final PseudoClass LATE = PseudoClass.getPseudoClass("late");
+    private static final PseudoClass MET = PseudoClass.getPseudoClass("met");
+
+    private final BoardViewModel model;
+    private final Label id = new Label();
+    private final Label elapsed = new Label();
+    private final Label title = new Label();
+    private final Label meta = new Label();
+    private final HBox clocks = new HBox(8);
+    private final FlowPane badges = new FlowPane(6, 4);
+    private final VBox card;
+    private final javafx.beans.value.ChangeListener<Number> onTick = (obs, was, now) -> {
+        if (getItem() != null && !isEmpty()) {
+            updateItem(getItem(), false);
+        }
+    };
+
+    CardCell(BoardViewModel model) {
+        this.model = model;
+        id.getStyleClass().add("mono");
+        elapsed.getStyleClass().add("elapsed");
+        title.getStyleClass().add("card-title");
+        title.setWrapText(true);
+        meta.getStyleClass().add(Styles.TEXT_MUTED);
+        meta.setWrapText(true);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox top = new HBox(6, id, grow, elapsed);
+        top.setAlignment(Pos.CENTER_LEFT);
+        card = new VBox(4, top, title, meta, clocks, badges);
+        card.getStyleClass().add("card");
+        card.setMinWidth(0);
+        card.setPrefWidth(0);
+        setPrefWidth(0);
+        model.ticksProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onTick));
+    }
+
+    @Override
+    protected void updateItem(Incident incident, boolean empty) {
+        super.updateItem(incident, empty);
+        if (empty || incident == null) {
+            setGraphic(null);
+            return;
+        }
+        Instant now = model.clock().instant();
+        CardClocks c = model.clocks(incident);
+        id.setText(incident.id().value());
+        elapsed.setText(TimeFormat.elapsed(c.elapsed()));
+        title.setText(incident.title());
+        meta.setText(incident.status().key() + " · " + (incident.commander() == null ? "no commander"
+                : "IC " + incident.commander()) + (incident.service() == null ? "" : " · " + incident.service()));
+        clocks.getChildren().setAll(clockLabels(c, now));
+        badges.getChildren().setAll(model.badges(incident).stream().map(CardCell::badge).toList());
+        card.pseudoClassStateChanged(DIMMED, model.dimmed(incident));
+        setGraphic(card);
+    }
+
+    private static List<Label> clockLabels(CardClocks c, Instant now) {
+        return java.util.stream.Stream.of(c.acknowledge(), c.firstCommunication(), c.nextUpdate())
+                .flatMap(Optional::stream)
+                .filter(d -> d.stateAt(now) != Deadline.State.MET || !"1st comm".equals(d.what()))
+                .map(d -> clock(d, now)).toList();
+    }
+
+    private static Label clock(Deadline d, Instant now) {
+        Label l = new Label(d.textAt(now));
+        l.getStyleClass().add("card-clock");
+        Deadline.State s = d.stateAt(now);
+        l.pseudoClassStateChanged(MET, s == Deadline.State.MET);
+        l.pseudoClassStateChanged(SOON, s == Deadline.State.DUE_SOON);
+        l.pseudoClassStateChanged(LATE, s == Deadline.State.OVERDUE);
+        return l;
+    }
+
+    private static Label badge(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("card-badge");
+        if (text.startsWith("HALTED")) {
+            l.getStyleClass().add("halted");
+        } else if (text.equals("DRILL")) {
+            l.getStyleClass().add("drill-badge");
+        }
+        return l;
+    }
+}
