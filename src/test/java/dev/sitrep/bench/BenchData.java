@@ -29,6 +29,11 @@ public final class BenchData {
     }
 
     static List<Incident> incidents(int n) {
+        return incidents(n, 500);
+    }
+
+    /** {@code n} incidents, one in {@code openEvery} still being worked. */
+    static List<Incident> incidents(int n, int openEvery) {
         Random random = new Random(17);
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         Set<IncidentId> seen = new HashSet<>();
@@ -40,7 +45,7 @@ public final class BenchData {
             if (!seen.add(id)) {
                 continue;
             }
-            IncidentStatus status = k % 500 == 0 ? IncidentStatus.INVESTIGATING : IncidentStatus.CLOSED;
+            IncidentStatus status = k % openEvery == 0 ? IncidentStatus.INVESTIGATING : IncidentStatus.CLOSED;
             out.add(new Incident(id, "Synthetic incident " + k, "svc-" + (k % 40), List.of(), "SEV" + (k % 5), status,
                     null, Roles.commandedBy("bench"), Milestones.none().with(Milestone.DETECTED, at), null, false, at,
                     "bench", at, 1));
@@ -62,7 +67,12 @@ public final class BenchData {
 
     /** Fills a data directory through the store, 500 incidents per transaction. */
     public static void fill(Path dir, int incidents, int eventsPerIncident) {
-        List<Incident> all = incidents(incidents);
+        fill(dir, incidents, eventsPerIncident, 500);
+    }
+
+    /** As {@link #fill(Path, int, int)}, one incident in {@code openEvery} still being worked. */
+    public static void fill(Path dir, int incidents, int eventsPerIncident, int openEvery) {
+        List<Incident> all = incidents(incidents, openEvery);
         List<TimelineEvent> events = events(all, eventsPerIncident);
         try (Store store = Store.open(dir)) {
             for (int from = 0; from < all.size(); from += 500) {

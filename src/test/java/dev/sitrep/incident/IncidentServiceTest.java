@@ -114,7 +114,11 @@ class IncidentServiceTest {
         assertThat(up.incident().severity()).isEqualTo("SEV1");
         TimelineEvent event = last(i);
         assertThat(event.type()).isEqualTo(EventType.SEVERITY_CHANGE);
-        assertThat(event.data()).containsEntry("direction", "upgrade").containsEntry("reason", "all regions down");
+        assertThat(event.data()).containsEntry("direction", "upgrade").containsEntry("reason", "all regions down")
+                .as("an upgrade after an under-call is marked for the postmortem").containsEntry("postmortem", "under-call");
+        assertThat(event.text()).contains("noted for the postmortem");
+        incidents.setSeverity(i.id(), "SEV2", "only EU affected");
+        assertThat(last(i).data()).containsEntry("direction", "downgrade").doesNotContainKey("postmortem");
     }
 
     @Test

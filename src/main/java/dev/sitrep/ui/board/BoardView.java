@@ -143,7 +143,7 @@ public final class BoardView extends VBox {
         list.getStyleClass().add("lane-list");
         list.setCellFactory(v -> new CardCell(model));
         list.setPlaceholder(new Label("—"));
-        list.setOnKeyPressed(e -> key(list, e.getCode(), e));
+        list.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> key(list, e.getCode(), e));
         list.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && selected(list) != null) {
                 actions.open().accept(selected(list).id());
@@ -161,6 +161,7 @@ public final class BoardView extends VBox {
             lane.setPrefWidth(items.isEmpty() ? 120 : 260);
             lane.setMaxWidth(items.isEmpty() ? 140 : Double.MAX_VALUE);
             means.setVisible(!items.isEmpty());
+            means.setManaged(!items.isEmpty());
         };
         items.addListener((ListChangeListener<Incident>) c -> width.run());
         width.run();

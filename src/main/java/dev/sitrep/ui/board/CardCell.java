@@ -32,7 +32,7 @@ final class CardCell extends ListCell<Incident> {
     private final Label elapsed = new Label();
     private final Label title = new Label();
     private final Label meta = new Label();
-    private final HBox clocks = new HBox(8);
+    private final FlowPane clocks = new FlowPane(6, 4);
     private final FlowPane badges = new FlowPane(6, 4);
     private final VBox card;
     private final javafx.beans.value.ChangeListener<Number> onTick = (obs, was, now) -> {
@@ -91,6 +91,7 @@ final class CardCell extends ListCell<Incident> {
     private static Label clock(Deadline d, Instant now) {
         Label l = new Label(d.textAt(now));
         l.getStyleClass().add("card-clock");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         Deadline.State s = d.stateAt(now);
         l.pseudoClassStateChanged(MET, s == Deadline.State.MET);
         l.pseudoClassStateChanged(SOON, s == Deadline.State.DUE_SOON);
@@ -101,6 +102,7 @@ final class CardCell extends ListCell<Incident> {
     private static Label badge(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("card-badge");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         if (text.startsWith("HALTED")) {
             l.getStyleClass().add("halted");
         } else if (text.equals("DRILL")) {

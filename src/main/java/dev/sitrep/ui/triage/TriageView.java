@@ -83,7 +83,23 @@ public final class TriageView extends ScrollPane {
         body.setFocusTraversable(true);
         body.setMaxWidth(900);
         setContent(body);
-        addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        // Keys are taken at the window while this page shows, wherever the focus is (not while typing in a field).
+        javafx.event.EventHandler<KeyEvent> keys = e -> {
+            if (!e.isConsumed() && typingOrInSheet(getScene().getFocusOwner())) {
+                return;
+            }
+            if (!e.isConsumed()) {
+                key(e);
+            }
+        };
+        sceneProperty().addListener((obs, was, now) -> {
+            if (was != null) {
+                was.removeEventHandler(KeyEvent.KEY_PRESSED, keys);
+            }
+            if (now != null) {
+                now.addEventHandler(KeyEvent.KEY_PRESSED, keys);
+            }
+        });
     }
 
     private VBox questionPane() {
@@ -178,6 +194,19 @@ public final class TriageView extends ScrollPane {
             model.back();
             e.consume();
         }
+    }
+
+    /** A text field has the keyboard, or a sheet over the page does (its keys are its own). */
+    private static boolean typingOrInSheet(Node focus) {
+        if (focus instanceof javafx.scene.control.TextInputControl) {
+            return true;
+        }
+        for (Node n = focus; n != null; n = n.getParent()) {
+            if (n instanceof atlantafx.base.controls.ModalPane) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Takes the keyboard, so digits answer at once when the page shows. */

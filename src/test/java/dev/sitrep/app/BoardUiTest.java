@@ -1,0 +1,89 @@
+package dev.sitrep.app;
+
+import dev.sitrep.core.Incident;
+import dev.sitrep.incident.Declaration;
+import dev.sitrep.testing.ChildJvm;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.sitrep.app.ConsoleFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The live board as the war room sees it: a change from another process lands in place, the selection stays. */
+@ExtendWith(ApplicationExtension.class)
+class BoardUiTest {
+
+    @TempDir
+    Path dir;
+    private ConsoleFixture console;
+    private final List<Incident> declared = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        console = new ConsoleFixture(stage, dir, Map.of(), w -> {
+            declared.add(w.incidents().declare(new Declaration("Checkout 5xx spike", "SEV2", "checkout", List.of(), null,
+                    false, null)));
+            declared.add(w.incidents().declare(new Declaration("Search slow in EU", "SEV2", "search", List.of(), "lee",
+                    false, null)));
+            declared.add(w.incidents().declare(new Declaration("Payments failing", "SEV1", "payments", List.of(), null,
+                    false, null)));
+        });
+    }
+
+    @AfterEach
+    void close() {
+        console.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<Incident> lane(FxRobot robot, String key) {
+        return robot.lookup("#lane-" + key).queryAs(ListView.class);
+    }
+
+    @Test
+    void aChangeByTheCliInAnotherProcessLandsInPlaceAndTheSelectionStays(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#lane-SEV2").tryQuery().isPresent() && lane(robot, "SEV2").getItems().size() == 2);
+        ListView<Incident> sev2 = lane(robot, "SEV2");
+        robot.interact(() -> {
+            sev2.requestFocus();
+            sev2.getSelectionModel().select(1);
+        });
+        Incident selected = sev2.getSelectionModel().getSelectedItem();
+        Incident other = sev2.getItems().get(0);
+
+        ChildJvm.Result r = ChildJvm.sitrep(List.of(), "incident", "set", other.id().value(), "--milestone", "acknowledged",
+                "--data-dir", dir.toString(), "--actor", "sam");
+        assertThat(r.code()).as(r.err()).isZero();
+
+        waitUntil(() -> robot.lookup(".card-clock").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().startsWith("ack ✓")));
+        assertThat(sev2.getItems()).hasSize(2);
+        assertThat(sev2.getSelectionModel().getSelectedItem().id()).as("the selection stays").isEqualTo(selected.id());
+        assertThat(sev2.getItems().get(0).milestones().at(dev.sitrep.core.Milestone.ACKNOWLEDGED)).isPresent();
+        console.snapshot("board");
+
+        robot.type(KeyCode.A);
+        waitUntil(() -> console.workspace.incidents().show(selected.id()).incident().milestones()
+                .at(dev.sitrep.core.Milestone.ACKNOWLEDGED).isPresent());
+        robot.type(KeyCode.RIGHT);
+        robot.type(KeyCode.LEFT);
+        waitUntil(() -> lane(robot, "SEV1").isFocused());
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#titleLabel").tryQuery().map(n -> ((Label) n).getText().equals("Payments failing"))
+                .orElse(false));
+    }
+}
