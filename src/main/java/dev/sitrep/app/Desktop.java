@@ -48,7 +48,7 @@ import java.util.function.Consumer;
  */
 final class Desktop {
 
-    static final long POLL_MILLIS = 100;
+    static final long POLL_MILLIS = 50;
 
     private final ShellViewModel shellModel;
     private final ShellView shell;

@@ -24,6 +24,21 @@ final class StartupMarkers {
         }
     }
 
+    /** Resident memory after a collection (Linux), so the figure is what the board keeps, not start-up garbage. */
+    private static long residentKb() {
+        System.gc();
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     void boardReady(BoardViewModel board) {
         if (!enabled) {
             return;
@@ -31,6 +46,7 @@ final class StartupMarkers {
         board.loadingProperty().addListener((obs, was, loading) -> {
             if (!loading) {
                 System.out.println("STARTUP board-ready " + board.rows().size());
+                System.out.println("STARTUP rss-kb " + residentKb());
                 System.out.flush();
                 Platform.exit();
             }

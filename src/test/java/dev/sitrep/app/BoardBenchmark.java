@@ -18,7 +18,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The live board with 10,000 incidents (500 open): a store change to the card updated, and the
  * time the FX thread spends per frame (animation, CSS, layout) while 100 changes a second stream
- * in, beside the same on an empty board in the same run; and the process's resident memory.
+ * in, beside the same on an empty board in the same run. (Resident memory: StartupBenchmark, in the
+ * console's own process.)
  */
 @Tag("bench")
 @ExtendWith(ApplicationExtension.class)
@@ -103,7 +103,6 @@ class BoardBenchmark {
         streaming.set(false);
         writer.join();
 
-        long rssKb = rssKb();
         System.out.printf("BENCH board-change-to-card: 10,000 incidents (500 open): store change -> card updated median "
                         + "%.1f ms (p95 %.1f ms) | goal <= 100 ms%n", BenchData.median(latency) / 1e6,
                 percentile(latency, 95) / 1e6);
@@ -111,8 +110,6 @@ class BoardBenchmark {
                         + "in: median %.2f ms, p95 %.2f ms | empty board, idle (baseline): median %.2f ms, p95 %.2f ms "
                         + "| goal median <= 16 ms%n", BenchData.median(busy) / 1e6, percentile(busy, 95) / 1e6,
                 BenchData.median(idle) / 1e6, percentile(idle, 95) / 1e6);
-        System.out.printf("BENCH board-rss: resident memory of the process with the board open: %,d MB | goal <= 350 MB%n",
-                rssKb / 1024);
     }
 
     /** Writes one change off the FX thread and waits for its card to be replaced in its lane. */
@@ -166,12 +163,4 @@ class BoardBenchmark {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)];
     }
 
-    private static long rssKb() throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return -1;
-    }
 }

@@ -46,7 +46,7 @@ public final class BenchData {
                 continue;
             }
             IncidentStatus status = k % openEvery == 0 ? IncidentStatus.INVESTIGATING : IncidentStatus.CLOSED;
-            out.add(new Incident(id, "Synthetic incident " + k, "svc-" + (k % 40), List.of(), "SEV" + (k % 5), status,
+            out.add(new Incident(id, "Synthetic incident " + k, "svc-" + (k % 40), List.of(), "SEV" + ((k / 7) % 5), status,
                     null, Roles.commandedBy("bench"), Milestones.none().with(Milestone.DETECTED, at), null, false, at,
                     "bench", at, 1));
         }

@@ -31,6 +31,40 @@ class StartupBenchmark {
     Path tmp;
 
     @Test
+    void residentMemoryWithTheBoardOfFiveHundredOpenIncidents() throws Exception {
+        Path data = tmp.resolve("open");
+        BenchData.fill(data, 10_000, 20, 20);
+        List<String> options = new java.util.ArrayList<>(HEADLESS);
+        options.add("-Dsitrep.startupMarkers=true");
+        ProcessBuilder pb = ChildJvm.builder(options, "dev.sitrep.Launcher", List.of())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        if (REAL_DISPLAY) {
+            pb.environment().put("DISPLAY", System.getenv("DISPLAY"));
+        }
+        pb.environment().put("SITREP_HOME", data.toString());
+        Process p = pb.start();
+        String rows = "?";
+        long rss = -1;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("STARTUP board-ready ")) {
+                    rows = line.substring("STARTUP board-ready ".length());
+                } else if (line.startsWith("STARTUP rss-kb ")) {
+                    rss = Long.parseLong(line.substring("STARTUP rss-kb ".length()).strip());
+                    break;
+                }
+            }
+        } finally {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+        System.out.printf("BENCH board-rss: the console on 10,000 incidents + 200,000 events with %s cards on the board "
+                + "(default JVM settings, after a GC): %,d MB resident | goal <= 350 MB%n", rows, rss / 1024);
+    }
+
+    @Test
     void firstFrameAgainstABareWindow() throws Exception {
         Path data = tmp.resolve("data");
         BenchData.fill(data, 10_000, 20);

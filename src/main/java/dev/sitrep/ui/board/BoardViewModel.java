@@ -123,8 +123,8 @@ public final class BoardViewModel {
             watches = Map.copyOf(snapshot.watches());
             workspaceEmpty.set(snapshot.total() == 0);
             problem.set("");
-            loading.set(false);
             relayout();
+            loading.set(false);
         }, failure -> {
             problem.set(Messages.of(failure));
             loading.set(false);
@@ -253,6 +253,7 @@ public final class BoardViewModel {
     public void tick() {
         ticks.set(ticks.get() + 1);
         Instant now = clock.instant();
+        List<String> fresh = new ArrayList<>();
         for (ObservableList<Incident> list : lanes.values()) {
             List<Incident> expired = list.stream().filter(i -> !filter.get().shows(i, now)).toList();
             expired.forEach(i -> place(i.id(), i));
@@ -264,12 +265,18 @@ public final class BoardViewModel {
                 for (var d : List.of(c.acknowledge(), c.firstCommunication(), c.nextUpdate())) {
                     d.filter(x -> x.stateAt(now) == Deadline.State.OVERDUE).ifPresent(x -> {
                         if (alerted.add(i.id() + "|" + x.what() + "|" + x.due())) {
-                            onOverdue.accept(i.id() + " " + i.severity() + " " + i.title() + ": " + x.what()
+                            fresh.add(i.id() + " " + i.severity() + " " + i.title() + ": " + x.what()
                                     + " overdue since " + TimeFormat.utcTime(x.due()));
                         }
                     });
                 }
             }
+        }
+        // One notice per second at most: many clocks going late at once (a board just opened) say so together.
+        if (fresh.size() == 1) {
+            onOverdue.accept(fresh.get(0));
+        } else if (!fresh.isEmpty()) {
+            onOverdue.accept(fresh.size() + " clocks overdue, first: " + fresh.get(0));
         }
     }
 

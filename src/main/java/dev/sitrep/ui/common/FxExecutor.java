@@ -36,6 +36,10 @@ public final class FxExecutor implements UiExecutor, AutoCloseable {
 
     @Override
     public <T> Future<?> submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        if (workers.isShutdown()) {
+            // The window is closing: a change noticed just before has nowhere to go.
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
         return workers.submit(() -> {
             try {
                 T result = work.call();
