@@ -126,4 +126,12 @@ class CardClocksTest {
         assertThat(c.nextUpdate()).isEmpty();
         assertThat(c.firstCommunication()).isPresent();
     }
+
+    @Test
+    void anIncidentWithNoDetectionTimeCountsFromItsDeclaration() {
+        Incident undetected = incident("SEV1", IncidentStatus.INVESTIGATING, Milestones.none());
+        CardClocks c = CardClocks.of(undetected, SEV1, null, START.plusSeconds(90));
+        assertThat(c.elapsed()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(c.acknowledge().orElseThrow().due()).isEqualTo(START.plus(Duration.ofMinutes(5)));
+    }
 }

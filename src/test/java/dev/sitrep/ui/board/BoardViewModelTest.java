@@ -221,4 +221,15 @@ class BoardViewModelTest {
         model.refresh();
         assertThat(model.badges(model.lane("SEV1").get(0))).containsExactly("HALTED pn", "DRILL");
     }
+
+    @Test
+    void aScaleChangeWhileIncidentsAreOpenLaysTheBoardOutAgain() {
+        Incident i = declare("checkout down", "SEV1");
+        model.refresh();
+        incidents.switchScale(SeverityScales.PRIORITY);
+        model.onChanges(new ChangePoller.Changes(Set.of(), true));
+        assertThat(model.laneKeys()).containsExactly("P0", "P1", "P2", "P3", Lanes.UNMAPPED);
+        assertThat(model.lane("P0")).extracting(Incident::id).containsExactly(i.id());
+        assertThat(model.clocks(model.lane("P0").get(0)).acknowledge()).isPresent();
+    }
 }
