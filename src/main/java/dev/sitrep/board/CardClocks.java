@@ -37,12 +37,15 @@ public record CardClocks(Optional<Deadline> acknowledge, Optional<Deadline> firs
         }
         Optional<Instant> acked = incident.milestones().at(Milestone.ACKNOWLEDGED);
         Optional<Instant> told = incident.milestones().at(Milestone.FIRST_COMMUNICATION);
-        Optional<Deadline> ack = level == null || level.respondWithin() == null ? Optional.empty()
+        boolean worked = incident.status().isActive();
+        // Once the incident is no longer worked, a clock that was never met has nothing left to count.
+        Optional<Deadline> ack = level == null || level.respondWithin() == null || (!worked && acked.isEmpty())
+                ? Optional.empty()
                 : Optional.of(new Deadline("ack", start, start.plus(level.respondWithin()), acked.orElse(null)));
-        Optional<Deadline> first = Optional.of(new Deadline("1st comm", start, start.plus(FIRST_COMMUNICATION),
-                told.orElse(null)));
+        Optional<Deadline> first = !worked && told.isEmpty() ? Optional.empty()
+                : Optional.of(new Deadline("1st comm", start, start.plus(FIRST_COMMUNICATION), told.orElse(null)));
         Optional<Deadline> update = Optional.empty();
-        if (incident.status().isActive() && level != null && level.updateEvery() != null) {
+        if (worked && level != null && level.updateEvery() != null) {
             Instant base = lastUpdate != null ? lastUpdate : told.orElse(start);
             if (base.isAfter(now)) {
                 base = now;

@@ -134,4 +134,14 @@ class CardClocksTest {
         assertThat(c.elapsed()).isEqualTo(Duration.ofSeconds(90));
         assertThat(c.acknowledge().orElseThrow().due()).isEqualTo(START.plus(Duration.ofMinutes(5)));
     }
+
+    @Test
+    void aResolvedIncidentShowsOnlyTheClocksThatWereMet() {
+        Incident resolved = incident("SEV1", IncidentStatus.RESOLVED, detected().with(Milestone.ACKNOWLEDGED,
+                START.plusSeconds(60)).with(Milestone.RESOLVED, START.plus(Duration.ofHours(1))));
+        CardClocks c = CardClocks.of(resolved, SEV1, null, START.plus(Duration.ofHours(2)));
+        assertThat(c.acknowledge()).isPresent();
+        assertThat(c.firstCommunication()).as("never sent, nothing left to count").isEmpty();
+        assertThat(c.nextUpdate()).isEmpty();
+    }
 }

@@ -56,7 +56,6 @@ final class CardCell extends ListCell<Incident> {
         card = new VBox(4, top, title, meta, clocks, badges);
         card.getStyleClass().add("card");
         card.setMinWidth(0);
-        card.setPrefWidth(0);
         setPrefWidth(0);
         model.ticksProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onTick));
     }
@@ -67,6 +66,10 @@ final class CardCell extends ListCell<Incident> {
         if (empty || incident == null) {
             setGraphic(null);
             return;
+        }
+        if (getListView() != null && !card.prefWidthProperty().isBound()) {
+            // A card as wide as its lane, so long titles wrap instead of being cut.
+            card.prefWidthProperty().bind(getListView().widthProperty().subtract(28));
         }
         Instant now = model.clock().instant();
         CardClocks c = model.clocks(incident);
