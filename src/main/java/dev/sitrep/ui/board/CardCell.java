@@ -47,6 +47,7 @@ final class CardCell extends ListCell<Incident> {
         elapsed.getStyleClass().add("elapsed");
         title.getStyleClass().add("card-title");
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         meta.getStyleClass().add(Styles.TEXT_MUTED);
         meta.setWrapText(true);
         Region grow = new Region();
@@ -70,6 +71,8 @@ final class CardCell extends ListCell<Incident> {
         if (getListView() != null && !card.prefWidthProperty().isBound()) {
             // A card as wide as its lane, so long titles wrap instead of being cut.
             card.prefWidthProperty().bind(getListView().widthProperty().subtract(28));
+            title.prefWidthProperty().bind(getListView().widthProperty().subtract(50));
+            meta.prefWidthProperty().bind(getListView().widthProperty().subtract(50));
         }
         Instant now = model.clock().instant();
         CardClocks c = model.clocks(incident);
