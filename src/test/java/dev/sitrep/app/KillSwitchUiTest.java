@@ -41,9 +41,15 @@ class KillSwitchUiTest {
     void start(Stage stage) throws Exception {
         sandbox = SandboxServer.start(0, Clock.systemUTC(), Duration.ofMinutes(15));
         console = new ConsoleFixture(stage, dir, Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD,
-                "SITREP_SECRET_PN_PROD", SandboxServer.PASSWORD), w -> w.profiles().add(new PlatformProfile("pn",
-                PlatformKind.POWERNODE, sandbox.url().toString(), null, SandboxServer.EMAIL,
-                PlatformProfile.Environment.DEVELOPMENT, null, List.of(), Duration.ofSeconds(30))));
+                "SITREP_SECRET_PN_PROD", SandboxServer.PASSWORD), w -> {
+                    w.profiles().add(new PlatformProfile("pn", PlatformKind.POWERNODE, sandbox.url().toString(), null,
+                            SandboxServer.EMAIL, PlatformProfile.Environment.DEVELOPMENT, null, List.of(),
+                            Duration.ofSeconds(30)));
+                    w.incidents().declare(new dev.sitrep.incident.Declaration("Refund agents looping on order retries",
+                            "SEV1", "payments", List.of("pn"), null, false, null));
+                    w.incidents().declare(new dev.sitrep.incident.Declaration("Checkout latency above 2 s in EU",
+                            "SEV2", "checkout", List.of(), "lee", false, null));
+                });
         workspace = console.workspace;
         desktop = console.desktop;
     }
@@ -97,6 +103,10 @@ class KillSwitchUiTest {
         assertThat(robot.lookup("#haltBanner").queryAs(Label.class).getText()).startsWith("HALTED: pn")
                 .contains("agents sending duplicate refunds");
         console.snapshot("kill-switch-halted");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> robot.lookup(".card-badge").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().equals("HALTED pn") && l.getScene() != null));
+        console.snapshot("board-halted");
     }
 
     @Test
