@@ -69,13 +69,9 @@ public final class PostUpdateView extends VBox {
         templateButtons.setAlignment(Pos.CENTER_LEFT);
         model.templates().addListener((javafx.collections.ListChangeListener<UpdateTemplate>) c -> buildTemplateButtons());
         model.templateIdProperty().addListener((obs, was, now) -> selectTemplateButton());
-        Label keys = Controls.muted("Alt+1..3 template · Ctrl+Shift+C copy · Ctrl+Enter mark as sent · Esc close");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox templateRow = new HBox(12, templateButtons, gap, keys);
+        Label keys = Controls.muted("Alt+1..3 chooses");
+        HBox templateRow = new HBox(12, templateButtons, keys);
         templateRow.setAlignment(Pos.CENTER_LEFT);
-        keys.setMinWidth(USE_PREF_SIZE);
-        keys.setWrapText(false);
 
         Label purpose = shownWhenSet(Controls.muted(""));
         purpose.textProperty().bind(model.purposeProperty());
@@ -134,6 +130,11 @@ public final class PostUpdateView extends VBox {
         getChildren().addAll(new HBox(title), incident, templateRow, purpose, advice, text, notSet, due, status, error,
                 sent, buttons);
 
+        model.readyProperty().addListener((obs, was, now) -> {
+            if (now && getScene() != null) {
+                text.requestFocus();
+            }
+        });
         model.sentProperty().addListener((obs, was, now) -> {
             if (!now.isEmpty()) {
                 PauseTransition pause = new PauseTransition(CLOSE_AFTER_SENT);
@@ -168,6 +169,7 @@ public final class PostUpdateView extends VBox {
         for (int k = 0; k < templates.size(); k++) {
             UpdateTemplate t = templates.get(k);
             ToggleButton b = new ToggleButton(capitalised(t.name()));
+            b.setMinWidth(USE_PREF_SIZE);
             b.setId("template-" + t.id());
             b.setUserData(t.id());
             b.setToggleGroup(templateGroup);
@@ -188,7 +190,7 @@ public final class PostUpdateView extends VBox {
         }
     }
 
-    /** Puts the cursor in the text, for the sheet's owner to call once it is shown. */
+    /** Puts the cursor in the text (done by itself when the incident has loaded while the sheet is shown). */
     public void focusText() {
         text.requestFocus();
     }

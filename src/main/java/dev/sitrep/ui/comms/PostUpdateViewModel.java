@@ -32,7 +32,6 @@ import javafx.collections.ObservableList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +63,8 @@ public final class PostUpdateViewModel {
 
     // Properties
     private final ObservableList<UpdateTemplate> templateList = FXCollections.observableArrayList();
+    /** One wrapper, kept: it forwards changes through a weak listener, so a fresh one per call would lose them. */
+    private final ObservableList<UpdateTemplate> templatesView = FXCollections.unmodifiableObservableList(templateList);
     private final ReadOnlyStringWrapper templateId = new ReadOnlyStringWrapper(UpdateTemplate.INTERNAL);
     private final StringProperty text = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<IncidentId> incidentId = new ReadOnlyObjectWrapper<>();
@@ -166,6 +167,8 @@ public final class PostUpdateViewModel {
         executor.submit(() -> updates.sent(id, chosen, body), done -> {
             busy.set(false);
             error.set("");
+            status.set("");
+            due.set("");
             sent.set(confirmation(done));
         }, failure -> {
             busy.set(false);
@@ -176,7 +179,7 @@ public final class PostUpdateViewModel {
     private static String confirmation(StatusUpdates.Sent done) {
         return "Recorded: " + done.template().name() + " sent at " + TimeFormat.utcTime(done.at()) + "."
                 + (done.firstCommunication() ? " First communication recorded." : "")
-                + done.nextDue().map(t -> " Next update due by " + TimeFormat.stamp(t, ZoneOffset.UTC) + ".").orElse("");
+                + done.nextDue().map(t -> " Next update due by " + TimeFormat.utcTime(t) + ".").orElse("");
     }
 
     private void show(String id) {
@@ -197,9 +200,14 @@ public final class PostUpdateViewModel {
         error.set("");
     }
 
+    /** Where each missing field is set: the war room in Settings, the rest on the incident. */
     private static String where(List<Placeholder> missing) {
-        return missing.contains(Placeholder.WAR_ROOM) ? ", or set the war room in Settings" : ", or set "
-                + (missing.size() == 1 ? "it" : "them") + " on the incident";
+        List<String> onIncident = missing.stream().filter(p -> p != Placeholder.WAR_ROOM)
+                .map(p -> p.key().replace('_', ' ')).toList();
+        String incidentPart = onIncident.isEmpty() ? "" : String.join(", ", onIncident) + " on the incident";
+        String settingsPart = missing.contains(Placeholder.WAR_ROOM) ? "the war room in Settings" : "";
+        return ", or set " + (incidentPart.isEmpty() ? settingsPart
+                : settingsPart.isEmpty() ? incidentPart : incidentPart + " and " + settingsPart);
     }
 
     private static String advice(UpdateTemplate template, Draft draft) {
@@ -219,13 +227,14 @@ public final class PostUpdateViewModel {
         String past = draft.lastSent().map(t -> "Last update " + TimeFormat.utcTime(t) + " ("
                         + TimeFormat.elapsed(Duration.between(t, now)) + " ago)")
                 .orElse("No update sent yet");
+        String which = draft.lastSent().isPresent() ? "the next" : "the first";
         String current = dueNow.map(t -> t.isBefore(now)
-                ? "; the next was due by " + TimeFormat.utcTime(t) + ", " + TimeFormat.elapsed(Duration.between(t, now))
+                ? "; " + which + " was due by " + TimeFormat.utcTime(t) + ", " + TimeFormat.elapsed(Duration.between(t, now))
                         + " overdue"
-                : "; the next is due by " + TimeFormat.utcTime(t) + " (in " + TimeFormat.elapsed(Duration.between(now, t))
-                        + ")").orElse("");
+                : "; " + which + " is due by " + TimeFormat.utcTime(t) + " (in "
+                        + TimeFormat.elapsed(Duration.between(now, t)) + ")").orElse("");
         Optional<Duration> every = UpdateCadence.every(draft.scale(), i);
-        String next = every.map(d -> " Sending this one now moves it to " + TimeFormat.stamp(now.plus(d), ZoneOffset.UTC)
+        String next = every.map(d -> " Sending this one now sets the next for " + TimeFormat.utcTime(now.plus(d))
                 + " (" + i.severity() + ": every " + d.toMinutes() + " min).")
                 .orElse(i.status().isActive() ? " " + i.severity() + " has no update schedule; send one when there is news."
                         : " The incident is " + i.status().key() + "; no further update is scheduled.");
@@ -233,7 +242,7 @@ public final class PostUpdateViewModel {
     }
 
     public ObservableList<UpdateTemplate> templates() {
-        return FXCollections.unmodifiableObservableList(templateList);
+        return templatesView;
     }
 
     public ReadOnlyStringProperty templateIdProperty() {

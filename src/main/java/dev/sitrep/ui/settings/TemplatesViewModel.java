@@ -43,8 +43,8 @@ public final class TemplatesViewModel {
     }
 
     // Properties
-    private final ObservableList<String> ids = FXCollections.observableArrayList(
-            BuiltInTemplates.ALL.stream().map(UpdateTemplate::id).toList());
+    private final ObservableList<String> ids = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(
+            BuiltInTemplates.ALL.stream().map(UpdateTemplate::id).toList()));
     private final ObjectProperty<String> chosen = new SimpleObjectProperty<>(UpdateTemplate.INTERNAL);
     private final StringProperty body = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper origin = new ReadOnlyStringWrapper("");
@@ -159,7 +159,7 @@ public final class TemplatesViewModel {
     }
 
     public ObservableList<String> ids() {
-        return FXCollections.unmodifiableObservableList(ids);
+        return ids;
     }
 
     public ObjectProperty<String> chosenProperty() {
