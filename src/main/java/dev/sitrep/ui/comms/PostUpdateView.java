@@ -30,7 +30,7 @@ import java.util.List;
  */
 public final class PostUpdateView extends VBox {
 
-    /** How long the "recorded" confirmation stays before the sheet closes. */
+    /** How long the "recorded" confirmation stays before the sheet closes (unless it was reopened meanwhile). */
     static final Duration CLOSE_AFTER_SENT = Duration.millis(1200);
     private static final KeyCombination MARK_SENT = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN,
@@ -127,7 +127,7 @@ public final class PostUpdateView extends VBox {
         HBox buttons = new HBox(10, grow, cancel, copy, markSent);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
-        getChildren().addAll(new HBox(title), incident, templateRow, purpose, advice, text, notSet, due, status, error,
+        getChildren().addAll(title, incident, templateRow, purpose, advice, text, notSet, due, status, error,
                 sent, buttons);
 
         model.readyProperty().addListener((obs, was, now) -> {
@@ -138,7 +138,11 @@ public final class PostUpdateView extends VBox {
         model.sentProperty().addListener((obs, was, now) -> {
             if (!now.isEmpty()) {
                 PauseTransition pause = new PauseTransition(CLOSE_AFTER_SENT);
-                pause.setOnFinished(e -> close.run());
+                pause.setOnFinished(e -> {
+                    if (!model.sentProperty().get().isEmpty()) {
+                        close.run();
+                    }
+                });
                 pause.play();
             }
         });
