@@ -1,5 +1,8 @@
 package dev.sitrep.app;
 
+import dev.sitrep.comms.StatusUpdates;
+import dev.sitrep.comms.Templates;
+import dev.sitrep.comms.WarRoom;
 import dev.sitrep.incident.Checklists;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.incident.TriageRecorder;
@@ -47,6 +50,9 @@ public final class Workspace implements AutoCloseable {
     private final KillSwitchService killSwitch;
     private final Checklists checklists;
     private final TriageRecorder triage;
+    private final Templates templates;
+    private final WarRoom warRoom;
+    private final StatusUpdates statusUpdates;
     private final Clock clock;
     private ScheduledExecutorService pullers;
 
@@ -59,6 +65,9 @@ public final class Workspace implements AutoCloseable {
         this.incidents = new IncidentService(store, clock, operator::get, new SecureRandom());
         this.checklists = new Checklists(store, incidents, clock);
         this.triage = new TriageRecorder(store, incidents, checklists);
+        this.templates = new Templates(store, clock, operator::get);
+        this.warRoom = new WarRoom(store, clock, operator::get);
+        this.statusUpdates = new StatusUpdates(store, incidents, clock);
         this.changes = new ChangeFeed(store);
         this.changesAtOpen = changes.latest();
         this.profiles = new Profiles(store, clock, operator::get);
@@ -124,6 +133,19 @@ public final class Workspace implements AutoCloseable {
 
     public Checklists checklists() {
         return checklists;
+    }
+
+    /** The status-update templates as this workspace uses them. */
+    public Templates templates() {
+        return templates;
+    }
+
+    public WarRoom warRoom() {
+        return warRoom;
+    }
+
+    public StatusUpdates statusUpdates() {
+        return statusUpdates;
     }
 
     public WorkspaceSettings settings() {

@@ -37,4 +37,12 @@ public final class SettingsRepository {
             ps.executeUpdate();
         }
     }
+
+    /** Removes a setting, so its default applies again; true when there was one. */
+    public boolean remove(String name) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM workspace_setting WHERE name = ?")) {
+            ps.setString(1, name);
+            return ps.executeUpdate() > 0;
+        }
+    }
 }

@@ -22,6 +22,11 @@ import java.util.stream.Collectors;
 public final class SettingsView extends VBox {
 
     public SettingsView(SettingsViewModel model, PlatformsViewModel platforms) {
+        this(model, platforms, null);
+    }
+
+    /** With the status update templates part when {@code templates} is given. */
+    public SettingsView(SettingsViewModel model, PlatformsViewModel platforms, TemplatesViewModel templates) {
         setId("settings");
         setSpacing(14);
         setMaxWidth(980);
@@ -93,6 +98,9 @@ public final class SettingsView extends VBox {
                 row(scale, switchScale), levels, warning,
                 section("Kill switch hold", "How long the confirm must be held, in seconds (0.5 to 5; 1.5 by default)."),
                 row(hold, saveHold), status, error, new PlatformsView(platforms));
+        if (templates != null) {
+            getChildren().add(new TemplatesView(templates));
+        }
     }
 
     private static String describe(SeverityScale scale) {
