@@ -6,6 +6,10 @@ import dev.sitrep.ui.board.BoardView;
 import dev.sitrep.ui.board.BoardViewModel;
 import dev.sitrep.ui.common.ChangePoller;
 import dev.sitrep.ui.common.FxExecutor;
+import dev.sitrep.ui.comms.PostUpdateView;
+import dev.sitrep.ui.comms.PostUpdateViewModel;
+import dev.sitrep.ui.common.TextClipboard;
+import dev.sitrep.ui.settings.TemplatesViewModel;
 import dev.sitrep.ui.declare.DeclareView;
 import dev.sitrep.ui.declare.DeclareViewModel;
 import dev.sitrep.ui.incident.ChecklistViewModel;
@@ -64,6 +68,9 @@ final class Desktop {
     private final BoardView boardView;
     private final IncidentView incidentView;
     private final DeclareView declareView;
+    private final PostUpdateViewModel postUpdate;
+    private final PostUpdateView postUpdateView;
+    private final TemplatesViewModel templates;
     private final KillSwitchViewModel killSwitch;
     private final KillSwitchDialog killSwitchDialog;
     private final ResumeViewModel resume;
@@ -81,7 +88,7 @@ final class Desktop {
         this.workspace = workspace;
         this.shellModel = shellModel;
         this.shell = shell;
-        board = new BoardViewModel(workspace.incidents(), executor, clock, ids -> Map.of());
+        board = new BoardViewModel(workspace.incidents(), executor, clock, ids -> workspace.statusUpdates().lastSent(ids));
         incident = new IncidentViewModel(workspace.incidents(), executor, clock, zone);
         triage = new TriageViewModel(workspace::runbooks, workspace.incidents()::scale, workspace.triage(), executor);
         declare = new DeclareViewModel(workspace.incidents(), executor, declared -> {
@@ -102,11 +109,15 @@ final class Desktop {
                 workspace.secrets(), executor, clock);
         settings.themeProperty().addListener((obs, was, now) -> applyTheme.accept(now));
         boardView = new BoardView(board, new BoardView.Actions(shellModel::openIncident, this::showDeclare, startDrill,
-                shell::showOverlay, shell::hideOverlay, i -> { }));
+                shell::showOverlay, shell::hideOverlay, i -> showPostUpdate(i.id())));
         board.onOverdue(Notifier::overdue);
         checklists = new ChecklistViewModel(workspace.checklists(), executor);
         incidentView = new IncidentView(incident, checklists, shellModel::back);
         declareView = new DeclareView(declare, shell::hideOverlay);
+        postUpdate = new PostUpdateViewModel(workspace.incidents(), workspace.templates(), workspace.warRoom(),
+                workspace.statusUpdates(), executor, clock, TextClipboard.system());
+        postUpdateView = new PostUpdateView(postUpdate, shell::hideOverlay);
+        templates = new TemplatesViewModel(workspace.templates(), workspace.warRoom(), executor);
 
         shellModel.setOperator(workspace.operator());
         shellModel.pageProperty().addListener((obs, was, now) -> {
@@ -175,6 +186,7 @@ final class Desktop {
 
         board.refresh();
         settings.load();
+        templates.load();
         platforms.load();
         reloadPlatforms(executor);
         workspace.startPulling();
@@ -204,7 +216,7 @@ final class Desktop {
         return switch (page) {
             case BOARD -> boardView;
             case INCIDENT -> incidentView;
-            case SETTINGS -> new SettingsView(settings, platforms);
+            case SETTINGS -> new SettingsView(settings, platforms, templates);
             case TRIAGE -> triageView();
             case KILL_SWITCH -> new KillSwitchPage(this::showKillSwitch, haltedPlatforms, this::showResume,
                     this::showContain);
@@ -253,6 +265,12 @@ final class Desktop {
         if (shellModel.pageProperty().get() == Page.INCIDENT) {
             incidentView.focusNote();
         }
+    }
+
+    /** The board's "Post update" quick action: the sheet for that incident over the window. */
+    void showPostUpdate(dev.sitrep.core.IncidentId id) {
+        postUpdate.open(id);
+        shell.showOverlay(postUpdateView);
     }
 
     /** Stops watching the store (the window is closing; the workspace closes next). */

@@ -3,7 +3,9 @@ package dev.sitrep.board;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentStatus;
 import dev.sitrep.core.Milestone;
+import dev.sitrep.comms.UpdateCadence;
 import dev.sitrep.core.SeverityLevel;
+import dev.sitrep.core.SeverityScale;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -15,22 +17,23 @@ import java.util.Optional;
 /**
  * The clocks of one incident's card, from the scale's targets: acknowledgement (the level's
  * response target from detection), first communication (5 minutes from detection), the next
- * update (the level's cadence from the last update sent, else the first communication, else
- * detection) while it is worked, and the postmortem due date once resolved (5 business days for
- * the top levels). A start in the future (a skewed clock) counts from now: never a negative time.
+ * update once there was a first one ({@link UpdateCadence}: the level's cadence from the later of
+ * the last update sent and the first communication) while it is worked, and the postmortem due
+ * date once resolved (5 business days for the top levels). A start in the future (a skewed clock)
+ * counts from now: never a negative time.
  */
 public record CardClocks(Optional<Deadline> acknowledge, Optional<Deadline> firstCommunication,
                          Optional<Deadline> nextUpdate, Optional<LocalDate> postmortemDue, Duration elapsed) {
 
-    public static final Duration FIRST_COMMUNICATION = Duration.ofMinutes(5);
     /** Business days to the postmortem for the top levels (colour ramp 0 to 2: SEV0..SEV2, P0..P1). */
     public static final int POSTMORTEM_BUSINESS_DAYS = 5;
 
     /**
-     * @param level      the incident's level on the workspace scale, {@code null} when unmapped
+     * @param scale      the workspace scale (an unmapped severity has no ack or update clock)
      * @param lastUpdate the last status update sent, or {@code null}
      */
-    public static CardClocks of(Incident incident, SeverityLevel level, Instant lastUpdate, Instant now) {
+    public static CardClocks of(Incident incident, SeverityScale scale, Instant lastUpdate, Instant now) {
+        SeverityLevel level = scale.find(incident.severity()).orElse(null);
         Instant start = incident.startedAt();
         if (start == null || start.isAfter(now)) {
             start = now;
@@ -43,14 +46,14 @@ public record CardClocks(Optional<Deadline> acknowledge, Optional<Deadline> firs
                 ? Optional.empty()
                 : Optional.of(new Deadline("ack", start, start.plus(level.respondWithin()), acked.orElse(null)));
         Optional<Deadline> first = !worked && told.isEmpty() ? Optional.empty()
-                : Optional.of(new Deadline("1st comm", start, start.plus(FIRST_COMMUNICATION), told.orElse(null)));
+                : Optional.of(new Deadline("1st comm", start, start.plus(UpdateCadence.FIRST_COMMUNICATION_TARGET),
+                        told.orElse(null)));
         Optional<Deadline> update = Optional.empty();
-        if (worked && level != null && level.updateEvery() != null) {
-            Instant base = lastUpdate != null ? lastUpdate : told.orElse(start);
-            if (base.isAfter(now)) {
-                base = now;
-            }
-            update = Optional.of(new Deadline("update", base, base.plus(level.updateEvery()), null));
+        Optional<Duration> every = UpdateCadence.every(scale, incident);
+        if (every.isPresent() && (lastUpdate != null || told.isPresent())) {
+            Instant sent = lastUpdate == null || lastUpdate.isBefore(now) ? lastUpdate : now;
+            Instant due = UpdateCadence.nextDue(scale, incident, Optional.ofNullable(sent)).orElseThrow();
+            update = Optional.of(new Deadline("update", due.minus(every.get()), due, null));
         }
         Optional<LocalDate> postmortem = incident.status() == IncidentStatus.RESOLVED && level != null
                 && level.ramp() <= 2

@@ -74,6 +74,25 @@ public final class StatusUpdates {
         return store.read(tx -> tx.timeline().latestOccurred(id, EventType.STATUS_UPDATE));
     }
 
+    /**
+     * When the latest update was sent to each of these incidents that has one: one lookup each for
+     * a few (the board's live patches), the one-query pass over unfinished incidents for many.
+     */
+    public Map<IncidentId, Instant> lastSent(java.util.Collection<IncidentId> ids) {
+        if (ids.size() > 50) {
+            Map<IncidentId, Instant> all = new java.util.HashMap<>(lastSentAll());
+            all.keySet().retainAll(new java.util.HashSet<>(ids));
+            return all;
+        }
+        return store.read(tx -> {
+            Map<IncidentId, Instant> out = new java.util.HashMap<>();
+            for (IncidentId id : ids) {
+                tx.timeline().latestOccurred(id, EventType.STATUS_UPDATE).ifPresent(at -> out.put(id, at));
+            }
+            return out;
+        });
+    }
+
     /** When the latest update was sent, for every unfinished incident that has one (one query). */
     public Map<IncidentId, Instant> lastSentAll() {
         return store.read(tx -> tx.timeline().latestOccurred(EventType.STATUS_UPDATE, IncidentService.UNFINISHED));

@@ -86,4 +86,30 @@ class BoardUiTest {
         waitUntil(() -> robot.lookup("#titleLabel").tryQuery().map(n -> ((Label) n).getText().equals("Payments failing"))
                 .orElse(false));
     }
+
+    @Test
+    void postingAnUpdateFromTheBoardRestartsTheUpdateClock(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#lane-SEV1").tryQuery().isPresent() && lane(robot, "SEV1").getItems().size() == 1);
+        ListView<Incident> sev1 = lane(robot, "SEV1");
+        robot.interact(() -> {
+            sev1.requestFocus();
+            sev1.getSelectionModel().select(0);
+        });
+        java.util.function.Supplier<List<String>> clocks = () -> robot.lookup("#lane-SEV1 .card-clock")
+                .queryAllAs(Label.class).stream().map(Label::getText).toList();
+        waitUntil(() -> clocks.get().stream().anyMatch(t -> t.startsWith("1st comm in")));
+        assertThat(clocks.get()).noneMatch(t -> t.startsWith("update"));
+
+        robot.type(KeyCode.U);
+        waitUntil(() -> robot.lookup(".text-area").tryQuery().map(n -> n.isVisible()).orElse(false));
+        console.snapshot("post-update");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+
+        waitUntil(() -> clocks.get().stream().anyMatch(t -> t.startsWith("update in 14:") || t.startsWith("update in 15:")));
+        assertThat(clocks.get()).as("the first communication is done: its clock leaves the card")
+                .noneMatch(t -> t.startsWith("1st comm"));
+        var record = console.workspace.incidents().show(sev1.getItems().get(0).id());
+        assertThat(record.timeline()).anyMatch(e -> e.type() == dev.sitrep.core.EventType.STATUS_UPDATE);
+        assertThat(record.incident().milestones().at(dev.sitrep.core.Milestone.FIRST_COMMUNICATION)).isPresent();
+    }
 }

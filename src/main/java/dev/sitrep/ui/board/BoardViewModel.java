@@ -314,8 +314,7 @@ public final class BoardViewModel {
     // What a card shows
 
     public CardClocks clocks(Incident i) {
-        SeverityLevel level = scale.get().find(i.severity()).orElse(null);
-        return CardClocks.of(i, level, updates.get(i.id()), clock.instant());
+        return CardClocks.of(i, scale.get(), updates.get(i.id()), clock.instant());
     }
 
     /** Badges in words: {@code HALTED pn}, {@code pn offline}, {@code pn degraded}, {@code resume watch 15:02}, {@code DRILL}, {@code postmortem due Fri 27 Nov}. */

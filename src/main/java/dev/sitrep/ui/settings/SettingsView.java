@@ -21,11 +21,6 @@ import java.util.stream.Collectors;
 /** The Settings page. */
 public final class SettingsView extends VBox {
 
-    public SettingsView(SettingsViewModel model, PlatformsViewModel platforms) {
-        this(model, platforms, null);
-    }
-
-    /** With the status update templates part when {@code templates} is given. */
     public SettingsView(SettingsViewModel model, PlatformsViewModel platforms, TemplatesViewModel templates) {
         setId("settings");
         setSpacing(14);
@@ -97,10 +92,7 @@ public final class SettingsView extends VBox {
                 section("Severity scale", "One scale per workspace; runbooks and the board use it."),
                 row(scale, switchScale), levels, warning,
                 section("Kill switch hold", "How long the confirm must be held, in seconds (0.5 to 5; 1.5 by default)."),
-                row(hold, saveHold), status, error, new PlatformsView(platforms));
-        if (templates != null) {
-            getChildren().add(new TemplatesView(templates));
-        }
+                row(hold, saveHold), status, error, new PlatformsView(platforms), new TemplatesView(templates));
     }
 
     private static String describe(SeverityScale scale) {
