@@ -112,4 +112,36 @@ class BoardUiTest {
         assertThat(record.timeline()).anyMatch(e -> e.type() == dev.sitrep.core.EventType.STATUS_UPDATE);
         assertThat(record.incident().milestones().at(dev.sitrep.core.Milestone.FIRST_COMMUNICATION)).isPresent();
     }
+
+    @Test
+    void quickActionsNameARoleAndChangeTheSeverityWithAReason(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#lane-SEV1").tryQuery().isPresent() && lane(robot, "SEV1").getItems().size() == 1);
+        ListView<Incident> sev1 = lane(robot, "SEV1");
+        Incident payments = sev1.getItems().get(0);
+        robot.interact(() -> {
+            sev1.requestFocus();
+            sev1.getSelectionModel().select(0);
+        });
+        robot.type(KeyCode.R);
+        waitUntil(() -> robot.lookup("#quickRole").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#quickRole").queryAs(javafx.scene.control.ComboBox.class)
+                .setValue(dev.sitrep.core.Role.SCRIBE));
+        robot.doubleClickOn("#quickName").write("priya").type(KeyCode.ENTER);
+        waitUntil(() -> "priya".equals(console.workspace.incidents().show(payments.id()).incident().roles().scribe()));
+
+        robot.interact(() -> {
+            sev1.requestFocus();
+            sev1.getSelectionModel().select(0);
+        });
+        robot.type(KeyCode.V);
+        waitUntil(() -> robot.lookup("#quickSeverity").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#quickSeverity").queryAs(javafx.scene.control.ComboBox.class)
+                .setValue(dev.sitrep.core.SeverityScales.FIVE_LEVEL.level("SEV0")));
+        robot.clickOn("#quickApply");
+        assertThat(robot.lookup("#quickChange").tryQuery()).as("no reason: the sheet stays and says why").isPresent();
+        robot.clickOn("#quickReason").write("card data of all regions exposed").type(KeyCode.ENTER);
+        waitUntil(() -> lane(robot, "SEV0").getItems().size() == 1);
+        assertThat(console.workspace.incidents().show(payments.id()).timeline()).anyMatch(e ->
+                e.type() == dev.sitrep.core.EventType.SEVERITY_CHANGE && "under-call".equals(e.data().get("postmortem")));
+    }
 }

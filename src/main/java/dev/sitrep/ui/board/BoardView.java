@@ -34,7 +34,7 @@ import java.util.function.Consumer;
 /**
  * The board page: a lane per severity (most severe first, then Unmapped) of live cards, the
  * filters above, the welcome when the workspace is empty. Enter opens the selected card, A
- * acknowledges it, the context menu (right click or the menu key) holds the quick actions.
+ * acknowledges it, U posts an update, V / S / R change severity, status or a role; the context menu (right click or the menu key) holds the quick actions.
  */
 public final class BoardView extends VBox {
 
@@ -183,8 +183,8 @@ public final class BoardView extends VBox {
         severity.setOnAction(e -> withSelected(list, i -> sheet(i, QuickChangeSheet.Kind.SEVERITY)));
         MenuItem status = new MenuItem("Change status… (S)");
         status.setOnAction(e -> withSelected(list, i -> sheet(i, QuickChangeSheet.Kind.STATUS)));
-        MenuItem commander = new MenuItem("Assign commander… (C)");
-        commander.setOnAction(e -> withSelected(list, i -> sheet(i, QuickChangeSheet.Kind.COMMANDER)));
+        MenuItem commander = new MenuItem("Assign a role… (R)");
+        commander.setOnAction(e -> withSelected(list, i -> sheet(i, QuickChangeSheet.Kind.ROLE)));
         return new ContextMenu(open, ack, update, severity, status, commander);
     }
 
@@ -197,7 +197,7 @@ public final class BoardView extends VBox {
             case U -> withSelected(list, actions.postUpdate());
             case V -> withSelected(list, x -> sheet(x, QuickChangeSheet.Kind.SEVERITY));
             case S -> withSelected(list, x -> sheet(x, QuickChangeSheet.Kind.STATUS));
-            case C -> withSelected(list, x -> sheet(x, QuickChangeSheet.Kind.COMMANDER));
+            case R -> withSelected(list, x -> sheet(x, QuickChangeSheet.Kind.ROLE));
             case LEFT, RIGHT -> {
                 int step = code == KeyCode.LEFT ? -1 : 1;
                 for (int n = lane + step; n >= 0 && n < lists.size(); n += step) {

@@ -16,10 +16,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** A small sheet from a card: change the severity (with a reason), the status, or the commander. */
+/** A small sheet from a card: change the severity (with a reason), the status, or name someone to a role. */
 final class QuickChangeSheet extends VBox {
 
-    enum Kind { SEVERITY, STATUS, COMMANDER }
+    enum Kind { SEVERITY, STATUS, ROLE }
 
     QuickChangeSheet(BoardViewModel model, Incident incident, Kind kind, Runnable close) {
         super(12);
@@ -30,7 +30,7 @@ final class QuickChangeSheet extends VBox {
         Label title = new Label(switch (kind) {
             case SEVERITY -> "Change severity";
             case STATUS -> "Change status";
-            case COMMANDER -> "Assign the commander";
+            case ROLE -> "Assign a role";
         } + " · " + incident.id());
         title.getStyleClass().add(Styles.TITLE_4);
         Label what = Controls.muted(incident.severity() + " · " + incident.status().key() + " · " + incident.title());
@@ -40,6 +40,7 @@ final class QuickChangeSheet extends VBox {
         reason.setPromptText(kind == Kind.SEVERITY ? "Reason (required; goes on the timeline)" : "Reason (optional)");
         ComboBox<SeverityLevel> level = new ComboBox<>();
         ComboBox<IncidentStatus> status = new ComboBox<>();
+        ComboBox<Role> role = new ComboBox<>();
         VBox body = new VBox(8, title, what);
         switch (kind) {
             case SEVERITY -> {
@@ -57,11 +58,18 @@ final class QuickChangeSheet extends VBox {
                 status.setMaxWidth(Double.MAX_VALUE);
                 body.getChildren().addAll(status, reason);
             }
-            case COMMANDER -> {
-                value.setId("quickCommander");
-                value.setPromptText("Name of the incident commander");
+            case ROLE -> {
+                role.getItems().setAll(Role.values());
+                role.setConverter(Converters.showing(Role::label));
+                role.setId("quickRole");
+                role.setValue(Role.COMMANDER);
+                role.setMaxWidth(Double.MAX_VALUE);
+                value.setId("quickName");
+                value.setPromptText("Name");
                 value.setText(incident.commander() == null ? "" : incident.commander());
-                body.getChildren().add(value);
+                role.setOnAction(e -> value.setText(role.getValue() == Role.RESPONDER ? ""
+                        : java.util.Objects.toString(incident.roles().get(role.getValue()), "")));
+                body.getChildren().addAll(role, value);
             }
         }
         Label error = new Label();
@@ -90,12 +98,12 @@ final class QuickChangeSheet extends VBox {
                     }
                     model.changeStatus(incident, status.getValue(), reason.getText());
                 }
-                case COMMANDER -> {
-                    if (value.getText().isBlank()) {
-                        error.setText("Give the commander's name.");
+                case ROLE -> {
+                    if (role.getValue() == null || value.getText().isBlank()) {
+                        error.setText("Pick the role and give the name.");
                         return;
                     }
-                    model.assign(incident, Role.COMMANDER, value.getText());
+                    model.assign(incident, role.getValue(), value.getText());
                 }
             }
             close.run();

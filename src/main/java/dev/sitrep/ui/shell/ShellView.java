@@ -330,7 +330,7 @@ public final class ShellView extends BorderPane {
                 {"Ctrl+1 .. Ctrl+6", "Board, Triage, Kill switch, Evidence, Postmortems, Settings"},
                 {"Enter", "Open the selected incident; add the note; declare"},
                 {"Board: arrows", "Move between cards and lanes"},
-                {"Board: A U V S C", "Acknowledge, post an update, severity, status, commander of the selected card"},
+                {"Board: A U V S R", "Acknowledge, post an update, severity, status, a role of the selected card"},
                 {"Triage: 1..9 N", "Answer; not sure (the more severe branch); Backspace goes back"},
                 {"Esc", "Close this, the declare sheet, or the incident (back to the board)"},
                 {"?", "This list"},
