@@ -1,6 +1,7 @@
 package dev.sitrep.ui.board;
 
 import dev.sitrep.board.BoardFilter;
+import dev.sitrep.board.CardBadges;
 import dev.sitrep.board.CardClocks;
 import dev.sitrep.board.Deadline;
 import dev.sitrep.board.Lanes;
@@ -319,30 +320,7 @@ public final class BoardViewModel {
 
     /** Badges in words: {@code HALTED pn}, {@code pn offline}, {@code pn degraded}, {@code resume watch 15:02}, {@code DRILL}, {@code postmortem due Fri 27 Nov}. */
     public List<String> badges(Incident i) {
-        List<String> out = new ArrayList<>();
-        for (String p : i.platforms()) {
-            PlatformStatus s = platforms.get(p);
-            if (s == null) {
-                continue;
-            }
-            if (Boolean.TRUE.equals(s.halted())) {
-                out.add("HALTED " + p);
-            } else if (s.offline()) {
-                out.add(p + " offline");
-            } else if (s.health() != null && !"healthy".equals(s.health())) {
-                out.add(p + " " + s.health());
-            }
-        }
-        ResumeWatch w = watches.get(i.id());
-        if (w != null && w.until().isAfter(clock.instant())) {
-            out.add("resume watch until " + TimeFormat.utcTime(w.until()));
-        }
-        clocks(i).postmortemDue().ifPresent(d -> out.add("postmortem due " + d.format(
-                java.time.format.DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.ENGLISH))));
-        if (i.drill()) {
-            out.add("DRILL");
-        }
-        return out;
+        return CardBadges.of(i, clocks(i), platforms, watches.get(i.id()), clock.instant());
     }
 
     /** Resolved: shown dimmed for its last hour on the board. */
