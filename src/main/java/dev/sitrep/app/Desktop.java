@@ -63,6 +63,9 @@ final class Desktop {
     private final TriageViewModel triage;
     private TriageView triageView;
     private boolean triageDeclaring;
+    private WallWindow wall;
+    private final FxExecutor executor;
+    private final ZoneId zone;
     private final SettingsViewModel settings;
     private final PlatformsViewModel platforms;
     private final BoardView boardView;
@@ -86,6 +89,8 @@ final class Desktop {
     Desktop(Workspace workspace, FxExecutor executor, Clock clock, ZoneId zone, ShellViewModel shellModel,
             ShellView shell, Consumer<Theme> applyTheme, Runnable startDrill) {
         this.workspace = workspace;
+        this.executor = executor;
+        this.zone = zone;
         this.shellModel = shellModel;
         this.shell = shell;
         board = new BoardViewModel(workspace.incidents(), executor, clock, ids -> workspace.statusUpdates().lastSent(ids));
@@ -163,7 +168,7 @@ final class Desktop {
             }
         });
         shell.setPages(this::page, new ShellView.Actions(this::showDeclare, this::focusNote, shellModel::back, startDrill,
-                this::showKillSwitch, () -> armKillSwitch(null, shellModel.escalatedPlatforms())));
+                this::showKillSwitch, () -> armKillSwitch(null, shellModel.escalatedPlatforms()), this::openWall));
 
         ChangePoller poller = new ChangePoller(workspace.changes(), executor, workspace.changesAtOpen());
         poller.addListener(board::onChanges);
@@ -185,6 +190,11 @@ final class Desktop {
         elapsed.play();
 
         board.refresh();
+        executor.submit(() -> workspace.settings().wallOpen(), open -> {
+            if (open) {
+                openWall(); // it was up when the console last ran: put it back where it was
+            }
+        }, failure -> { });
         settings.load();
         templates.load();
         platforms.load();
@@ -273,8 +283,22 @@ final class Desktop {
         shell.showOverlay(postUpdateView);
     }
 
+    /** The Wall button, and a restart after the wall was left open: the wall window on this workspace. */
+    void openWall() {
+        if (wall != null && wall.stage().isShowing()) {
+            wall.stage().toFront();
+            return;
+        }
+        wall = new WallWindow(workspace.wall(zone), executor, workspace.settings(), workspace.operator(),
+                shellModel.drill());
+        wall.show(true);
+    }
+
     /** Stops watching the store (the window is closing; the workspace closes next). */
     void close() {
+        if (wall != null) {
+            wall.closeKeepingItOpen();
+        }
         polling.cancel(false);
         elapsed.stop();
     }

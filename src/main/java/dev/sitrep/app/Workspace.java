@@ -131,6 +131,11 @@ public final class Workspace implements AutoCloseable {
         return RunbookLibrary.load(dataDir());
     }
 
+    /** The wall's model on this workspace (times shown in {@code zone} beside UTC). */
+    public dev.sitrep.wall.WallModel wall(java.time.ZoneId zone) {
+        return new dev.sitrep.wall.WallModel(store, incidents, statusUpdates(), clock, zone);
+    }
+
     public Checklists checklists() {
         return checklists;
     }

@@ -26,6 +26,9 @@ public final class WorkspaceSettings {
     public static final String DRILL = "drill";
     public static final String HOLD = "kill_switch_hold_ms";
     public static final Duration DEFAULT_HOLD = Duration.ofMillis(1500);
+    /** The wall: the screen it was on (an index into the screens), and whether it was open when the console last ran. */
+    public static final String WALL_SCREEN = "wall_screen";
+    public static final String WALL_OPEN = "wall_open";
 
     private final Store store;
     private final Clock clock;
@@ -68,6 +71,21 @@ public final class WorkspaceSettings {
                     + " s is outside that.");
         }
         put(HOLD, Long.toString(hold.toMillis()), actor);
+    }
+
+    /** The screen the wall was last shown on, if it ever was. */
+    public Optional<Integer> wallScreen() {
+        return store.read(tx -> tx.settings().get(WALL_SCREEN)).map(Integer::parseInt);
+    }
+
+    public boolean wallOpen() {
+        return store.read(tx -> tx.settings().get(WALL_OPEN)).map("true"::equals).orElse(false);
+    }
+
+    /** Remembers where the wall is and whether it is open, so a restart puts it back. */
+    public void rememberWall(boolean open, int screen, String actor) {
+        put(WALL_OPEN, Boolean.toString(open), actor);
+        put(WALL_SCREEN, Integer.toString(screen), actor);
     }
 
     /** A drill workspace talks only to the sandbox and is labelled DRILL everywhere. */

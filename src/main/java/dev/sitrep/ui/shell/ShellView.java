@@ -45,15 +45,16 @@ public final class ShellView extends BorderPane {
     private final Map<Page, Node> built = new EnumMap<>(Page.class);
     private final Map<Page, ToggleButton> sidebarButtons = new EnumMap<>(Page.class);
     private Function<Page, Node> pages;
-    private Actions actions = new Actions(() -> { }, () -> { }, () -> { }, () -> { }, () -> { }, () -> { });
+    private Actions actions = new Actions(() -> { }, () -> { }, () -> { }, () -> { }, () -> { }, () -> { }, () -> { });
 
     /**
      * What the window's shortcuts and buttons do once the workspace is open.
      *
      * @param proposedKillSwitch the escalation banner's button: the halt dialog with the escalated platforms chosen
+     * @param wall               the Wall button: the read-only wall display on this workspace
      */
     public record Actions(Runnable declare, Runnable note, Runnable escape, Runnable drill, Runnable killSwitch,
-                          Runnable proposedKillSwitch) {
+                          Runnable proposedKillSwitch, Runnable wall) {
     }
 
     public ShellView(ShellViewModel model) {
@@ -237,7 +238,11 @@ public final class ShellView extends BorderPane {
         kill.setId("killSwitchAction");
         kill.getStyleClass().add("kill-switch-top");
         kill.setOnAction(e -> actions.killSwitch().run());
-        HBox bar = new HBox(10, grow, declare, kill, help);
+        Button wall = new Button("Wall", Icons.of(Feather.MONITOR));
+        wall.setId("wallAction");
+        wall.getStyleClass().add(Styles.FLAT);
+        wall.setOnAction(e -> actions.wall().run());
+        HBox bar = new HBox(10, grow, wall, declare, kill, help);
         if (!model.drill()) {
             Button drill = new Button("Drill", Icons.of(Feather.PLAY_CIRCLE));
             drill.setId("drillAction");
