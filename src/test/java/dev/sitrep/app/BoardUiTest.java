@@ -75,6 +75,11 @@ class BoardUiTest {
         assertThat(sev2.getSelectionModel().getSelectedItem().id()).as("the selection stays").isEqualTo(selected.id());
         assertThat(sev2.getItems().get(0).milestones().at(dev.sitrep.core.Milestone.ACKNOWLEDGED)).isPresent();
         console.snapshot("board");
+        robot.interact(() -> javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
+        console.snapshot("board-light");
+        robot.interact(() -> javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()));
 
         robot.type(KeyCode.A);
         waitUntil(() -> console.workspace.incidents().show(selected.id()).incident().milestones()
