@@ -17,15 +17,20 @@ import java.util.logging.Logger;
  * change sequence every {@link #TICK} (one index lookup) and re-reads the model when it moved,
  * or at least every second; the publisher renders every {@link #TICK} (so clocks move, pages turn
  * every {@link #PAGE_EVERY}, and the stale marker appears even while the reader hangs on a store
- * that stopped answering) and publishes the fragment when its text changed, at most once a
- * second. Readers of the feed wait on {@link #await}.
+ * that stopped answering) and publishes the fragment when its text changed: at most once a
+ * second for clocks and pages, and a store change within {@link #CHANGE_GAP_NANOS} of the previous
+ * update (the wall's goal is a change on screen within 1 s, and its countdowns already use the
+ * once-a-second slot). Readers of the feed wait on {@link #await}.
  */
 public final class WallFeed implements AutoCloseable {
 
     public static final Duration TICK = Duration.ofMillis(200);
     public static final Duration PAGE_EVERY = Duration.ofSeconds(15);
     static final long REFRESH_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
+    /** Updates that only move clocks or turn the page: at most one a second. */
     static final long PUBLISH_GAP_NANOS = Duration.ofSeconds(1).toNanos();
+    /** An update carrying a store change waits at most this long after the previous one. */
+    static final long CHANGE_GAP_NANOS = Duration.ofMillis(250).toNanos();
 
     private static final Logger LOG = Logger.getLogger(WallFeed.class.getName());
 
@@ -35,7 +40,7 @@ public final class WallFeed implements AutoCloseable {
 
     private final WallModel model;
     private final ChangeFeed changes;
-    private final ScheduledExecutorService thread;
+    private final ScheduledExecutorService threads;
     private final long started = System.nanoTime();
     private final Object lock = new Object();
     private final Object publishing = new Object();
@@ -44,6 +49,7 @@ public final class WallFeed implements AutoCloseable {
     private long lastSeq;
     private long lastRefresh;
     private long lastPublish;
+    private long catchUpAt = Long.MAX_VALUE;
 
     /** Reads once (so the first page is complete), then keeps reading until closed. */
     public WallFeed(WallModel model, ChangeFeed changes) {
@@ -56,13 +62,13 @@ public final class WallFeed implements AutoCloseable {
         current = new Published(1, WallHtml.fragment(s), s);
         lastPublish = System.nanoTime() - PUBLISH_GAP_NANOS;
         AtomicInteger n = new AtomicInteger();
-        thread = Executors.newScheduledThreadPool(2, r -> {
+        threads = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "sitrep-wall-feed-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        thread.scheduleWithFixedDelay(this::read, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
-        thread.scheduleWithFixedDelay(this::publish, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        threads.scheduleWithFixedDelay(this::read, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        threads.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The newest published fragment. */
@@ -100,34 +106,57 @@ public final class WallFeed implements AutoCloseable {
         try {
             long now = System.nanoTime();
             long seq = latestOr(lastSeq);
-            if (seq != lastSeq || now - lastRefresh >= REFRESH_EVERY_NANOS) {
+            boolean changed = seq != lastSeq;
+            if (changed || now - lastRefresh >= REFRESH_EVERY_NANOS) {
                 lastSeq = seq;
                 lastRefresh = now;
                 model.refresh();
-                publish();
+                publish(changed ? CHANGE_GAP_NANOS : PUBLISH_GAP_NANOS);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "wall feed read failed", e);
         }
     }
 
-    private void publish() {
+    private void tick() {
+        publish(PUBLISH_GAP_NANOS);
+    }
+
+    /** Publishes the fragment if its text changed and {@code gapNanos} passed since the last update, else once it has. */
+    private void publish(long gapNanos) {
         try {
             synchronized (publishing) {
                 long now = System.nanoTime();
                 WallSnapshot s = snapshot();
                 String fragment = WallHtml.fragment(s);
                 synchronized (lock) {
-                    if (!closed && !fragment.equals(current.fragment()) && now - lastPublish >= PUBLISH_GAP_NANOS) {
-                        current = new Published(current.version() + 1, fragment, s);
-                        lastPublish = now;
-                        lock.notifyAll();
+                    if (closed || fragment.equals(current.fragment())) {
+                        return;
                     }
+                    long wait = lastPublish + gapNanos - now;
+                    if (wait > 0) {
+                        // too soon after the last update: publish the moment the gap closes, not a tick later
+                        if (now + wait < catchUpAt) {
+                            catchUpAt = now + wait;
+                            threads.schedule(() -> catchUp(gapNanos), wait, TimeUnit.NANOSECONDS);
+                        }
+                        return;
+                    }
+                    current = new Published(current.version() + 1, fragment, s);
+                    lastPublish = now;
+                    lock.notifyAll();
                 }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "wall feed publish failed", e);
         }
+    }
+
+    private void catchUp(long gapNanos) {
+        synchronized (lock) {
+            catchUpAt = Long.MAX_VALUE;
+        }
+        publish(gapNanos);
     }
 
     private WallSnapshot snapshot() {
@@ -149,9 +178,9 @@ public final class WallFeed implements AutoCloseable {
             closed = true;
             lock.notifyAll();
         }
-        thread.shutdownNow();
+        threads.shutdownNow();
         try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
+            threads.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

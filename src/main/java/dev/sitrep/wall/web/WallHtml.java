@@ -21,7 +21,7 @@ import java.util.Locale;
 public final class WallHtml {
 
     /** Rows that fit a 1920x1080 screen under the top band and above the platform strip. */
-    public static final int ROWS_PER_PAGE = 6;
+    public static final int ROWS_PER_PAGE = 5;
 
     private static final String CSS = resource("wall.css");
     private static final String JS = resource("wall.js");

@@ -131,6 +131,10 @@ class WallServerTest {
             SseClient.Event first = events.next(Duration.ofSeconds(5));
             assertThat(first).isNotNull();
             assertThat(first.data()).contains("No active incidents");
+            wall.declare("standing incident whose countdowns tick every second", "SEV3");
+            assertThat(events.awaitContaining("standing incident", Duration.ofSeconds(3))).isNotNull();
+            assertThat(events.next(Duration.ofSeconds(3))).as("a countdown moved: the once-a-second slot is in use")
+                    .isNotNull();
 
             long declared = System.nanoTime();
             wall.declare("checkout 5xx spike", "SEV1");
@@ -138,6 +142,27 @@ class WallServerTest {
 
             assertThat(update).as("an update within 3 s").isNotNull();
             assertThat(Duration.ofNanos(update.arrivedNanos() - declared)).isLessThan(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void clocksMovingUpdateThePageAtMostOnceASecond() throws Exception {
+        try (WallWebFixture wall = new WallWebFixture(dir, WallAccess.loopbackOnly());
+             SseClient events = new SseClient(wall.http, wall.uri("/events"))) {
+            wall.declare("one", "SEV1");
+            wall.declare("two", "SEV2");
+            assertThat(events.awaitContaining("two", Duration.ofSeconds(3))).isNotNull();
+            List<Long> arrivals = new java.util.ArrayList<>();
+            long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            for (SseClient.Event e; (e = events.next(Duration.ofNanos(Math.max(1, end - System.nanoTime())))) != null
+                    && System.nanoTime() < end; ) {
+                arrivals.add(e.arrivedNanos());
+            }
+            assertThat(arrivals).as("the countdowns move every second").hasSizeBetween(3, 6);
+            for (int i = 1; i < arrivals.size(); i++) {
+                assertThat(arrivals.get(i) - arrivals.get(i - 1)).as("gap between updates")
+                        .isGreaterThan(Duration.ofMillis(900).toNanos());
+            }
         }
     }
 
