@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
         description = "The war-room incident console. With no command, opens the desktop console.",
         subcommands = {IncidentCommand.class, PlatformCommand.class, KillSwitchCommand.class, ContainCommand.class,
                 AuditCommand.class, RunbookCommand.class,
-                SandboxCommand.class, BackupCommand.class,
+                SandboxCommand.class, WallCommand.class, BackupCommand.class,
                 RestoreCommand.class},
         footer = {"", "Exit codes: 0 done (or already so), 1 unexpected failure, 2 usage or refusal,",
                 "3 refused by a platform, 4 platform unreachable."})
