@@ -46,6 +46,9 @@ final class WallCommand implements Callable<Integer> {
                     + "access token printed in the URL.")
     String bind;
 
+    @Option(names = "--windowed", description = "Without --serve: open the wall in a window instead of full screen.")
+    boolean windowed;
+
     @Override
     public Integer call() throws Exception {
         if (port == null) {
@@ -84,12 +87,20 @@ final class WallCommand implements Callable<Integer> {
     }
 
     /** The native wall is the console's (package dev.sitrep.ui.wall); this branch is replaced when it lands. */
+    /** The wall as a full-screen window on this machine's screen (the one it was last on). */
     private int nativeWall() {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println("sitrep: The native wall opens with the console's Wall menu item (coming); "
-                + "for a browser, use sitrep wall --serve PORT");
-        err.flush();
-        return 2;
+        RootCommand root = (RootCommand) spec.root().userObject();
+        ProcessEnvironment environment = root.environment();
+        boolean linux = environment.osName().toLowerCase(java.util.Locale.ROOT).contains("linux");
+        if (linux && environment.env().get("DISPLAY") == null && environment.env().get("WAYLAND_DISPLAY") == null) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("sitrep: the native wall needs a screen, and there is none here (DISPLAY is not set); "
+                    + "for a screen that has only a browser, use sitrep wall --serve PORT");
+            err.flush();
+            return 2;
+        }
+        dev.sitrep.app.WallApp.launch(root.dataDirOption(), windowed);
+        return 0;
     }
 
     private static WallServer start(InetSocketAddress address, WallFeed feed, WallAccess access) {

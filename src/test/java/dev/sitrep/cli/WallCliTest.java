@@ -28,10 +28,10 @@ class WallCliTest {
     }
 
     @Test
-    void withoutServeTheCommandPointsToTheConsoleAndRefuses() {
+    void withoutAScreenTheNativeWallSaysSoAndPointsToTheBrowserWall() {
         CliRunner.Result r = new CliRunner(dir).run("wall");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("sitrep: The native wall opens with the console's Wall menu item (coming)")
+        assertThat(r.err()).startsWith("sitrep: the native wall needs a screen, and there is none here")
                 .contains("--serve PORT");
     }
 
