@@ -82,11 +82,13 @@ class TriageUiTest {
         assertThat(triage.get(4)).isEqualTo("Severity decision: SEV1, as the triage recommends");
 
         Checklists checklists = console.workspace.checklists();
+        // The triage is recorded first, then its sections open as checklists: wait for all three.
+        waitUntil(() -> checklists.forIncident(declared.id()).size() == 3);
         int opened = checklists.forIncident(declared.id()).size();
         waitUntil(() -> robot.lookup(".checklist-step").queryAll().size()
                 == checklists.forIncident(declared.id()).stream().mapToInt(c -> c.steps().size()).sum());
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        assertThat(opened).isGreaterThanOrEqualTo(2);
+        assertThat(opened).isEqualTo(3);
         robot.clickOn("#step-kill-switch-1");
         waitUntil(() -> checklists.forIncident(declared.id()).get(0).step(1).done());
         waitUntil(() -> robot.lookup("#step-kill-switch-1").queryAs(CheckBox.class).isSelected());
