@@ -131,8 +131,19 @@ class KillSwitchUiTest {
         waitUntil(() -> robot.lookup(".incident-title").match(row).tryQuery().isPresent());
         assertThat(robot.lookup(".watch-banner").queryAllAs(Label.class)).extracting(Label::getText)
                 .anyMatch(t -> t.startsWith("resume watch until"));
-        robot.doubleClickOn(robot.lookup(".incident-title").match(row).queryAs(Label.class));
-        waitUntil(() -> robot.lookup("#resumeWatchLabel").tryQuery().map(n -> n.isVisible()).orElse(false));
+        // The board may redraw its rows between the lookup and the click (the label is then detached
+        // and has no scene): look the row up again and click again until the incident page shows.
+        waitUntil(() -> {
+            var label = robot.lookup(".incident-title").match(row).tryQuery();
+            if (label.isPresent()) {
+                try {
+                    robot.doubleClickOn(label.get());
+                } catch (RuntimeException detached) {
+                    return false;
+                }
+            }
+            return robot.lookup("#resumeWatchLabel").tryQuery().map(n -> n.isVisible()).orElse(false);
+        });
         assertThat(robot.lookup("#resumeWatchLabel").queryAs(Label.class).getText())
                 .startsWith("Resume watch: pn resumed").contains("(30 min left)");
         console.snapshot("resume-watch");
