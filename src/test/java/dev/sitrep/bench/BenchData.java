@@ -114,4 +114,47 @@ public final class BenchData {
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
+
+    /**
+     * A Markdown runbook of at least {@code lines} lines in the styles the importer reads: navigation
+     * before the title, a severity table, an ASCII triage tree, then failures written as Symptoms /
+     * Confirm / Recover / Verify / Prevent with bullets, numbered steps, shell lines, fenced commands,
+     * "Expect:" lines and, every tenth failure, a symptoms table.
+     */
+    public static String markdownRunbook(int lines) {
+        StringBuilder md = new StringBuilder();
+        md.append("Skip to content\nPages / Ops / Runbooks\n\n# Platform failures\n\n")
+                .append("What breaks on the platform and how to bring it back.\n\n## Severity\n\n")
+                .append("| Level | Criteria | Respond within |\n|---|---|---|\n")
+                .append("| SEV0 | Complete outage or a breach | immediately |\n| SEV1 | Major feature down | 5 min |\n")
+                .append("| SEV2 | Degraded | 15 min |\n| SEV3 | Minor, with a workaround | 1 hour |\n")
+                .append("| SEV4 | Cosmetic | best effort |\n\n## Triage\n\n```\n")
+                .append("Is the platform doing harm right now?\n")
+                .append("\u251C\u2500\u2500 YES \u2192 Flip the kill switch, then continue\n")
+                .append("\u2502   \u2514\u2500\u2500 Is there a security side?\n")
+                .append("\u2502       \u251C\u2500\u2500 YES \u2192 Security breach (SEV0)\n")
+                .append("\u2502       \u2514\u2500\u2500 NO \u2192 Agents misbehaving (SEV1)\n")
+                .append("\u2514\u2500\u2500 NO \u2192 Failure 1\n```\n\n");
+        int n = 1;
+        while (md.chars().filter(c -> c == '\n').count() < lines) {
+            md.append("## Failure ").append(n).append("\n\n### Symptoms\n\n")
+                    .append("- Requests to service ").append(n).append(" time out after 30 s.\n")
+                    .append("- The error rate is above 5% on its dashboard.\n\n### Confirm\n\n")
+                    .append("1. Ask it for its health:\n   `curl -sS -m 10 https://svc-").append(n)
+                    .append(".internal/health`\n   Expect: HTTP 200 and status ok\n")
+                    .append("2. Look at its pods:\n\n```bash\nkubectl -n svc-").append(n)
+                    .append(" get pods -o wide\n```\n\n### Recover\n\n")
+                    .append("1. Save the logs first.\n2. Restart it: sudo systemctl restart svc-").append(n).append("\n")
+                    .append("3. If the database is the cause, see how many connections it holds:\n\n")
+                    .append("    psql -h db -c \"SELECT count(*) FROM pg_stat_activity;\"\n\n### Verify\n\n")
+                    .append("- [ ] Health answers 200 for 15 minutes.\n- [ ] The queue is draining.\n\n### Prevent\n\n")
+                    .append("Alert on restarts, not only on the service being down.\n\n");
+            if (n % 10 == 0) {
+                md.append("| Symptom | Likely cause | Check |\n|---|---|\n| 5xx spike | pool exhausted | pg_stat_activity |\n")
+                        .append("| Latency | slow queries | the slow log |\n\n");
+            }
+            n++;
+        }
+        return md.toString();
+    }
 }
