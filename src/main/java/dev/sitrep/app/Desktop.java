@@ -29,6 +29,8 @@ import dev.sitrep.ui.settings.SettingsViewModel;
 import dev.sitrep.ui.shell.Page;
 import dev.sitrep.ui.shell.ShellView;
 import dev.sitrep.ui.shell.ShellViewModel;
+import dev.sitrep.ui.triage.ImportSheet;
+import dev.sitrep.ui.triage.ImportViewModel;
 import dev.sitrep.ui.triage.TriageView;
 import dev.sitrep.ui.triage.TriageViewModel;
 import dev.sitrep.workspace.Theme;
@@ -236,10 +238,31 @@ final class Desktop {
 
     private TriageView triageView() {
         if (triageView == null) {
-            triageView = new TriageView(triage);
+            triageView = new TriageView(triage, this::importRunbook);
             triage.load();
         }
         return triageView;
+    }
+
+    /** The triage page's Import: choose a file, see what was recognised, save it to the team's runbooks. */
+    private void importRunbook() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Import a runbook (Markdown, or a wiki or web page saved as text)");
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter("Runbooks", "*.md", "*.markdown", "*.txt", "*.text"),
+                new javafx.stage.FileChooser.ExtensionFilter("Any file", "*.*"));
+        java.io.File file = chooser.showOpenDialog(shell.getScene().getWindow());
+        if (file != null) {
+            previewImport(file.toPath());
+        }
+    }
+
+    /** The import preview for {@code file} over the window (the file chooser's result, or a test's). */
+    void previewImport(java.nio.file.Path file) {
+        ImportViewModel model = new ImportViewModel(executor, workspace::runbooks,
+                dev.sitrep.runbook.RunbookLibrary.teamDirectory(workspace.dataDir()), triage::load);
+        shell.showOverlay(new ImportSheet(model, shell::hideOverlay));
+        model.load(file);
     }
 
     void showDeclare() {

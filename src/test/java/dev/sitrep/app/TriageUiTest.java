@@ -105,4 +105,23 @@ class TriageUiTest {
                     && e.text().startsWith("Done: '"));
         }
     }
+
+    @Test
+    void anImportedRunbookIsPreviewedSavedAndOfferedByTheWizard(FxRobot robot) throws Exception {
+        Path source = dir.resolveSibling(dir.getFileName() + "-ops-wiki-tree.md");
+        java.nio.file.Files.copy(TriageUiTest.class.getResourceAsStream("/import/ops-wiki-tree.md"), source,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        robot.interact(() -> console.desktop.previewImport(source));
+        waitUntil(() -> robot.lookup("#importSummary").tryQuery()
+                .map(n -> ((Label) n).getText().startsWith("Imported")).orElse(false));
+        console.snapshot("import-preview");
+        robot.clickOn("#importSave");
+        waitUntil(() -> robot.lookup("#importSaved").tryQuery().map(n -> n.isVisible()).orElse(false));
+        int builtIn = dev.sitrep.runbook.RunbookLibrary.builtIns().triageTrees().size();
+        waitUntil(() -> console.desktop.triage().trees().size() == builtIn + 1);
+        assertThat(console.desktop.triage().trees()).extracting(dev.sitrep.runbook.Runbook::title)
+                .contains("Agent platform triage");
+        assertThat(java.nio.file.Files.list(dir.resolve("runbooks")).count()).isEqualTo(1);
+        java.nio.file.Files.deleteIfExists(source);
+    }
 }

@@ -35,7 +35,7 @@ public final class TriageView extends ScrollPane {
     private final VBox answerBox = new VBox(10);
     private final VBox body = new VBox(18);
 
-    public TriageView(TriageViewModel model) {
+    public TriageView(TriageViewModel model, Runnable importRunbook) {
         this.model = model;
         setId("triageView");
         setFitToWidth(true);
@@ -56,12 +56,15 @@ public final class TriageView extends ScrollPane {
                 model.start(tree.getValue());
             }
         });
+        Button importButton = new Button("Import runbook…", Icons.of(Feather.UPLOAD));
+        importButton.setId("triageImport");
+        importButton.setOnAction(e -> importRunbook.run());
         Button restart = new Button("Start over", Icons.of(Feather.ROTATE_CCW));
         restart.setId("triageRestart");
         restart.setOnAction(e -> model.load());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(12, title, tree, grow, restart);
+        HBox header = new HBox(12, title, tree, grow, importButton, restart);
         header.setAlignment(Pos.CENTER_LEFT);
 
         Label problem = new Label();
@@ -92,12 +95,13 @@ public final class TriageView extends ScrollPane {
                 key(e);
             }
         };
+        // A filter, so no focused control (a scroll pane, a button) swallows the wizard's keys first.
         sceneProperty().addListener((obs, was, now) -> {
             if (was != null) {
-                was.removeEventHandler(KeyEvent.KEY_PRESSED, keys);
+                was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
             }
             if (now != null) {
-                now.addEventHandler(KeyEvent.KEY_PRESSED, keys);
+                now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
             }
         });
     }

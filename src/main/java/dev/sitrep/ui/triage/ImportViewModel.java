@@ -1,0 +1,151 @@
+package dev.sitrep.ui.triage;
+
+import dev.sitrep.core.SitrepException;
+import dev.sitrep.runbook.RunbookLibrary;
+import dev.sitrep.runbook.importer.ImportOptions;
+import dev.sitrep.runbook.importer.ImportResult;
+import dev.sitrep.runbook.importer.RunbookImporter;
+import dev.sitrep.ui.common.Messages;
+import dev.sitrep.ui.common.UiExecutor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Importing a team's existing runbook (Markdown, a wiki or web page copied as text): the preview
+ * of what was recognised and what was kept as notes, then saving it into the team folder, where
+ * the wizard and the checklists pick it up.
+ */
+public final class ImportViewModel {
+
+    private final UiExecutor executor;
+    private final Supplier<RunbookLibrary> library;
+    private final Path teamFolder;
+    private final Runnable onSaved;
+    private ImportResult result;
+
+    private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> recognised = FXCollections.observableArrayList();
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper saved = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    public ImportViewModel(UiExecutor executor, Supplier<RunbookLibrary> library, Path teamFolder, Runnable onSaved) {
+        this.executor = executor;
+        this.library = library;
+        this.teamFolder = teamFolder;
+        this.onSaved = onSaved;
+    }
+
+    /** Imports {@code file} off the FX thread and shows the preview; nothing is saved yet. */
+    public void load(Path file) {
+        result = null;
+        source.set(file.toString());
+        summary.set("Reading " + file.getFileName() + "…");
+        recognised.clear();
+        notes.clear();
+        problem.set("");
+        saved.set("");
+        canSave.set(false);
+        busy.set(true);
+        executor.submit(() -> {
+            Set<String> taken = new HashSet<>();
+            library.get().runbooks().forEach(r -> taken.add(r.id()));
+            return RunbookImporter.importFile(file, new ImportOptions(null, null, taken));
+        }, r -> {
+            busy.set(false);
+            result = r;
+            summary.set(r.summary());
+            if (r.valid()) {
+                recognised.setAll(r.runbook().sections().stream().map(s -> s.title() + "  ("
+                        + s.flatten().mapToInt(x -> x.steps().size()).sum() + " steps)").toList());
+                if (r.runbook().hasTriage()) {
+                    recognised.add(0, "Triage: " + r.runbook().nodes().size() + " questions, "
+                            + r.runbook().outcomes().size() + " outcomes");
+                }
+            } else {
+                problem.set("The import does not validate (" + r.problems().size() + " problems): "
+                        + r.problems().get(0).message() + ". Nothing is saved.");
+            }
+            notes.setAll(r.notes().stream().map(n -> n.describe(140)).toList());
+            canSave.set(r.valid());
+        }, failure -> {
+            busy.set(false);
+            summary.set("");
+            problem.set(Messages.of(failure));
+        });
+    }
+
+    /** Writes the imported runbook into the team folder (never over an existing file). */
+    public void save() {
+        ImportResult r = result;
+        if (r == null || !r.valid()) {
+            return;
+        }
+        busy.set(true);
+        executor.submit(() -> {
+            Files.createDirectories(teamFolder);
+            Path target = teamFolder.resolve(r.suggestedFileName());
+            if (Files.exists(target)) {
+                throw SitrepException.invalid(target + " already exists; remove or rename it first, or import under "
+                        + "another id with 'sitrep runbook import FILE --id NEW-ID --out FILE'.");
+            }
+            Files.write(target, r.bytes());
+            return target;
+        }, target -> {
+            busy.set(false);
+            canSave.set(false);
+            saved.set("Saved as " + target + ". The triage page and the checklists use it now.");
+            onSaved.run();
+        }, failure -> {
+            busy.set(false);
+            problem.set(Messages.of(failure));
+        });
+    }
+
+    public ReadOnlyStringProperty sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Sections (and the triage tree) recognised, for the preview. */
+    public ObservableList<String> recognised() {
+        return recognised;
+    }
+
+    /** What could not be mapped, line by line; it is kept in the runbook as notes, never dropped. */
+    public ObservableList<String> notes() {
+        return notes;
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty savedProperty() {
+        return saved.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canSaveProperty() {
+        return canSave.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}

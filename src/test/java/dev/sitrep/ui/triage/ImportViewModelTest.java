@@ -1,0 +1,70 @@
+package dev.sitrep.ui.triage;
+
+import dev.sitrep.runbook.RunbookLibrary;
+import dev.sitrep.testing.DirectExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The console's import: preview, save into the team folder, never over a file, bad input named. */
+class ImportViewModelTest {
+
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path sources;
+
+    private ImportViewModel model(AtomicInteger saved) {
+        return new ImportViewModel(new DirectExecutor(), () -> RunbookLibrary.load(dataDir),
+                RunbookLibrary.teamDirectory(dataDir), saved::incrementAndGet);
+    }
+
+    private Path copy(String resource) throws Exception {
+        Path file = sources.resolve(resource);
+        Files.copy(ImportViewModelTest.class.getResourceAsStream("/import/" + resource), file);
+        return file;
+    }
+
+    @Test
+    void aPreviewThenASaveThatTheLibraryPicksUp() throws Exception {
+        AtomicInteger saved = new AtomicInteger();
+        ImportViewModel model = model(saved);
+        model.load(copy("ops-wiki-tree.md"));
+        assertThat(model.summaryProperty().get()).startsWith("Imported \"");
+        assertThat(model.recognised()).isNotEmpty().first().asString().startsWith("Triage: ");
+        assertThat(model.canSaveProperty().get()).isTrue();
+        assertThat(model.problemProperty().get()).isEmpty();
+
+        model.save();
+        assertThat(saved).hasValue(1);
+        assertThat(model.savedProperty().get()).startsWith("Saved as ");
+        assertThat(RunbookLibrary.load(dataDir).entries()).anyMatch(e -> e.origin().name().equals("TEAM") && e.inUse());
+
+        model.load(copy("github-readme.md"));
+        model.save();
+        ImportViewModel again = model(saved);
+        again.load(sources.resolve("github-readme.md"));
+        again.save();
+        assertThat(again.problemProperty().get()).as("a new import gets a free id, so nothing is overwritten")
+                .isEmpty();
+    }
+
+    @Test
+    void binaryInputIsRefusedWithItsLineAndNothingIsSaved() throws Exception {
+        Path binary = sources.resolve("image.md");
+        Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 0, 1, 2, 3});
+        AtomicInteger saved = new AtomicInteger();
+        ImportViewModel model = model(saved);
+        model.load(binary);
+        assertThat(model.problemProperty().get()).contains(binary.toString() + ":1:");
+        assertThat(model.canSaveProperty().get()).isFalse();
+        model.save();
+        assertThat(saved).hasValue(0);
+        assertThat(RunbookLibrary.teamDirectory(dataDir)).doesNotExist();
+    }
+}
