@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import dev.sitrep.runbook.Action;
 import dev.sitrep.runbook.Runbook;
 
 import java.io.IOException;
@@ -55,33 +54,11 @@ final class RunbookJsonWriter {
         text("scale", d.scale);
         if (!d.nodes.isEmpty()) {
             g.writeStringField("start", d.nodes.get(0).id);
-            g.writeArrayFieldStart("nodes");
-            for (Draft.Node n : d.nodes) {
-                node(n);
-            }
-            g.writeEndArray();
         }
-        if (!d.outcomes.isEmpty()) {
-            g.writeArrayFieldStart("outcomes");
-            for (Draft.Outcome o : d.outcomes) {
-                outcome(o);
-            }
-            g.writeEndArray();
-        }
-        if (!d.sections.isEmpty()) {
-            g.writeArrayFieldStart("sections");
-            for (Draft.Section s : d.sections) {
-                section(s);
-            }
-            g.writeEndArray();
-        }
-        if (!d.tables.isEmpty()) {
-            g.writeArrayFieldStart("tables");
-            for (Draft.Table t : d.tables) {
-                table(t);
-            }
-            g.writeEndArray();
-        }
+        array("nodes", d.nodes, this::node);
+        array("outcomes", d.outcomes, this::outcome);
+        array("sections", d.sections, this::section);
+        array("tables", d.tables, this::table);
         g.writeEndObject();
     }
 
@@ -112,20 +89,8 @@ final class RunbookJsonWriter {
         g.writeStringField("title", o.title);
         text("summary", o.summary);
         g.writeStringField("severity", o.severity);
-        if (!o.open.isEmpty()) {
-            g.writeArrayFieldStart("open");
-            for (Draft.Section s : o.open) {
-                g.writeString(s.id);
-            }
-            g.writeEndArray();
-        }
-        if (!o.actions.isEmpty()) {
-            g.writeArrayFieldStart("actions");
-            for (Action a : o.actions) {
-                g.writeString(a.key());
-            }
-            g.writeEndArray();
-        }
+        array("open", o.open, sec -> g.writeString(sec.id));
+        array("actions", o.actions, a -> g.writeString(a.key()));
         if (o.contacts != null) {
             g.writeStringField("contacts", o.contacts.id);
         }
@@ -155,13 +120,7 @@ final class RunbookJsonWriter {
             }
             g.writeEndArray();
         }
-        if (!s.children.isEmpty()) {
-            g.writeArrayFieldStart("sections");
-            for (Draft.Section c : s.children) {
-                section(c);
-            }
-            g.writeEndArray();
-        }
+        array("sections", s.children, this::section);
         g.writeEndObject();
     }
 
@@ -189,5 +148,22 @@ final class RunbookJsonWriter {
         if (value != null && !value.isBlank()) {
             g.writeStringField(key, value);
         }
+    }
+
+    /** Writes one item of an array. */
+    private interface ItemWriter<T> {
+        void write(T item) throws IOException;
+    }
+
+    /** {@code "field": [ ... ]}, left out when there is nothing to list. */
+    private <T> void array(String field, java.util.Collection<T> items, ItemWriter<T> each) throws IOException {
+        if (items.isEmpty()) {
+            return;
+        }
+        g.writeArrayFieldStart(field);
+        for (T item : items) {
+            each.write(item);
+        }
+        g.writeEndArray();
     }
 }
