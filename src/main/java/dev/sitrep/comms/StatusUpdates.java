@@ -49,9 +49,9 @@ public final class StatusUpdates {
     }
 
     /**
-     * Records that {@code text}, made from the template {@code templateId}, was sent now.
-     * The entry and the milestone are two writes: if a second console marks the incident's first
-     * update at the same instant, the later of the two milestone writes stands.
+     * Records that {@code text}, made from the template {@code templateId}, was sent now, and
+     * the first communication when the incident has none yet (decided under the incident's lock,
+     * so two consoles sending at once record it once).
      */
     public Sent sent(IncidentId id, String templateId, String text) {
         UpdateTemplate template = BuiltInTemplates.byId(templateId);
@@ -61,12 +61,8 @@ public final class StatusUpdates {
                 "Update sent (" + template.name() + "): " + summary(body), at,
                 Map.of("template", template.id(), "chars", Integer.toString(body.length())));
         Snapshot now = snapshot(id);
-        Incident incident = now.incident();
-        boolean first = incident.milestones().at(Milestone.FIRST_COMMUNICATION).isEmpty();
-        if (first) {
-            incident = incidents.markMilestone(id, Milestone.FIRST_COMMUNICATION, at).incident();
-        }
-        return new Sent(entry, template, at, first, UpdateCadence.after(now.scale(), incident, at));
+        var marked = incidents.markMilestoneIfUnset(id, Milestone.FIRST_COMMUNICATION, at);
+        return new Sent(entry, template, at, marked.changed(), UpdateCadence.after(now.scale(), marked.incident(), at));
     }
 
     /** When the latest update on this incident was sent. */

@@ -349,9 +349,25 @@ public final class IncidentService {
 
     /** Records when a milestone was reached ({@code at} may be in the past). */
     public Change markMilestone(IncidentId id, Milestone milestone, Instant at) {
+        return markMilestone(id, milestone, at, false);
+    }
+
+    /**
+     * Records a milestone only when it has none yet, decided under the incident's lock: of two
+     * windows marking the same first communication at once, the first stands and the other
+     * changes nothing.
+     */
+    public Change markMilestoneIfUnset(IncidentId id, Milestone milestone, Instant at) {
+        return markMilestone(id, milestone, at, true);
+    }
+
+    private Change markMilestone(IncidentId id, Milestone milestone, Instant at, boolean onlyIfUnset) {
         Instant when = at == null ? clock.instant() : at;
         return store.write(tx -> {
             Incident current = lock(tx, id);
+            if (onlyIfUnset && current.milestones().at(milestone).isPresent()) {
+                return new Change(current, false, capitalised(milestone.label()) + " was already recorded.");
+            }
             checkOrder(current, milestone, when);
             Instant before = current.milestones().at(milestone).orElse(null);
             if (when.equals(before)) {

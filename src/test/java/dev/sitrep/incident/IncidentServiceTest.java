@@ -276,4 +276,17 @@ class IncidentServiceTest {
         List<TimelineEvent> timeline = incidents.show(i.id()).timeline();
         return timeline.get(timeline.size() - 1);
     }
+
+    @Test
+    void aMilestoneMarkedOnlyIfUnsetIsRecordedOnce() {
+        Incident i = incidents.declare(Declaration.titled("Outage"));
+        Change first = incidents.markMilestoneIfUnset(i.id(), Milestone.FIRST_COMMUNICATION, null);
+        int entries = incidents.show(i.id()).timeline().size();
+        Change second = incidents.markMilestoneIfUnset(i.id(), Milestone.FIRST_COMMUNICATION, null);
+        assertThat(first.changed()).isTrue();
+        assertThat(second.changed()).isFalse();
+        assertThat(second.incident().milestones().at(Milestone.FIRST_COMMUNICATION))
+                .isEqualTo(first.incident().milestones().at(Milestone.FIRST_COMMUNICATION));
+        assertThat(incidents.show(i.id()).timeline()).hasSize(entries);
+    }
 }
