@@ -42,6 +42,8 @@ final class AuditExportCommand extends StoreCommand {
         }
         if (e.platform() != null) {
             s.append(" platform=").append(quoted(e.platform()));
+        } else if (e.detail() != null) {
+            s.append(" detail=").append(quoted(e.detail())); // evidence custody: which item, its hash
         }
         return s.toString();
     }

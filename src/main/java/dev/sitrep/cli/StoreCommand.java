@@ -57,6 +57,13 @@ abstract class StoreCommand implements Callable<Integer> {
                     new PlatformStates(store), incidents::operator);
         }
 
+        /** Evidence on this data directory, with the default size limit. */
+        dev.sitrep.evidence.EvidenceService evidence() {
+            return new dev.sitrep.evidence.EvidenceService(store, new dev.sitrep.evidence.BlobStore(store.dataDir(),
+                    dev.sitrep.evidence.EvidenceService.DEFAULT_LIMIT), incidents, audit(), environment.clock(),
+                    incidents::operator);
+        }
+
         AuditLog audit() {
             return new AuditLog(store, environment.clock());
         }

@@ -46,6 +46,10 @@ public final class Tx {
         return new PlatformStateRepository(connection);
     }
 
+    public EvidenceRepository evidence() {
+        return new EvidenceRepository(connection);
+    }
+
     public ChecklistRepository checklists() {
         return new ChecklistRepository(connection);
     }

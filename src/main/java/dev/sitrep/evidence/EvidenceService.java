@@ -1,0 +1,158 @@
+package dev.sitrep.evidence;
+
+import dev.sitrep.core.EventType;
+import dev.sitrep.core.EvidenceItem;
+import dev.sitrep.core.IncidentId;
+import dev.sitrep.core.Limits;
+import dev.sitrep.core.SitrepException;
+import dev.sitrep.incident.IncidentService;
+import dev.sitrep.killswitch.AuditLog;
+import dev.sitrep.store.Store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Captures evidence onto an incident: the bytes into the blob store (hashed while streamed), what
+ * is known of them into the store, a line on the timeline, and a CAPTURED entry on the audit
+ * chain, which is the custody log. Removal is a tombstone, audited too.
+ */
+public final class EvidenceService {
+
+    public static final String CAPTURED = "CAPTURED";
+    public static final String REMOVED = "REMOVED";
+    /** The largest single capture unless the workspace says otherwise: 8 GiB. */
+    public static final long DEFAULT_LIMIT = 8L << 30;
+
+    /** Opens a capture's bytes; tests inject failures here. */
+    public interface Source {
+        InputStream open() throws IOException;
+    }
+
+    private final Store store;
+    private final BlobStore blobs;
+    private final IncidentService incidents;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Supplier<String> actor;
+
+    public EvidenceService(Store store, BlobStore blobs, IncidentService incidents, AuditLog audit, Clock clock,
+                           Supplier<String> actor) {
+        this.store = store;
+        this.blobs = blobs;
+        this.incidents = incidents;
+        this.audit = audit;
+        this.clock = clock;
+        this.actor = actor;
+    }
+
+    /** Adds a file as evidence: refused with the reason when it is not a readable regular file. */
+    public EvidenceItem addFile(IncidentId incident, Path file, String description, List<String> tags,
+                                BlobStore.Progress progress, BooleanSupplier cancelled) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw SitrepException.invalid(file + " does not exist; check the path.");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw SitrepException.invalid(file + " is not a regular file (a folder, a device or a broken link); "
+                    + "give the files inside it.");
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw SitrepException.invalid(file + " cannot be read (" + e.getMessage() + "); check its permissions.");
+        }
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return add(incident, EvidenceItem.Kind.FILE, name, mediaType(file), file.toAbsolutePath().toString(),
+                description, tags, () -> Files.newInputStream(file), size, progress, cancelled);
+    }
+
+    /** Adds pasted or typed text (a note, command output): stored as UTF-8. */
+    public EvidenceItem addText(IncidentId incident, EvidenceItem.Kind kind, String name, String text, String source,
+                                String description, List<String> tags) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return add(incident, kind, name, "text/plain; charset=utf-8", source, description, tags,
+                () -> new java.io.ByteArrayInputStream(bytes), bytes.length, BlobStore.Progress.NONE, () -> false);
+    }
+
+    /** The common path of every capture: bytes first, then the record, the timeline and the custody entry. */
+    public EvidenceItem add(IncidentId incident, EvidenceItem.Kind kind, String name, String mediaType, String source,
+                            String description, List<String> tags, Source bytes, long size,
+                            BlobStore.Progress progress, BooleanSupplier cancelled) {
+        incidents.show(incident); // an unknown incident is refused before a byte is stored
+        String cleanName = Limits.text("evidence name", name);
+        String who = actor.get();
+        BlobStore.Stored stored;
+        try (InputStream in = bytes.open()) {
+            stored = blobs.put(cleanName, in, size, progress, cancelled);
+        } catch (IOException e) {
+            throw SitrepException.invalid(cleanName + " cannot be read (" + e.getMessage() + "); nothing was stored.");
+        } catch (UncheckedIOException e) {
+            throw SitrepException.invalid(cleanName + " stopped being readable while it was stored ("
+                    + e.getCause().getMessage() + "); nothing was stored.");
+        }
+        Instant at = clock.instant();
+        EvidenceItem item = new EvidenceItem(UUID.randomUUID().toString(), incident, kind, cleanName, stored.size(),
+                mediaType, stored.sha256(), at, who, source, blankToNull(description), tags, null, null, null, null);
+        store.write(tx -> {
+            tx.evidence().insert(item);
+            return null;
+        });
+        audit.append(CAPTURED, null, who, cleanName, null, "evidence " + item.id() + " sha256=" + item.sha256()
+                + " size=" + item.size() + " kind=" + kind.key(), incident.value());
+        incidents.record(incident, EventType.EVIDENCE, "Evidence captured: " + cleanName + " (" + kind.key() + ", "
+                + item.size() + " bytes, sha256 " + item.sha256().substring(0, 12) + "…)", at,
+                Map.of("evidence", item.id(), "sha256", item.sha256()));
+        return item;
+    }
+
+    /** Marks an item removed (its bytes stay): who, when and why, on the item and the audit chain. */
+    public EvidenceItem remove(String id, String reason) {
+        String why = Limits.reason("evidence removal", reason);
+        String who = actor.get();
+        Instant at = clock.instant();
+        EvidenceItem item = store.write(tx -> {
+            EvidenceItem found = tx.evidence().find(id).orElseThrow(() -> SitrepException.notFound("No evidence " + id
+                    + "; 'sitrep evidence list INCIDENT' lists it."));
+            if (!tx.evidence().markRemoved(id, at, who, why)) {
+                throw SitrepException.invalid("Evidence " + id + " was already removed.");
+            }
+            return tx.evidence().find(id).orElseThrow();
+        });
+        audit.append(REMOVED, null, who, why, null, "evidence " + id + " sha256=" + item.sha256(),
+                item.incident().value());
+        return item;
+    }
+
+    public List<EvidenceItem> list(IncidentId incident) {
+        return store.read(tx -> tx.evidence().forIncident(incident));
+    }
+
+    public Path blob(EvidenceItem item) {
+        return blobs.path(item.sha256());
+    }
+
+    private static String mediaType(Path file) {
+        try {
+            String probed = Files.probeContentType(file);
+            return probed == null ? "application/octet-stream" : probed;
+        } catch (IOException e) {
+            return "application/octet-stream";
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

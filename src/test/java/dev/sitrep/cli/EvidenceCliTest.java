@@ -1,0 +1,46 @@
+package dev.sitrep.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code sitrep evidence add | list} end to end, with the custody lines in the audit export. */
+class EvidenceCliTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void addPrintsEachIdAndHashListShowsThemAndTheAuditHasTheCustody() throws Exception {
+        CliRunner cli = new CliRunner(tmp.resolve("data"));
+        CliRunner.Result declared = cli.run("incident", "declare", "--title", "Key leaked in logs", "--json");
+        String id = declared.out().replaceAll("(?s).*\"id\"\\s*:\\s*\"(INC-[^\"]+)\".*", "$1");
+        Path abc = tmp.resolve("abc.txt");
+        Files.writeString(abc, "abc");
+        Path log = tmp.resolve("gateway.log");
+        Files.writeString(log, "GET / 200\n");
+
+        CliRunner.Result added = cli.run("evidence", "add", id, abc.toString(), log.toString(), "--tag", "logs",
+                "--description", "from the gateway");
+        assertThat(added.code()).as(added.toString()).isZero();
+        assertThat(added.out().lines()).hasSize(2);
+        assertThat(added.out()).contains("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  3  abc.txt");
+
+        CliRunner.Result listed = cli.run("evidence", "list", id, "--json");
+        assertThat(listed.out()).contains("\"sha256\":\"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\"")
+                .contains("\"tags\":[\"logs\"]").contains("\"capturedBy\":\"osuser\"");
+        assertThat(cli.run("audit", "export").out()).contains("CAPTURED reason=\"abc.txt\" actor=\"osuser\"")
+                .contains("detail=\"evidence ");
+        assertThat(cli.run("audit", "verify").code()).isZero();
+
+        CliRunner.Result missing = cli.run("evidence", "add", id, tmp.resolve("nope.txt").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("does not exist");
+        CliRunner.Result unknown = cli.run("evidence", "add", "INC-20261122-1432-ZZZZ", abc.toString());
+        assertThat(unknown.code()).isEqualTo(2);
+    }
+}
