@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code sitrep evidence ...}: evidence on an incident, hashed at capture, with its custody on the audit chain. */
 @Command(name = "evidence", mixinStandardHelpOptions = true,
         description = "Evidence on an incident: hashed when captured, custody on the audit chain.",
-        subcommands = {EvidenceAddCommand.class, EvidenceListCommand.class})
+        subcommands = {EvidenceAddCommand.class, EvidenceListCommand.class, EvidenceExportCommand.class,
+                EvidenceVerifyCommand.class})
 final class EvidenceCommand {
 }

@@ -64,6 +64,10 @@ abstract class StoreCommand implements Callable<Integer> {
                     incidents::operator);
         }
 
+        dev.sitrep.evidence.Bundles bundles() {
+            return new dev.sitrep.evidence.Bundles(evidence(), audit(), environment.clock(), incidents::operator);
+        }
+
         AuditLog audit() {
             return new AuditLog(store, environment.clock());
         }

@@ -37,6 +37,19 @@ class EvidenceCliTest {
                 .contains("detail=\"evidence ");
         assertThat(cli.run("audit", "verify").code()).isZero();
 
+        Path bundle = tmp.resolve("bundle.zip");
+        CliRunner.Result exported = cli.run("evidence", "export", id, "--to", bundle.toString());
+        assertThat(exported.code()).as(exported.toString()).isZero();
+        assertThat(exported.out()).startsWith("Exported 2 evidence items");
+        CliRunner.Result verified = cli.run("evidence", "verify", bundle.toString());
+        assertThat(verified.code()).as(verified.toString()).isZero();
+        assertThat(verified.out()).startsWith("Intact: 2 items");
+        Files.writeString(tmp.resolve("not-a-bundle.zip"), "hello");
+        CliRunner.Result broken = cli.run("evidence", "verify", tmp.resolve("not-a-bundle.zip").toString());
+        assertThat(broken.code()).isEqualTo(1);
+        assertThat(broken.out()).contains("NOT INTACT");
+        assertThat(broken.err()).contains("is not intact");
+
         CliRunner.Result missing = cli.run("evidence", "add", id, tmp.resolve("nope.txt").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("does not exist");

@@ -1,0 +1,186 @@
+package dev.sitrep.evidence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sitrep.core.AuditEntry;
+import dev.sitrep.core.EvidenceItem;
+import dev.sitrep.core.IncidentId;
+import dev.sitrep.core.Json;
+import dev.sitrep.core.SitrepException;
+import dev.sitrep.killswitch.AuditLog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Evidence bundles: a zip of an incident's items ({@code items/<sha256>}) and a manifest (the
+ * items, their hashes, their custody entries and the audit chain's head). Verification re-hashes
+ * every entry against the manifest and names each changed, missing or added entry; entries with
+ * an absolute path or {@code ..} are refused, and nothing is ever extracted to a path a bundle names.
+ */
+public final class Bundles {
+
+    public static final String FORMAT = "sitrep-evidence-bundle";
+    public static final String MANIFEST = "manifest.json";
+    public static final String EXPORTED = "EXPORTED";
+    private static final Pattern ITEM = Pattern.compile("items/[0-9a-f]{64}");
+
+    /** What verification found; intact only with no problem. */
+    public record Verification(int items, List<String> problems) {
+        public boolean intact() {
+            return problems.isEmpty();
+        }
+    }
+
+    private final EvidenceService evidence;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Supplier<String> actor;
+
+    public Bundles(EvidenceService evidence, AuditLog audit, Clock clock, Supplier<String> actor) {
+        this.evidence = evidence;
+        this.audit = audit;
+        this.clock = clock;
+        this.actor = actor;
+    }
+
+    /** Writes the incident's evidence to {@code zip} (which must not exist) and audits the export. */
+    public int export(IncidentId incident, Path zip) {
+        if (Files.exists(zip)) {
+            throw SitrepException.invalid(zip + " already exists; give a new file name (a bundle never overwrites).");
+        }
+        List<EvidenceItem> items = evidence.list(incident);
+        List<AuditEntry> chain = audit.all();
+        ObjectNode manifest = Json.MAPPER.createObjectNode();
+        manifest.put("format", FORMAT).put("version", 1).put("incident", incident.value())
+                .put("exportedAt", clock.instant().toString()).put("exportedBy", actor.get());
+        AuditEntry head = chain.isEmpty() ? null : chain.get(chain.size() - 1);
+        manifest.putObject("auditHead").put("seq", head == null ? 0 : head.seq())
+                .put("hash", head == null ? AuditEntry.GENESIS : head.hash());
+        ArrayNode list = manifest.putArray("items");
+        for (EvidenceItem e : items) {
+            ObjectNode o = list.addObject();
+            o.put("id", e.id()).put("name", e.name()).put("kind", e.kind().key()).put("size", e.size())
+                    .put("sha256", e.sha256()).put("mediaType", e.mediaType()).put("capturedAt", e.capturedAt().toString())
+                    .put("capturedBy", e.capturedBy()).put("source", e.source()).put("description", e.description())
+                    .put("path", "items/" + e.sha256()).put("removed", e.removed());
+            ArrayNode custody = o.putArray("custody");
+            chain.stream().filter(a -> a.detail() != null && a.detail().startsWith("evidence " + e.id() + " "))
+                    .forEach(a -> custody.addObject().put("seq", a.seq()).put("action", a.action())
+                            .put("at", a.at().toString()).put("actor", a.actor()).put("hash", a.hash()));
+        }
+        try {
+            Files.createDirectories(zip.toAbsolutePath().getParent());
+            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+                out.putNextEntry(new ZipEntry(MANIFEST));
+                out.write(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+                out.closeEntry();
+                Set<String> written = new LinkedHashSet<>();
+                for (EvidenceItem e : items) {
+                    if (written.add(e.sha256())) {
+                        out.putNextEntry(new ZipEntry("items/" + e.sha256()));
+                        Files.copy(evidence.blob(e), out);
+                        out.closeEntry();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(zip);
+            } catch (IOException ignored) {
+                // the message below says what failed; a half-written bundle is removed when it can be
+            }
+            throw SitrepException.invalid("Could not write " + zip + " (" + e.getMessage() + "); no bundle was made.");
+        }
+        audit.append(EXPORTED, null, actor.get(), zip.getFileName().toString(), null,
+                "bundle of " + items.size() + " evidence items of " + incident, incident.value());
+        return items.size();
+    }
+
+    /** Re-hashes every entry of {@code zip} against its manifest. */
+    public Verification verify(Path zip) {
+        List<String> problems = new ArrayList<>();
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            Map<String, ZipEntry> entries = new LinkedHashMap<>();
+            file.stream().forEach(e -> {
+                String name = e.getName();
+                if (name.startsWith("/") || name.startsWith("\\") || name.contains("..") || name.contains(":")) {
+                    problems.add(name + ": refused, a bundle entry may not name an absolute path or '..'");
+                } else if (!name.equals(MANIFEST) && !ITEM.matcher(name).matches()) {
+                    problems.add(name + ": added, not an entry a bundle holds");
+                } else {
+                    entries.put(name, e);
+                }
+            });
+            ZipEntry manifestEntry = entries.remove(MANIFEST);
+            if (manifestEntry == null) {
+                problems.add(MANIFEST + ": missing; this is not an evidence bundle");
+                return new Verification(0, problems);
+            }
+            JsonNode manifest;
+            try (InputStream in = file.getInputStream(manifestEntry)) {
+                manifest = Json.MAPPER.readTree(in);
+            }
+            if (!FORMAT.equals(manifest.path("format").asText())) {
+                problems.add(MANIFEST + ": not a " + FORMAT);
+                return new Verification(0, problems);
+            }
+            Set<String> expected = new LinkedHashSet<>();
+            int items = 0;
+            for (JsonNode item : manifest.path("items")) {
+                items++;
+                String sha = item.path("sha256").asText();
+                String path = "items/" + sha;
+                expected.add(path);
+                ZipEntry entry = entries.get(path);
+                if (entry == null) {
+                    problems.add(path + " (" + item.path("name").asText() + "): removed from the bundle");
+                    continue;
+                }
+                String actual = sha256(file, entry);
+                if (!actual.equals(sha)) {
+                    problems.add(path + " (" + item.path("name").asText() + "): changed, its SHA-256 is now " + actual);
+                }
+            }
+            entries.keySet().stream().filter(name -> !expected.contains(name))
+                    .forEach(name -> problems.add(name + ": added, not in the manifest"));
+            return new Verification(items, problems);
+        } catch (IOException e) {
+            problems.add(zip + ": not a readable zip (" + e.getMessage() + ")");
+            return new Verification(0, problems);
+        }
+    }
+
+    private static String sha256(ZipFile file, ZipEntry entry) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = new DigestInputStream(file.getInputStream(entry), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
