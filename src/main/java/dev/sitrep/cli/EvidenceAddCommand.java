@@ -28,14 +28,36 @@ final class EvidenceAddCommand extends StoreCommand {
     @Option(names = "--tag", paramLabel = "TAG", description = "A tag (repeatable).")
     List<String> tags = new ArrayList<>();
 
+    @Option(names = "--progress", description = "Say on stderr how far each file has got, every tenth of it.")
+    boolean progress;
+
     @Override
     int run(Context c) {
         EvidenceService evidence = c.evidence();
         IncidentId id = IncidentId.parse(incident);
         for (Path file : files) {
-            EvidenceItem item = evidence.addFile(id, file, description, tags, BlobStore.Progress.NONE, () -> false);
+            EvidenceItem item = evidence.addFile(id, file, description, tags, progress ? tenths(file)
+                    : BlobStore.Progress.NONE, () -> false);
             c.out().println(item.id() + "  " + item.sha256() + "  " + item.size() + "  " + item.name());
         }
         return 0;
+    }
+
+    /** {@code gateway.log: 30% (60.0 of 200.0 MiB)} on stderr at each tenth. */
+    private BlobStore.Progress tenths(Path file) {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        int[] said = {0};
+        return (done, total) -> {
+            if (total <= 0) {
+                return;
+            }
+            int tenth = (int) (done * 10 / total);
+            if (tenth > said[0]) {
+                said[0] = tenth;
+                err.printf(java.util.Locale.ROOT, "%s: %d%% (%.1f of %.1f MiB)%n", file.getFileName(), tenth * 10,
+                        done / 1048576.0, total / 1048576.0);
+                err.flush();
+            }
+        };
     }
 }
