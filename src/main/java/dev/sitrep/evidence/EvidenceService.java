@@ -90,6 +90,12 @@ public final class EvidenceService {
     public EvidenceItem add(IncidentId incident, EvidenceItem.Kind kind, String name, String mediaType, String source,
                             String description, List<String> tags, Source bytes, long size,
                             BlobStore.Progress progress, BooleanSupplier cancelled) {
+        return add(incident, kind, name, mediaType, source, description, tags, bytes, size, progress, cancelled, null);
+    }
+
+    private EvidenceItem add(IncidentId incident, EvidenceItem.Kind kind, String name, String mediaType, String source,
+                             String description, List<String> tags, Source bytes, long size,
+                             BlobStore.Progress progress, BooleanSupplier cancelled, String derivedFrom) {
         incidents.show(incident); // an unknown incident is refused before a byte is stored
         String cleanName = Limits.text("evidence name", name);
         String who = actor.get();
@@ -104,7 +110,7 @@ public final class EvidenceService {
         }
         Instant at = clock.instant();
         EvidenceItem item = new EvidenceItem(UUID.randomUUID().toString(), incident, kind, cleanName, stored.size(),
-                mediaType, stored.sha256(), at, who, source, blankToNull(description), tags, null, null, null, null);
+                mediaType, stored.sha256(), at, who, source, blankToNull(description), tags, derivedFrom, null, null, null);
         store.write(tx -> {
             tx.evidence().insert(item);
             return null;
@@ -115,6 +121,35 @@ public final class EvidenceService {
                 + item.size() + " bytes, sha256 " + item.sha256().substring(0, 12) + "…)", at,
                 Map.of("evidence", item.id(), "sha256", item.sha256()));
         return item;
+    }
+
+    /** The secrets found in a text item's bytes (an empty list for binary content that is not text). */
+    public List<SecretScanner.Finding> scan(EvidenceItem item) {
+        return SecretScanner.scan(text(item));
+    }
+
+    /**
+     * Adds a copy of a text item with its secrets masked, beside the original (which is never
+     * changed) and marked as derived from it.
+     */
+    public EvidenceItem addRedactedCopy(EvidenceItem original) {
+        String redacted = SecretScanner.redact(text(original));
+        byte[] bytes = redacted.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return add(original.incident(), original.kind(), original.name() + " (redacted)", original.mediaType(),
+                "redacted copy of evidence " + original.id(), "Secrets masked; the original is " + original.id(),
+                original.tags(), () -> new java.io.ByteArrayInputStream(bytes), bytes.length, BlobStore.Progress.NONE,
+                () -> false, original.id());
+    }
+
+    private String text(EvidenceItem item) {
+        try {
+            return java.nio.file.Files.readString(blobs.path(item.sha256()), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            return "";
+        } catch (IOException e) {
+            throw SitrepException.invalid("The bytes of evidence " + item.id() + " cannot be read (" + e.getMessage()
+                    + "); check the evidence folder in the data directory.");
+        }
     }
 
     /** Marks an item removed (its bytes stay): who, when and why, on the item and the audit chain. */

@@ -169,4 +169,18 @@ class EvidenceServiceTest {
         assertThatThrownBy(() -> evidence.addFile(incident.id(), files.resolve("gone.txt"), null, List.of(),
                 BlobStore.Progress.NONE, () -> false)).hasMessageContaining("does not exist");
     }
+
+    @Test
+    void aTextItemWithSecretsGetsARedactedCopyBesideTheUnchangedOriginal() throws Exception {
+        String leaked = "2026-11-22T14:30:02Z DEBUG env AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nGET / 200\n";
+        EvidenceItem original = evidence.addText(incident.id(), EvidenceItem.Kind.TEXT, "env dump", leaked, null, null,
+                List.of("secrets"));
+        assertThat(evidence.scan(original)).extracting(SecretScanner.Finding::kind).containsExactly("AWS access key");
+        EvidenceItem copy = evidence.addRedactedCopy(original);
+        assertThat(copy.derivedFrom()).isEqualTo(original.id());
+        assertThat(copy.name()).isEqualTo("env dump (redacted)");
+        assertThat(evidence.scan(copy)).isEmpty();
+        assertThat(Files.readString(evidence.blob(original))).isEqualTo(leaked);
+        assertThat(evidence.list(incident.id())).filteredOn(e -> original.id().equals(e.derivedFrom())).hasSize(1);
+    }
 }

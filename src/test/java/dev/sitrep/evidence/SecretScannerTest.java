@@ -1,0 +1,48 @@
+package dev.sitrep.evidence;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The secret scan on fixtures with and without secrets: every kind found, no false alarm on an ordinary log. */
+class SecretScannerTest {
+
+    private static String fixture(String name) throws IOException {
+        try (InputStream in = SecretScannerTest.class.getResourceAsStream("/evidence/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void anOrdinaryLogRaisesNoAlarm() throws Exception {
+        assertThat(SecretScanner.scan(fixture("ordinary.log"))).isEmpty();
+    }
+
+    @Test
+    void eachKindOfSecretIsFoundOnItsLine() throws Exception {
+        var findings = SecretScanner.scan(fixture("with-secrets.log"));
+        assertThat(findings).extracting(SecretScanner.Finding::line, SecretScanner.Finding::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1, "bearer token"),
+                org.assertj.core.groups.Tuple.tuple(2, "AWS access key"),
+                org.assertj.core.groups.Tuple.tuple(3, "AWS secret key"),
+                org.assertj.core.groups.Tuple.tuple(4, "password in a URL"),
+                org.assertj.core.groups.Tuple.tuple(5, "JWT"),
+                org.assertj.core.groups.Tuple.tuple(6, "API key or secret"),
+                org.assertj.core.groups.Tuple.tuple(7, "private key"));
+        assertThat(findings.get(3).masked()).contains("postgres://orders:[REDACTED: password in a URL]@db.internal")
+                .doesNotContain("S3cr3tP4ss");
+    }
+
+    @Test
+    void theRedactedCopyHoldsNoSecretAndKeepsTheRest() throws Exception {
+        String redacted = SecretScanner.redact(fixture("with-secrets.log"));
+        assertThat(SecretScanner.scan(redacted)).isEmpty();
+        assertThat(redacted).doesNotContain("AKIAIOSFODNN7EXAMPLE", "S3cr3tP4ss", "9fK2mQx7VbN3pLr8TzW4yHc6JdS1aE5u",
+                        "b3BlbnNzaC1rZXktdjE")
+                .contains("2026-11-22T14:30:03Z DEBUG connecting to postgres://orders:");
+    }
+}
