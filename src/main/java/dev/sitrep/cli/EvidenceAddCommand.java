@@ -28,6 +28,9 @@ final class EvidenceAddCommand extends StoreCommand {
     @Option(names = "--tag", paramLabel = "TAG", description = "A tag (repeatable).")
     List<String> tags = new ArrayList<>();
 
+    @Option(names = "--redacted-copy", description = "When a text file holds secrets, also add a copy with them masked.")
+    boolean redactedCopy;
+
     @Option(names = "--progress", description = "Say on stderr how far each file has got, every tenth of it.")
     boolean progress;
 
@@ -39,6 +42,19 @@ final class EvidenceAddCommand extends StoreCommand {
             EvidenceItem item = evidence.addFile(id, file, description, tags, progress ? tenths(file)
                     : BlobStore.Progress.NONE, () -> false);
             c.out().println(item.id() + "  " + item.sha256() + "  " + item.size() + "  " + item.name());
+            if (EvidenceService.scannable(item)) {
+                List<dev.sitrep.evidence.SecretScanner.Finding> found = evidence.scan(item);
+                java.io.PrintWriter err = spec.commandLine().getErr();
+                found.forEach(f -> err.println("warning: " + item.name() + ":" + f.line() + ": looks like a secret (" + f.kind() + ")"
+                        + ": " + f.masked()));
+                if (!found.isEmpty() && redactedCopy) {
+                    EvidenceItem copy = evidence.addRedactedCopy(item);
+                    c.out().println(copy.id() + "  " + copy.sha256() + "  " + copy.size() + "  " + copy.name());
+                } else if (!found.isEmpty()) {
+                    err.println("warning: " + item.name() + " holds secrets; add a masked copy beside it with --redacted-copy");
+                }
+                err.flush();
+            }
         }
         return 0;
     }

@@ -123,6 +123,12 @@ public final class EvidenceService {
         return item;
     }
 
+    /** Text small enough to scan for secrets in memory (16 MiB); bigger captures are not scanned. */
+    public static boolean scannable(EvidenceItem item) {
+        return item.size() <= (16L << 20) && (item.mediaType().startsWith("text/") || item.name().matches(
+                "(?i).*\\.(log|txt|json|ya?ml|env|conf|cfg|ini|properties|csv|md)$"));
+    }
+
     /** The secrets found in a text item's bytes (an empty list for binary content that is not text). */
     public List<SecretScanner.Finding> scan(EvidenceItem item) {
         return SecretScanner.scan(text(item));

@@ -56,4 +56,19 @@ class EvidenceCliTest {
         CliRunner.Result unknown = cli.run("evidence", "add", "INC-20261122-1432-ZZZZ", abc.toString());
         assertThat(unknown.code()).isEqualTo(2);
     }
+
+    @Test
+    void aTextFileWithSecretsIsWarnedAboutAndCanGetAMaskedCopy() throws Exception {
+        CliRunner cli = new CliRunner(tmp.resolve("data"));
+        String id = cli.run("incident", "declare", "--title", "Key leaked", "--json").out()
+                .replaceAll("(?s).*\"id\"\\s*:\\s*\"(INC-[^\"]+)\".*", "$1");
+        Path env = tmp.resolve("env.txt");
+        Files.writeString(env, "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nHOME=/root\n");
+        CliRunner.Result warned = cli.run("evidence", "add", id, env.toString());
+        assertThat(warned.code()).isZero();
+        assertThat(warned.err()).contains("warning: env.txt:1: looks like a secret (AWS access key)")
+                .doesNotContain("AKIAIOSFODNN7EXAMPLE").contains("--redacted-copy");
+        CliRunner.Result copied = cli.run("evidence", "add", id, env.toString(), "--redacted-copy");
+        assertThat(copied.out().lines()).hasSize(2).last().asString().endsWith("env.txt (redacted)");
+    }
 }
