@@ -45,8 +45,8 @@ final class EvidenceAddCommand extends StoreCommand {
             if (EvidenceService.scannable(item)) {
                 List<dev.sitrep.evidence.SecretScanner.Finding> found = evidence.scan(item);
                 java.io.PrintWriter err = spec.commandLine().getErr();
-                found.forEach(f -> err.println("warning: " + item.name() + ":" + f.line() + ": looks like a secret (" + f.kind() + ")"
-                        + ": " + f.masked()));
+                found.forEach(f -> err.println("warning: " + item.name() + ":" + f.line() + ": looks like a secret ("
+                        + f.kind() + "): " + f.masked()));
                 if (!found.isEmpty() && redactedCopy) {
                     EvidenceItem copy = evidence.addRedactedCopy(item);
                     c.out().println(copy.id() + "  " + copy.sha256() + "  " + copy.size() + "  " + copy.name());
