@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "evidence", mixinStandardHelpOptions = true,
         description = "Evidence on an incident: hashed when captured, custody on the audit chain.",
         subcommands = {EvidenceAddCommand.class, EvidenceListCommand.class, EvidenceExportCommand.class,
-                EvidenceVerifyCommand.class})
+                EvidenceVerifyCommand.class, EvidenceImportCommand.class})
 final class EvidenceCommand {
 }

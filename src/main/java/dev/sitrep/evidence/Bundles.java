@@ -171,6 +171,49 @@ public final class Bundles {
         }
     }
 
+    /**
+     * Brings a verified bundle's items onto an incident of this workspace ({@code target}, else the
+     * bundle's own incident). Each item is re-hashed as it is stored; one already there (same hash
+     * and name) is skipped. A bundle that does not verify is refused whole.
+     *
+     * @return the items added
+     */
+    public List<EvidenceItem> importInto(Path zip, IncidentId target) {
+        Verification v = verify(zip);
+        if (!v.intact()) {
+            throw SitrepException.invalid(zip + " is not intact (" + String.join("; ", v.problems())
+                    + "); nothing was imported.");
+        }
+        List<EvidenceItem> added = new ArrayList<>();
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            JsonNode manifest;
+            try (InputStream in = file.getInputStream(file.getEntry(MANIFEST))) {
+                manifest = Json.MAPPER.readTree(in);
+            }
+            IncidentId incident = target != null ? target : IncidentId.parse(manifest.path("incident").asText());
+            Set<String> present = new java.util.HashSet<>();
+            evidence.list(incident).forEach(e -> present.add(e.sha256() + "/" + e.name()));
+            for (JsonNode item : manifest.path("items")) {
+                String sha = item.path("sha256").asText();
+                String name = item.path("name").asText();
+                if (!present.add(sha + "/" + name)) {
+                    continue;
+                }
+                ZipEntry entry = file.getEntry("items/" + sha);
+                String source = "bundle " + zip.getFileName() + ", item " + item.path("id").asText() + " captured by "
+                        + item.path("capturedBy").asText() + " at " + item.path("capturedAt").asText();
+                String description = item.path("description").isNull() ? null : item.path("description").asText(null);
+                added.add(evidence.add(incident, EvidenceItem.Kind.parse(item.path("kind").asText("file")), name,
+                        item.path("mediaType").asText("application/octet-stream"), source, description, List.of(),
+                        () -> file.getInputStream(entry), item.path("size").asLong(-1), BlobStore.Progress.NONE,
+                        () -> false));
+            }
+        } catch (IOException e) {
+            throw SitrepException.invalid(zip + " could not be read (" + e.getMessage() + "); check the file.");
+        }
+        return added;
+    }
+
     private static String sha256(ZipFile file, ZipEntry entry) throws IOException {
         MessageDigest digest;
         try {

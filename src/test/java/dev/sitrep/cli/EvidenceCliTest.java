@@ -44,6 +44,15 @@ class EvidenceCliTest {
         CliRunner.Result verified = cli.run("evidence", "verify", bundle.toString());
         assertThat(verified.code()).as(verified.toString()).isZero();
         assertThat(verified.out()).startsWith("Intact: 2 items");
+        CliRunner other = new CliRunner(tmp.resolve("other"));
+        String there = other.run("incident", "declare", "--title", "Seen by security", "--json").out()
+                .replaceAll("(?s).*\"id\"\\s*:\\s*\"(INC-[^\"]+)\".*", "$1");
+        CliRunner.Result refused = other.run("evidence", "import", bundle.toString());
+        assertThat(refused.code()).as("the bundle's incident is not in that workspace").isEqualTo(2);
+        CliRunner.Result imported = other.run("evidence", "import", bundle.toString(), "--incident", there);
+        assertThat(imported.code()).as(imported.toString()).isZero();
+        assertThat(imported.out()).contains("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+                .contains("Imported 2 items");
         Files.writeString(tmp.resolve("not-a-bundle.zip"), "hello");
         CliRunner.Result broken = cli.run("evidence", "verify", tmp.resolve("not-a-bundle.zip").toString());
         assertThat(broken.code()).isEqualTo(1);

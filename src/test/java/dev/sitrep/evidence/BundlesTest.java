@@ -130,4 +130,24 @@ class BundlesTest {
         }
         assertThat(Files.exists(Path.of("/etc/sitrep-owned"))).isFalse();
     }
+
+    @Test
+    void aVerifiedBundleImportsOntoAnotherIncidentOnceAndATamperedOneNotAtAll() throws Exception {
+        Path zip = out.resolve("bundle.zip");
+        bundles.export(incident.id(), zip);
+        IncidentService incidents = new IncidentService(store, clock, () -> "lee", new Random(2));
+        Incident other = incidents.declare(Declaration.titled("Same leak, seen by the security team"));
+
+        List<EvidenceItem> added = bundles.importInto(zip, other.id());
+        assertThat(added).extracting(EvidenceItem::sha256).contains(log.sha256());
+        assertThat(added).allSatisfy(e -> assertThat(e.source()).startsWith("bundle bundle.zip, item "));
+        assertThat(bundles.importInto(zip, other.id())).as("already there: skipped").isEmpty();
+
+        Path changed = copyWith(zip, "changed.zip", "items/" + log.sha256(), true, null, null);
+        Incident third = incidents.declare(Declaration.titled("Third"));
+        assertThatThrownBy(() -> bundles.importInto(changed, third.id())).hasMessageContaining("not intact")
+                .hasMessageContaining("nothing was imported");
+        assertThat(new EvidenceService(store, new BlobStore(dir, 1 << 20), incidents, audit, clock, () -> "lee")
+                .list(third.id())).isEmpty();
+    }
 }

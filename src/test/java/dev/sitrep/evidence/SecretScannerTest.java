@@ -19,12 +19,12 @@ class SecretScannerTest {
 
     @Test
     void anOrdinaryLogRaisesNoAlarm() throws Exception {
-        assertThat(SecretScanner.scan(fixture("ordinary.log"))).isEmpty();
+        assertThat(SecretScanner.scan(fixture("ordinary-log.txt"))).isEmpty();
     }
 
     @Test
     void eachKindOfSecretIsFoundOnItsLine() throws Exception {
-        var findings = SecretScanner.scan(fixture("with-secrets.log"));
+        var findings = SecretScanner.scan(fixture("with-secrets-log.txt"));
         assertThat(findings).extracting(SecretScanner.Finding::line, SecretScanner.Finding::kind).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(1, "bearer token"),
                 org.assertj.core.groups.Tuple.tuple(2, "AWS access key"),
@@ -39,7 +39,7 @@ class SecretScannerTest {
 
     @Test
     void theRedactedCopyHoldsNoSecretAndKeepsTheRest() throws Exception {
-        String redacted = SecretScanner.redact(fixture("with-secrets.log"));
+        String redacted = SecretScanner.redact(fixture("with-secrets-log.txt"));
         assertThat(SecretScanner.scan(redacted)).isEmpty();
         assertThat(redacted).doesNotContain("AKIAIOSFODNN7EXAMPLE", "S3cr3tP4ss", "9fK2mQx7VbN3pLr8TzW4yHc6JdS1aE5u",
                         "b3BlbnNzaC1rZXktdjE")
