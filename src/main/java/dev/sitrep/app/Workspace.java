@@ -7,7 +7,7 @@ import dev.sitrep.incident.Checklists;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.incident.TriageRecorder;
 import dev.sitrep.runbook.RunbookLibrary;
-import dev.sitrep.killswitch.AuditLog;
+import dev.sitrep.audit.AuditLog;
 import dev.sitrep.killswitch.KillSwitchService;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.platform.OsKeychain;

@@ -1,7 +1,7 @@
 package dev.sitrep.cli;
 
 import dev.sitrep.core.SitrepException;
-import dev.sitrep.killswitch.AuditLog;
+import dev.sitrep.audit.AuditLog;
 import picocli.CommandLine.Command;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,

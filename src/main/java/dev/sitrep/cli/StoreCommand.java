@@ -4,7 +4,7 @@ import dev.sitrep.workspace.ProcessEnvironment;
 import dev.sitrep.core.TimeInput;
 import dev.sitrep.incident.Checklists;
 import dev.sitrep.incident.IncidentService;
-import dev.sitrep.killswitch.AuditLog;
+import dev.sitrep.audit.AuditLog;
 import dev.sitrep.killswitch.KillSwitchService;
 import dev.sitrep.sync.PlatformStates;
 import dev.sitrep.platform.OsKeychain;

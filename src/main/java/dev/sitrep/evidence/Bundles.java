@@ -8,7 +8,7 @@ import dev.sitrep.core.EvidenceItem;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.Json;
 import dev.sitrep.core.SitrepException;
-import dev.sitrep.killswitch.AuditLog;
+import dev.sitrep.audit.AuditLog;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,7 +6,7 @@ import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.Limits;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.incident.IncidentService;
-import dev.sitrep.killswitch.AuditLog;
+import dev.sitrep.audit.AuditLog;
 import dev.sitrep.store.Store;
 
 import java.io.IOException;

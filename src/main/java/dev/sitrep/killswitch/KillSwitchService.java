@@ -1,5 +1,6 @@
 package dev.sitrep.killswitch;
 
+import dev.sitrep.audit.AuditLog;
 import dev.sitrep.core.AuditEntry;
 import dev.sitrep.core.EventType;
 import dev.sitrep.core.Incident;

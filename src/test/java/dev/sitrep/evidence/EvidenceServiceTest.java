@@ -7,7 +7,7 @@ import dev.sitrep.core.Incident;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
-import dev.sitrep.killswitch.AuditLog;
+import dev.sitrep.audit.AuditLog;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;

@@ -3,7 +3,7 @@ package dev.sitrep.ui.killswitch;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.incident.IncidentService;
-import dev.sitrep.killswitch.AuditLog;
+import dev.sitrep.audit.AuditLog;
 import dev.sitrep.killswitch.KillSwitchService;
 import dev.sitrep.platform.Profiles;
 import dev.sitrep.platform.Secrets;

@@ -1,4 +1,4 @@
-package dev.sitrep.killswitch;
+package dev.sitrep.audit;
 
 import dev.sitrep.core.AuditEntry;
 import dev.sitrep.store.Store;
@@ -17,7 +17,9 @@ import java.util.UUID;
 /**
  * The tamper-evident audit trail: append-only rows in H2, each carrying the SHA-256 of its own
  * content and of the entry before it, so an edited, deleted or reordered entry breaks the chain
- * at that point. Appends lock the chain's head, so several processes take turns.
+ * at that point. Appends lock the chain's head, so several processes take turns. It is the one
+ * log of what was done to platforms (halts, resumes, containment, escalations) and of evidence
+ * custody (capture, export, removal).
  */
 public final class AuditLog {
 

@@ -1,4 +1,4 @@
-package dev.sitrep.killswitch;
+package dev.sitrep.audit;
 
 import dev.sitrep.core.AuditEntry;
 import dev.sitrep.store.Store;
