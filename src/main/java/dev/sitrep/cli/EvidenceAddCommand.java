@@ -19,7 +19,8 @@ final class EvidenceAddCommand extends StoreCommand {
     @Parameters(index = "0", paramLabel = "INCIDENT", description = "The incident id.")
     String incident;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Files to add.")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Files (or folders: every file "
+            + "inside, links not followed) to add.")
     List<Path> files;
 
     @Option(names = "--description", paramLabel = "TEXT", description = "What it is and why it matters.")
@@ -38,7 +39,20 @@ final class EvidenceAddCommand extends StoreCommand {
     int run(Context c) {
         EvidenceService evidence = c.evidence();
         IncidentId id = IncidentId.parse(incident);
-        for (Path file : files) {
+        List<Path> all = new ArrayList<>();
+        for (Path given : files) {
+            if (java.nio.file.Files.isDirectory(given, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                EvidenceService.FolderAdded folder = evidence.addFolder(id, given, description, tags,
+                        BlobStore.Progress.NONE, () -> false);
+                folder.items().forEach(item -> c.out().println(item.id() + "  " + item.sha256() + "  " + item.size()
+                        + "  " + given.toAbsolutePath().relativize(Path.of(item.source()))));
+                folder.skipped().forEach(reason -> spec.commandLine().getErr().println("skipped: " + given + "/" + reason));
+                spec.commandLine().getErr().flush();
+            } else {
+                all.add(given);
+            }
+        }
+        for (Path file : all) {
             EvidenceItem item = evidence.addFile(id, file, description, tags, progress ? tenths(file)
                     : BlobStore.Progress.NONE, () -> false);
             c.out().println(item.id() + "  " + item.sha256() + "  " + item.size() + "  " + item.name());

@@ -78,6 +78,54 @@ public final class EvidenceService {
                 description, tags, () -> Files.newInputStream(file), size, progress, cancelled);
     }
 
+    /** A folder's files added, and what was left out of it and why. */
+    public record FolderAdded(List<EvidenceItem> items, List<String> skipped) {
+    }
+
+    /**
+     * Adds every regular file under {@code folder}, in name order. Symbolic links are not followed
+     * (a link loop cannot trap the walk, and nothing outside the folder comes in); they and
+     * unreadable entries are listed as skipped with the reason.
+     */
+    public FolderAdded addFolder(IncidentId incident, Path folder, String description, List<String> tags,
+                                 BlobStore.Progress progress, BooleanSupplier cancelled) {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            throw SitrepException.invalid(folder + " is not a folder.");
+        }
+        List<Path> files = new java.util.ArrayList<>();
+        List<String> skipped = new java.util.ArrayList<>();
+        try {
+            Files.walkFileTree(folder, java.util.Set.of(), Integer.MAX_VALUE, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+                    if (a.isSymbolicLink()) {
+                        skipped.add(folder.relativize(file) + ": a symbolic link, not followed");
+                    } else if (a.isRegularFile()) {
+                        files.add(file);
+                    } else {
+                        skipped.add(folder.relativize(file) + ": not a regular file");
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                    skipped.add(folder.relativize(file) + ": cannot be read (" + e.getMessage() + ")");
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw SitrepException.invalid(folder + " cannot be listed (" + e.getMessage() + "); nothing was added.");
+        }
+        files.sort(null);
+        List<EvidenceItem> items = new java.util.ArrayList<>();
+        for (Path f : files) {
+            EvidenceItem item = addFile(incident, f, description, tags, progress, cancelled);
+            items.add(item);
+        }
+        return new FolderAdded(items, skipped);
+    }
+
     /** Adds pasted or typed text (a note, command output): stored as UTF-8. */
     public EvidenceItem addText(IncidentId incident, EvidenceItem.Kind kind, String name, String text, String source,
                                 String description, List<String> tags) {

@@ -80,4 +80,19 @@ class EvidenceCliTest {
         CliRunner.Result copied = cli.run("evidence", "add", id, env.toString(), "--redacted-copy");
         assertThat(copied.out().lines()).hasSize(2).last().asString().endsWith("env.txt (redacted)");
     }
+
+    @Test
+    void aFolderAddsItsFilesAndSaysWhatItSkipped() throws Exception {
+        CliRunner cli = new CliRunner(tmp.resolve("data"));
+        String id = cli.run("incident", "declare", "--title", "Disk full", "--json").out()
+                .replaceAll("(?s).*\"id\"\\s*:\\s*\"(INC-[^\"]+)\".*", "$1");
+        Path folder = tmp.resolve("logs");
+        Files.createDirectories(folder.resolve("app"));
+        Files.writeString(folder.resolve("app/out.txt"), "started\n");
+        Files.createSymbolicLink(folder.resolve("app/self"), folder);
+        CliRunner.Result r = cli.run("evidence", "add", id, folder.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("  app/out.txt");
+        assertThat(r.err()).contains("skipped: " + folder + "/app/self: a symbolic link, not followed");
+    }
 }

@@ -183,4 +183,22 @@ class EvidenceServiceTest {
         assertThat(Files.readString(evidence.blob(original))).isEqualTo(leaked);
         assertThat(evidence.list(incident.id())).filteredOn(e -> original.id().equals(e.derivedFrom())).hasSize(1);
     }
+
+    @Test
+    void aFolderComesInFileByFileAndALinkLoopCannotTrapIt() throws Exception {
+        Path folder = files.resolve("var-log");
+        Files.createDirectories(folder.resolve("nginx"));
+        Files.writeString(folder.resolve("syslog"), "boot\n");
+        Files.writeString(folder.resolve("nginx/access.log"), "GET / 200\n");
+        Files.createSymbolicLink(folder.resolve("nginx/loop"), folder);
+        Files.createSymbolicLink(folder.resolve("passwd"), Path.of("/etc/passwd"));
+
+        EvidenceService.FolderAdded added = evidence.addFolder(incident.id(), folder, null, List.of(),
+                BlobStore.Progress.NONE, () -> false);
+        assertThat(added.items()).extracting(EvidenceItem::name).containsExactly("access.log", "syslog");
+        assertThat(added.skipped()).containsExactlyInAnyOrder("nginx/loop: a symbolic link, not followed",
+                "passwd: a symbolic link, not followed");
+        assertThatThrownBy(() -> evidence.addFolder(incident.id(), folder.resolve("syslog"), null, List.of(),
+                BlobStore.Progress.NONE, () -> false)).hasMessageContaining("not a folder");
+    }
 }
