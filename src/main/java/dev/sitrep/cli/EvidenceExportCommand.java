@@ -1,7 +1,6 @@
 package dev.sitrep.cli;
 
 import dev.sitrep.core.IncidentId;
-import dev.sitrep.evidence.Bundles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -22,7 +22,6 @@ import dev.sitrep.platform.cullis.Revocation;
 import dev.sitrep.sync.EscalationPolicy;
 import dev.sitrep.sync.PlatformStates;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -79,8 +79,10 @@ public final class WallModel {
             List<PlatformProfile> profiles = store.read(tx -> tx.profiles().list());
             Map<String, PlatformStatus> states = new HashMap<>();
             store.read(tx -> tx.platformStates().list()).forEach(s -> states.put(s.name(), s));
+            Map<IncidentId, ResumeWatch> watches = new HashMap<>();
+            active.forEach(i -> ResumeWatch.on(i, states.values(), now).ifPresent(w -> watches.put(i.id(), w)));
             last = new Reading(now, scale, drill, active, updates.lastSent(active.stream().map(Incident::id).toList()),
-                    incidents.resumeWatches(active), profiles, states);
+                    watches, profiles, states);
             lastError = null;
         } catch (RuntimeException e) {
             lastError = e.getMessage();

@@ -6,7 +6,6 @@ import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.killswitch.ResumeRequest;
 import dev.sitrep.sandbox.SandboxServer;
 import dev.sitrep.ui.shell.ShellViewModel;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;

@@ -88,9 +88,10 @@ final class CardCell extends ListCell<Incident> {
     }
 
     private static List<Label> clockLabels(CardClocks c, Instant now) {
+        Deadline first = c.firstCommunication().orElse(null);
         return java.util.stream.Stream.of(c.acknowledge(), c.firstCommunication(), c.nextUpdate())
                 .flatMap(Optional::stream)
-                .filter(d -> d.stateAt(now) != Deadline.State.MET || !"1st comm".equals(d.what()))
+                .filter(d -> d != first || d.stateAt(now) != Deadline.State.MET) // a sent first communication leaves
                 .map(d -> clock(d, now)).toList();
     }
 

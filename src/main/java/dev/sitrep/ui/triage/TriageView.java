@@ -5,7 +5,6 @@ import dev.sitrep.runbook.Runbook;
 import dev.sitrep.ui.common.Controls;
 import dev.sitrep.ui.common.Converters;
 import dev.sitrep.ui.common.Icons;
-import dev.sitrep.ui.common.SeverityStyle;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
