@@ -43,6 +43,7 @@ public final class HeadlessChromium implements AutoCloseable {
     private final WebSocket socket;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> replies = new ConcurrentHashMap<>();
+    private volatile CompletableFuture<JsonNode> loaded = new CompletableFuture<>();
 
     private HeadlessChromium(Process process, Path profile, WebSocket socket) {
         this.process = process;
@@ -74,7 +75,7 @@ public final class HeadlessChromium implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(binary().toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run",
                 "--disable-dev-shm-usage", "--window-size=1920,1080", "--user-data-dir=" + profile,
-                "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", url));
+                "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "about:blank"));
         Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             String browserWs = listening(process);
@@ -101,12 +102,38 @@ public final class HeadlessChromium implements AutoCloseable {
             WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(pageWs), listener).get(10, TimeUnit.SECONDS);
             HeadlessChromium chromium = new HeadlessChromium(process, profile, socket);
             listener.owner = chromium;
+            chromium.navigate(url);
             return chromium;
         } catch (Exception | Error e) {
             kill(process);
             delete(profile);
             throw e;
         }
+    }
+
+    /**
+     * Chromium starts on a blank page and is sent to {@code url} only once attached, and this
+     * returns after the page's load event: evaluating while the first navigation is still
+     * under way fails with "Execution context was destroyed".
+     */
+    private void navigate(String url) throws Exception {
+        call("Page.enable", Json.MAPPER.createObjectNode()).get(10, TimeUnit.SECONDS);
+        loaded = new CompletableFuture<>();
+        JsonNode answer = call("Page.navigate", Json.MAPPER.createObjectNode().put("url", url)).get(10, TimeUnit.SECONDS);
+        if (answer.has("error") || answer.path("result").has("errorText")) {
+            throw new IllegalStateException("Chromium could not open " + url + ": " + answer);
+        }
+        loaded.get(15, TimeUnit.SECONDS);
+    }
+
+    private CompletableFuture<JsonNode> call(String method, ObjectNode params) {
+        int id = ids.incrementAndGet();
+        CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+        replies.put(id, reply);
+        ObjectNode call = Json.MAPPER.createObjectNode().put("id", id).put("method", method);
+        call.set("params", params);
+        socket.sendText(call.toString(), true);
+        return reply;
     }
 
     private static String listening(Process process) throws IOException {
@@ -142,13 +169,9 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** As {@link #evaluate}, without waiting: the answer completes the future. */
     public CompletableFuture<JsonNode> evaluateAsync(String expression) {
-        int id = ids.incrementAndGet();
-        CompletableFuture<JsonNode> reply = new CompletableFuture<>();
-        replies.put(id, reply);
-        ObjectNode call = Json.MAPPER.createObjectNode().put("id", id).put("method", "Runtime.evaluate");
-        call.putObject("params").put("expression", expression).put("awaitPromise", true).put("returnByValue", true);
-        socket.sendText(call.toString(), true);
-        return reply.thenApply(r -> {
+        ObjectNode params = Json.MAPPER.createObjectNode()
+                .put("expression", expression).put("awaitPromise", true).put("returnByValue", true);
+        return call("Runtime.evaluate", params).thenApply(r -> {
             if (r.has("error") || r.path("result").has("exceptionDetails")) {
                 throw new IllegalStateException("JavaScript failed: " + r);
             }
@@ -164,6 +187,8 @@ public final class HeadlessChromium implements AutoCloseable {
                 if (reply != null) {
                     reply.complete(message);
                 }
+            } else if ("Page.loadEventFired".equals(message.path("method").asText())) {
+                loaded.complete(message);
             }
         } catch (IOException e) {
             replies.values().forEach(r -> r.completeExceptionally(e));
