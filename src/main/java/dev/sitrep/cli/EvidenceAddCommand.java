@@ -55,19 +55,15 @@ final class EvidenceAddCommand extends StoreCommand {
         for (Path file : all) {
             EvidenceItem item = evidence.addFile(id, file, description, tags, progress ? tenths(file)
                     : BlobStore.Progress.NONE, () -> false);
-            c.out().println(item.id() + "  " + item.sha256() + "  " + item.size() + "  " + item.name());
-            if (EvidenceService.scannable(item)) {
-                List<dev.sitrep.evidence.SecretScanner.Finding> found = evidence.scan(item);
-                java.io.PrintWriter err = spec.commandLine().getErr();
-                found.forEach(f -> err.println("warning: " + item.name() + ":" + f.line() + ": looks like a secret ("
-                        + f.kind() + "): " + f.masked()));
-                if (!found.isEmpty() && redactedCopy) {
-                    EvidenceItem copy = evidence.addRedactedCopy(item);
-                    c.out().println(copy.id() + "  " + copy.sha256() + "  " + copy.size() + "  " + copy.name());
-                } else if (!found.isEmpty()) {
-                    err.println("warning: " + item.name() + " holds secrets; add a masked copy beside it with --redacted-copy");
-                }
-                err.flush();
+            EvidenceOutput.added(c.out(), item);
+            List<dev.sitrep.evidence.SecretScanner.Finding> found = EvidenceOutput.secrets(spec.commandLine().getErr(),
+                    evidence, item);
+            if (!found.isEmpty() && redactedCopy) {
+                EvidenceOutput.added(c.out(), evidence.addRedactedCopy(item));
+            } else if (!found.isEmpty()) {
+                spec.commandLine().getErr().println("warning: " + item.name()
+                        + " holds secrets; add a masked copy beside it with --redacted-copy");
+                spec.commandLine().getErr().flush();
             }
         }
         return 0;

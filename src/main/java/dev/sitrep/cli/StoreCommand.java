@@ -57,11 +57,11 @@ abstract class StoreCommand implements Callable<Integer> {
                     new PlatformStates(store), incidents::operator);
         }
 
-        /** Evidence on this data directory, with the default size limit. */
+        /** Evidence on this data directory, under the workspace's size limit. */
         dev.sitrep.evidence.EvidenceService evidence() {
+            WorkspaceSettings settings = new WorkspaceSettings(store, environment.clock());
             return new dev.sitrep.evidence.EvidenceService(store, new dev.sitrep.evidence.BlobStore(store.dataDir(),
-                    dev.sitrep.evidence.EvidenceService.DEFAULT_LIMIT), incidents, audit(), environment.clock(),
-                    incidents::operator);
+                    settings::evidenceLimit), incidents, audit(), environment.clock(), incidents::operator);
         }
 
         dev.sitrep.evidence.Bundles bundles() {

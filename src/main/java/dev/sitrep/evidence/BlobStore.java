@@ -1,5 +1,6 @@
 package dev.sitrep.evidence;
 
+import dev.sitrep.core.ByteSize;
 import dev.sitrep.core.SitrepException;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Evidence bytes, content-addressed: {@code <data-dir>/evidence/sha256/ab/abcdef…}. A capture is
@@ -35,19 +37,30 @@ public final class BlobStore {
     public record Stored(String sha256, long size) {
     }
 
+    /** Opens the temporary file a capture is written to; tests inject a full disk here. */
+    interface Sink {
+        OutputStream open(Path temp) throws IOException;
+    }
+
     private static final int BUFFER = 1 << 16;
 
     private final Path root;
-    private final long limit;
+    private final LongSupplier limit;
+    private final Sink sink;
 
-    /** @param limit the largest capture accepted, in bytes */
-    public BlobStore(Path dataDir, long limit) {
+    /** @param limit the largest capture accepted, in bytes, read at each capture (a workspace setting) */
+    public BlobStore(Path dataDir, LongSupplier limit) {
+        this(dataDir, limit, Files::newOutputStream);
+    }
+
+    BlobStore(Path dataDir, LongSupplier limit, Sink sink) {
         this.root = dataDir.resolve("evidence").resolve("sha256");
         this.limit = limit;
+        this.sink = sink;
     }
 
     public long limit() {
-        return limit;
+        return limit.getAsLong();
     }
 
     /** Where the blob with this hash is (it may not exist). */
@@ -64,12 +77,13 @@ public final class BlobStore {
      */
     public Stored put(String name, InputStream in, long total, Progress progress, BooleanSupplier cancelled) {
         MessageDigest digest = sha256();
+        long limit = this.limit.getAsLong();
         Path temp = null;
         try {
             Files.createDirectories(root);
             temp = Files.createTempFile(root, "capture-", ".part");
             long done = 0;
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = sink.open(temp)) {
                 byte[] buffer = new byte[BUFFER];
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
@@ -79,8 +93,8 @@ public final class BlobStore {
                     }
                     done += n;
                     if (done > limit) {
-                        throw SitrepException.invalid(name + " is larger than the evidence limit of " + mb(limit)
-                                + "; nothing was stored. Raise the limit in Settings, or capture a part of it.");
+                        throw SitrepException.invalid(name + " is larger than the evidence limit of " + ByteSize.format(limit)
+                                + "; nothing was stored. Raise the limit (Settings, or sitrep evidence limit SIZE), or capture a part of it.");
                     }
                     digest.update(buffer, 0, n);
                     out.write(buffer, 0, n);
@@ -99,6 +113,11 @@ public final class BlobStore {
             temp = null;
             return new Stored(hash, done);
         } catch (IOException e) {
+            if (diskFull(e)) {
+                throw SitrepException.invalid("The disk holding the data directory is full (" + e.getMessage()
+                        + ") while storing " + name + "; nothing was stored. Free some space on it, or move the data "
+                        + "directory (--data-dir or SITREP_DATA_DIR) to a bigger disk, then capture it again.");
+            }
             throw SitrepException.invalid("Could not store " + name + " (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + "); nothing was stored. Check that it is readable and that the disk has room.");
         } finally {
@@ -110,6 +129,13 @@ public final class BlobStore {
                 }
             }
         }
+    }
+
+    /** ENOSPC as the JDK reports it on Linux, macOS and Windows. */
+    private static boolean diskFull(IOException e) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return m.contains("no space left") || m.contains("not enough space") || m.contains("disk full")
+                || m.contains("there is not enough space on the disk");
     }
 
     private static void move(Path temp, Path target) throws IOException {
@@ -128,10 +154,5 @@ public final class BlobStore {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-    }
-
-    static String mb(long bytes) {
-        return bytes >= (1L << 30) ? String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30))
-                : String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
     }
 }

@@ -85,8 +85,7 @@ public final class Bundles {
                     .put("capturedBy", e.capturedBy()).put("source", e.source()).put("description", e.description())
                     .put("path", "items/" + e.sha256()).put("removed", e.removed());
             ArrayNode custody = o.putArray("custody");
-            chain.stream().filter(a -> a.detail() != null && a.detail().startsWith("evidence " + e.id() + " "))
-                    .forEach(a -> custody.addObject().put("seq", a.seq()).put("action", a.action())
+            EvidenceService.custodyOf(chain, e).forEach(a -> custody.addObject().put("seq", a.seq()).put("action", a.action())
                             .put("at", a.at().toString()).put("actor", a.actor()).put("hash", a.hash()));
         }
         try {

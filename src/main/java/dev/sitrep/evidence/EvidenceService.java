@@ -1,11 +1,13 @@
 package dev.sitrep.evidence;
 
+import dev.sitrep.core.AuditEntry;
 import dev.sitrep.core.EventType;
 import dev.sitrep.core.EvidenceItem;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.Limits;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.platform.http.EndpointSnapshot;
 import dev.sitrep.audit.AuditLog;
 import dev.sitrep.store.Store;
 
@@ -30,10 +32,11 @@ import java.util.function.Supplier;
  */
 public final class EvidenceService {
 
+    private static final String TEXT = "text/plain; charset=utf-8";
+
     public static final String CAPTURED = "CAPTURED";
     public static final String REMOVED = "REMOVED";
-    /** The largest single capture unless the workspace says otherwise: 8 GiB. */
-    public static final long DEFAULT_LIMIT = 8L << 30;
+    public static final String VIEWED = "VIEWED";
 
     /** Opens a capture's bytes; tests inject failures here. */
     public interface Source {
@@ -126,11 +129,40 @@ public final class EvidenceService {
         return new FolderAdded(items, skipped);
     }
 
-    /** Adds pasted or typed text (a note, command output): stored as UTF-8. */
+    /** Adds pasted or typed text (a note, pasted text): stored as UTF-8. */
     public EvidenceItem addText(IncidentId incident, EvidenceItem.Kind kind, String name, String text, String source,
                                 String description, List<String> tags) {
-        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return add(incident, kind, name, "text/plain; charset=utf-8", source, description, tags,
+        return addBytes(incident, kind, name, TEXT, source, description, tags,
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Adds command output pasted with the command that printed it: {@code $ command}, then the output. */
+    public EvidenceItem addCommandOutput(IncidentId incident, String command, String output, String description,
+                                         List<String> tags) {
+        String cmd = Limits.text("command", command);
+        String firstLine = cmd.lines().findFirst().orElse(cmd);
+        String name = "$ " + (firstLine.length() > 60 ? firstLine.substring(0, 60) + "…" : firstLine);
+        return addText(incident, EvidenceItem.Kind.COMMAND_OUTPUT, name, "$ " + cmd + "\n" + (output == null ? "" : output),
+                "command: " + firstLine, description, tags);
+    }
+
+    /** Adds an image already in memory (a screenshot, a pasted image), as PNG. */
+    public EvidenceItem addImage(IncidentId incident, EvidenceItem.Kind kind, String name, byte[] png, String source,
+                                 String description, List<String> tags) {
+        return addBytes(incident, kind, name, "image/png", source, description, tags, png);
+    }
+
+    /** Adds a platform's HTTP answer (status, headers without secrets, body) as taken. */
+    public EvidenceItem addSnapshot(IncidentId incident, String platform, EndpointSnapshot snapshot, String description,
+                                    List<String> tags) {
+        String path = okhttp3.HttpUrl.get(snapshot.url()).encodedPath();
+        return addBytes(incident, EvidenceItem.Kind.ENDPOINT, platform + " GET " + path + " " + snapshot.status(), TEXT,
+                snapshot.url(), description, tags, snapshot.render().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private EvidenceItem addBytes(IncidentId incident, EvidenceItem.Kind kind, String name, String mediaType,
+                                  String source, String description, List<String> tags, byte[] bytes) {
+        return add(incident, kind, name, mediaType, source, description, tags,
                 () -> new java.io.ByteArrayInputStream(bytes), bytes.length, BlobStore.Progress.NONE, () -> false);
     }
 
@@ -222,6 +254,65 @@ public final class EvidenceService {
         audit.append(REMOVED, null, who, why, null, "evidence " + id + " sha256=" + item.sha256(),
                 item.incident().value());
         return item;
+    }
+
+    public EvidenceItem find(String id) {
+        return store.read(tx -> tx.evidence().find(id)).orElseThrow(() -> SitrepException.notFound("No evidence " + id
+                + "; 'sitrep evidence list INCIDENT' lists it."));
+    }
+
+    /**
+     * The item's custody, oldest first: its own entries on the audit chain (captured, viewed,
+     * removed) and every export of its incident's evidence since it was captured.
+     */
+    public List<AuditEntry> custody(EvidenceItem item) {
+        return custodyOf(audit.all(), item);
+    }
+
+    /** The item's custody entries among {@code chain} (as {@link #custody}). */
+    public static List<AuditEntry> custodyOf(List<AuditEntry> chain, EvidenceItem item) {
+        String own = "evidence " + item.id() + " ";
+        return chain.stream().filter(a -> (a.detail() != null && a.detail().startsWith(own))
+                || (Bundles.EXPORTED.equals(a.action()) && item.incident().value().equals(a.incidentId())
+                && !a.at().isBefore(item.capturedAt()))).toList();
+    }
+
+    /** Audits that the item's content was looked at ({@code how}: "previewed in Sitrep", "opened in the system viewer"). */
+    public void viewed(EvidenceItem item, String how) {
+        audit.append(VIEWED, null, actor.get(), how, null, "evidence " + item.id() + " sha256=" + item.sha256(),
+                item.incident().value());
+    }
+
+    /**
+     * A read-only copy of the item under {@code viewDir}, named as captured so a system viewer knows
+     * its type; the original blob is never handed out. Audited as viewed.
+     */
+    public Path viewableCopy(EvidenceItem item, Path viewDir) {
+        String safe = item.name().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+        Path dir = viewDir.resolve(item.id());
+        Path copy = dir.resolve(safe.isEmpty() || safe.startsWith(".") ? "evidence" + safe : safe);
+        try {
+            Files.createDirectories(dir);
+            if (!Files.exists(copy)) {
+                Files.copy(blob(item), copy);
+                copy.toFile().setReadOnly();
+            }
+        } catch (IOException e) {
+            throw SitrepException.invalid("Could not make a copy of " + item.name() + " to open (" + e.getMessage()
+                    + "); check that " + viewDir + " is writable.");
+        }
+        viewed(item, "opened in the system viewer");
+        return copy;
+    }
+
+    /**
+     * Puts the item on the incident's timeline at the moment it shows ({@code at}, e.g. the time
+     * of the error in a screenshot), with a caption, for the postmortem to cite.
+     */
+    public void addToTimeline(EvidenceItem item, String caption, Instant at) {
+        String text = Limits.text("caption", caption);
+        incidents.record(item.incident(), EventType.EVIDENCE, text + " (evidence: " + item.name() + ", sha256 "
+                + item.sha256().substring(0, 12) + "…)", at, Map.of("evidence", item.id(), "sha256", item.sha256()));
     }
 
     public List<EvidenceItem> list(IncidentId incident) {

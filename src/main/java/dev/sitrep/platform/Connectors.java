@@ -32,6 +32,35 @@ public final class Connectors {
         };
     }
 
+    /**
+     * The GET calls of a kind that need no secret and tell how it is (health, readiness), first
+     * the one an endpoint snapshot takes by default; none for weathervane, which is a file.
+     */
+    public static java.util.List<String> statusPaths(dev.sitrep.core.PlatformKind kind) {
+        return switch (kind) {
+            case POWERNODE -> PowernodeConnector.STATUS_PATHS;
+            case CULLIS -> CullisConnector.STATUS_PATHS;
+            case SO1 -> So1Connector.STATUS_PATHS;
+            case WEATHERVANE -> java.util.List.of();
+        };
+    }
+
+    /** A snapshot of one status call of the profile's platform (a GET without credentials). */
+    public static dev.sitrep.platform.http.EndpointSnapshot snapshot(PlatformProfile profile, String path, Clock clock) {
+        if (!profile.kind().usesUrl()) {
+            throw dev.sitrep.core.SitrepException.invalid(profile.name() + " is a " + profile.kind().key()
+                    + " platform, reached through a file, not HTTP: add its file as evidence instead.");
+        }
+        okhttp3.OkHttpClient client = JsonHttp.client(profile.caCert(), CALL_TIMEOUT);
+        try {
+            return dev.sitrep.platform.http.EndpointSnapshot.take(profile.name(), PlatformUrl.parse(profile.url()), path,
+                    client, clock.instant());
+        } finally {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
+    }
+
     private static JsonHttp http(PlatformProfile profile, java.util.function.Function<com.fasterxml.jackson.databind.JsonNode,
             String> dialect) {
         return new JsonHttp(profile.name(), PlatformUrl.parse(profile.url()), JsonHttp.client(profile.caCert(), CALL_TIMEOUT),

@@ -69,6 +69,12 @@ public final class Profiles {
         return Connectors.open(profile, secrets, clock);
     }
 
+    /** An endpoint snapshot of the profile's platform, under the same drill rule as {@link #connect}. */
+    public dev.sitrep.platform.http.EndpointSnapshot snapshot(PlatformProfile profile, String path) {
+        DrillGuard.check(store.read(WorkspaceSettings::isDrill), profile);
+        return Connectors.snapshot(profile, path, clock);
+    }
+
     public PlatformProfile get(String name) {
         return store.read(tx -> tx.profiles().find(name)).orElseThrow(() -> notFound(name));
     }

@@ -1,5 +1,6 @@
 package dev.sitrep.workspace;
 
+import dev.sitrep.core.ByteSize;
 import dev.sitrep.core.Limits;
 import dev.sitrep.core.SeverityScale;
 import dev.sitrep.core.SeverityScales;
@@ -29,6 +30,11 @@ public final class WorkspaceSettings {
     /** The wall: the screen it was on (an index into the screens), and whether it was open when the console last ran. */
     public static final String WALL_SCREEN = "wall_screen";
     public static final String WALL_OPEN = "wall_open";
+    /** The largest single evidence capture, in bytes: 8 GiB unless changed. */
+    public static final String EVIDENCE_LIMIT = "evidence_limit_bytes";
+    public static final long DEFAULT_EVIDENCE_LIMIT = 8L << 30;
+    private static final long MIN_EVIDENCE_LIMIT = 1L << 20;
+    private static final long MAX_EVIDENCE_LIMIT = 1L << 40;
 
     private final Store store;
     private final Clock clock;
@@ -71,6 +77,20 @@ public final class WorkspaceSettings {
                     + " s is outside that.");
         }
         put(HOLD, Long.toString(hold.toMillis()), actor);
+    }
+
+    /** The largest single evidence capture, in bytes. */
+    public long evidenceLimit() {
+        return store.read(tx -> tx.settings().get(EVIDENCE_LIMIT)).map(Long::parseLong).orElse(DEFAULT_EVIDENCE_LIMIT);
+    }
+
+    /** Sets the evidence limit; refused below 1 MiB (nothing useful fits) or above 1 TiB. */
+    public void setEvidenceLimit(long bytes, String actor) {
+        if (bytes < MIN_EVIDENCE_LIMIT || bytes > MAX_EVIDENCE_LIMIT) {
+            throw SitrepException.invalid("The evidence limit must be between 1 MiB and 1024 GiB; "
+                    + ByteSize.format(bytes) + " is outside that.");
+        }
+        put(EVIDENCE_LIMIT, Long.toString(bytes), actor);
     }
 
     /** The screen the wall was last shown on, if it ever was. */

@@ -44,7 +44,7 @@ class EvidenceIngestBenchmark {
             long t = System.nanoTime();
             String expected = sha256sum(file);
             theirs[i] = System.nanoTime() - t;
-            BlobStore blobs = new BlobStore(tmp.resolve("data-" + i), 2 * SIZE);
+            BlobStore blobs = new BlobStore(tmp.resolve("data-" + i), () -> 2 * SIZE);
             t = System.nanoTime();
             try (InputStream in = Files.newInputStream(file)) {
                 hash = blobs.put("disk.img", in, SIZE, BlobStore.Progress.NONE, () -> false).sha256();

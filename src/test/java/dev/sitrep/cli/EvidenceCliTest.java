@@ -95,4 +95,53 @@ class EvidenceCliTest {
         assertThat(r.out()).contains("  app/out.txt");
         assertThat(r.err()).contains("skipped: " + folder + "/app/self: a symbolic link, not followed");
     }
+
+    @Test
+    void notesPastedOutputSnapshotsShowRemoveAndTheLimit() throws Exception {
+        CliRunner cli = new CliRunner(tmp.resolve("data"));
+        String id = cli.run("incident", "declare", "--title", "Checkout 5xx", "--json").out()
+                .replaceAll("(?s).*\"id\"\\s*:\\s*\"(INC-[^\"]+)\".*", "$1");
+        CliRunner.Result note = cli.run("evidence", "note", id, "502s", "from", "the", "edge", "since", "14:20");
+        assertThat(note.code()).as(note.toString()).isZero();
+        assertThat(note.out()).endsWith("  502s from the edge since 14:20\n");
+
+        Path output = tmp.resolve("pods.txt");
+        Files.writeString(output, "NAME READY\ncheckout-1 0/1\nAuthorization: Bearer abcdefghijklmnopqrstuvwxyz123456\n");
+        CliRunner.Result pasted = cli.run("evidence", "paste", id, "--command", "kubectl get pods", "--output",
+                output.toString());
+        assertThat(pasted.code()).as(pasted.toString()).isZero();
+        assertThat(pasted.out()).endsWith("  $ kubectl get pods\n");
+        assertThat(pasted.err()).contains("looks like a secret (bearer token)").doesNotContain("abcdefghijklmnop");
+
+        try (dev.sitrep.sandbox.SandboxServer sandbox = dev.sitrep.sandbox.SandboxServer.start(0,
+                java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(15))) {
+            cli.run("platform", "add", "pn", "--kind", "powernode", "--url", sandbox.url().toString(), "--email", "e@x");
+            CliRunner.Result snap = cli.run("evidence", "snapshot", id, "--platform", "pn");
+            assertThat(snap.code()).as(snap.toString()).isZero();
+            assertThat(snap.out()).endsWith("  pn GET /api/v1/health 200\n");
+            CliRunner.Result detailed = cli.run("evidence", "snapshot", id, "--platform", "pn", "--path",
+                    "/api/v1/health/detailed");
+            assertThat(detailed.out()).contains("pn GET /api/v1/health/detailed ");
+        }
+
+        String noteId = note.firstWord();
+        CliRunner.Result removed = cli.run("evidence", "remove", noteId, "--reason", "belongs to the other incident");
+        assertThat(removed.code()).as(removed.toString()).isZero();
+        CliRunner.Result shown = cli.run("evidence", "show", noteId);
+        assertThat(shown.code()).isZero();
+        assertThat(shown.out()).contains("[REMOVED]").contains("kind      note").contains("Custody (audit chain):")
+                .containsPattern("#1 .* CAPTURED  osuser").containsPattern("#\\d+ .* REMOVED  osuser  belongs to the other");
+        assertThat(cli.run("evidence", "show", "nope").code()).isEqualTo(2);
+
+        assertThat(cli.run("evidence", "limit").out()).isEqualTo("Evidence limit: 8.0 GiB per capture.\n");
+        assertThat(cli.run("evidence", "limit", "1MiB").out()).isEqualTo("Evidence limit: 1.0 MiB per capture.\n");
+        Path big = tmp.resolve("big.bin");
+        Files.write(big, new byte[(1 << 20) + 1]);
+        CliRunner.Result tooBig = cli.run("evidence", "add", id, big.toString());
+        assertThat(tooBig.code()).isEqualTo(2);
+        assertThat(tooBig.err()).contains("larger than the evidence limit of 1.0 MiB");
+        CliRunner.Result wrong = cli.run("evidence", "limit", "lots");
+        assertThat(wrong.code()).isEqualTo(2);
+        assertThat(wrong.err()).contains("not a size");
+    }
 }

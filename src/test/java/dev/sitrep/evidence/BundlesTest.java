@@ -46,7 +46,7 @@ class BundlesTest {
         store = Store.open(dir);
         IncidentService incidents = new IncidentService(store, clock, () -> "maria", new Random(1));
         audit = new AuditLog(store, clock);
-        EvidenceService evidence = new EvidenceService(store, new BlobStore(dir, 1 << 20), incidents, audit, clock,
+        EvidenceService evidence = new EvidenceService(store, new BlobStore(dir, () -> 1 << 20), incidents, audit, clock,
                 () -> "maria");
         bundles = new Bundles(evidence, audit, clock, () -> "maria");
         incident = incidents.declare(Declaration.titled("Key leaked"));
@@ -147,7 +147,7 @@ class BundlesTest {
         Incident third = incidents.declare(Declaration.titled("Third"));
         assertThatThrownBy(() -> bundles.importInto(changed, third.id())).hasMessageContaining("not intact")
                 .hasMessageContaining("nothing was imported");
-        assertThat(new EvidenceService(store, new BlobStore(dir, 1 << 20), incidents, audit, clock, () -> "lee")
+        assertThat(new EvidenceService(store, new BlobStore(dir, () -> 1 << 20), incidents, audit, clock, () -> "lee")
                 .list(third.id())).isEmpty();
     }
 }

@@ -52,7 +52,7 @@ class EvidenceServiceTest {
     }
 
     private EvidenceService service(long limit) {
-        return new EvidenceService(store, new BlobStore(dir, limit), incidents, audit, clock, () -> "maria");
+        return new EvidenceService(store, new BlobStore(dir, () -> limit), incidents, audit, clock, () -> "maria");
     }
 
     @AfterEach

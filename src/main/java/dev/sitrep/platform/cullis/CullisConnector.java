@@ -41,6 +41,8 @@ public final class CullisConnector implements PlatformConnector {
     /** Cullis keeps serials in a 64-character column and organisation ids in a 128-character one. */
     private static final Pattern SERIAL = Pattern.compile("[0-9a-fA-F]{1,64}");
     private static final Pattern ORG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
+    /** Status calls without credentials, kept as evidence by an endpoint snapshot. */
+    public static final java.util.List<String> STATUS_PATHS = java.util.List.of(HEALTH, READY);
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.HEALTH, Capability.CONTAINMENT);
 
     private final String name;

@@ -34,6 +34,8 @@ public final class PowernodeConnector implements PlatformConnector {
     static final String LOGIN = "/api/v1/auth/login";
     static final String KILL_SWITCH = "/api/v1/ai/kill_switch";
     static final String HEALTH = "/api/v1/health";
+    /** Status calls without credentials, kept as evidence by an endpoint snapshot. */
+    public static final java.util.List<String> STATUS_PATHS = java.util.List.of(HEALTH, HEALTH + "/detailed", HEALTH + "/ready");
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.HEALTH, Capability.KILL_SWITCH_STATUS,
             Capability.KILL_SWITCH_HALT, Capability.KILL_SWITCH_RESUME, Capability.KILL_SWITCH_EVENTS,
             Capability.RESTORE_PREVIEW);

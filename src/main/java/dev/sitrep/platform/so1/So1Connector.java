@@ -46,6 +46,8 @@ public final class So1Connector implements PlatformConnector {
     /** How the reason of a partly halted state begins. */
     public static final String PARTIAL = "Partly halted";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
+    /** Status calls without credentials, kept as evidence by an endpoint snapshot. */
+    public static final java.util.List<String> STATUS_PATHS = java.util.List.of(HEALTH);
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.HEALTH, Capability.KILL_SWITCH_STATUS,
             Capability.KILL_SWITCH_HALT, Capability.KILL_SWITCH_RESUME, Capability.PLATFORM_EVENTS,
             Capability.INCIDENT_RECORDS);

@@ -1,0 +1,32 @@
+package dev.sitrep.cli;
+
+import dev.sitrep.core.EvidenceItem;
+import dev.sitrep.evidence.EvidenceService;
+import dev.sitrep.evidence.SecretScanner;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/** How the evidence commands print an item they added, and the secrets found in it. */
+final class EvidenceOutput {
+
+    private EvidenceOutput() {
+    }
+
+    /** {@code ID  SHA256  SIZE  NAME}. */
+    static void added(PrintWriter out, EvidenceItem item) {
+        out.println(item.id() + "  " + item.sha256() + "  " + item.size() + "  " + item.name());
+    }
+
+    /** Warns on stderr for each secret found in a text item; answers what was found. */
+    static List<SecretScanner.Finding> secrets(PrintWriter err, EvidenceService evidence, EvidenceItem item) {
+        if (!EvidenceService.scannable(item)) {
+            return List.of();
+        }
+        List<SecretScanner.Finding> found = evidence.scan(item);
+        found.forEach(f -> err.println("warning: " + item.name() + ":" + f.line() + ": looks like a secret ("
+                + f.kind() + "): " + f.masked()));
+        err.flush();
+        return found;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.sitrep.cli;
+
+import dev.sitrep.core.EvidenceItem;
+import dev.sitrep.core.IncidentId;
+import dev.sitrep.core.PlatformProfile;
+import dev.sitrep.core.SitrepException;
+import dev.sitrep.platform.Connectors;
+import dev.sitrep.platform.http.EndpointSnapshot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = "Keep a platform's answer to a health or status call (status, headers without secrets, body).")
+final class EvidenceSnapshotCommand extends StoreCommand {
+
+    @Parameters(index = "0", paramLabel = "INCIDENT", description = "The incident id.")
+    String incident;
+
+    @Option(names = "--platform", required = true, paramLabel = "NAME", description = "The platform profile.")
+    String platform;
+
+    @Option(names = "--path", paramLabel = "PATH", description = "The call (default: the platform's health call).")
+    String path;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "A tag (repeatable).")
+    List<String> tags = new ArrayList<>();
+
+    @Override
+    int run(Context c) {
+        IncidentId id = IncidentId.parse(incident);
+        c.incidents().show(id);
+        PlatformProfile profile = c.profiles().get(platform);
+        List<String> known = Connectors.statusPaths(profile.kind());
+        if (path == null && known.isEmpty()) {
+            throw SitrepException.invalid(platform + " is a " + profile.kind().key() + " platform with no HTTP status "
+                    + "call; add its file as evidence with 'sitrep evidence add'.");
+        }
+        EndpointSnapshot snapshot = c.profiles().snapshot(profile, path == null ? known.get(0) : path);
+        EvidenceItem item = c.evidence().addSnapshot(id, platform, snapshot, null, tags);
+        EvidenceOutput.added(c.out(), item);
+        return 0;
+    }
+}
