@@ -21,6 +21,9 @@ import dev.sitrep.ui.killswitch.KillSwitchPage;
 import dev.sitrep.ui.killswitch.KillSwitchViewModel;
 import dev.sitrep.ui.killswitch.ResumeView;
 import dev.sitrep.ui.killswitch.ResumeViewModel;
+import dev.sitrep.ui.common.SystemViewer;
+import dev.sitrep.ui.evidence.EvidenceView;
+import dev.sitrep.ui.evidence.EvidenceViewModel;
 import dev.sitrep.ui.shell.PlatformSummary;
 import dev.sitrep.ui.incident.IncidentViewModel;
 import dev.sitrep.ui.settings.PlatformsViewModel;
@@ -85,12 +88,26 @@ final class Desktop {
     private final javafx.collections.ObservableList<KillSwitchPage.Halted> haltedPlatforms =
             javafx.collections.FXCollections.observableArrayList();
     private final Workspace workspace;
+    private final Clock clock;
+    private final EvidenceViewModel evidence;
+    private final EvidenceView.Ports evidencePorts;
+    private EvidenceView evidenceView;
     private final ScheduledFuture<?> polling;
     private final Timeline elapsed;
 
     Desktop(Workspace workspace, FxExecutor executor, Clock clock, ZoneId zone, ShellViewModel shellModel,
             ShellView shell, Consumer<Theme> applyTheme, Runnable startDrill) {
+        this(workspace, executor, clock, zone, shellModel, shell, applyTheme, startDrill, EvidenceView.Ports.system());
+    }
+
+    /** @param evidencePorts the OS parts the Evidence page uses (drop, choosers, screens, clipboard); fakes in tests */
+    Desktop(Workspace workspace, FxExecutor executor, Clock clock, ZoneId zone, ShellViewModel shellModel,
+            ShellView shell, Consumer<Theme> applyTheme, Runnable startDrill, EvidenceView.Ports evidencePorts) {
         this.workspace = workspace;
+        this.clock = clock;
+        this.evidencePorts = evidencePorts;
+        evidence = new EvidenceViewModel(workspace.evidence(), workspace.incidents(), workspace.profiles(), executor,
+                SystemViewer.system(), workspace.dataDir().resolve("evidence").resolve("opened"));
         this.executor = executor;
         this.zone = zone;
         this.shellModel = shellModel;
@@ -128,6 +145,9 @@ final class Desktop {
 
         shellModel.setOperator(workspace.operator());
         shellModel.pageProperty().addListener((obs, was, now) -> {
+            if (now == Page.EVIDENCE && evidenceView != null) {
+                evidence.loadIncidents(null); // incidents declared since are offered too
+            }
             if (now == Page.TRIAGE) {
                 var open = incident.incidentProperty().get();
                 triage.setApplyTarget(open == null || open.status().isFinal() ? null : open.id());
@@ -137,6 +157,9 @@ final class Desktop {
         shellModel.openIncidentProperty().addListener((obs, was, id) -> {
             incident.load(id);
             checklists.load(id);
+            if (id != null) {
+                evidence.show(id); // the Evidence page follows the incident being worked on
+            }
         });
         killSwitch = new KillSwitchViewModel(workspace.profiles(), workspace.killSwitch(), executor, System::nanoTime,
                 workspace.settings()::holdDuration);
@@ -176,6 +199,7 @@ final class Desktop {
         poller.addListener(board::onChanges);
         poller.addListener(incident::onChanges);
         poller.addListener(checklists::onChanges);
+        poller.addListener(evidence::onChanges);
         poller.addListener(platforms::onChanges);
         poller.addListener(changes -> {
             if (!changes.platforms().isEmpty()) {
@@ -232,8 +256,18 @@ final class Desktop {
             case TRIAGE -> triageView();
             case KILL_SWITCH -> new KillSwitchPage(this::showKillSwitch, haltedPlatforms, this::showResume,
                     this::showContain);
+            case EVIDENCE -> evidenceView();
             default -> throw new IllegalArgumentException(page + " has no view yet");
         };
+    }
+
+    private EvidenceView evidenceView() {
+        if (evidenceView == null) {
+            evidenceView = new EvidenceView(evidence, evidencePorts, workspace.evidence()::blob, clock, zone,
+                    shell::showOverlay, shell::hideOverlay);
+            evidence.loadIncidents(shellModel.openIncidentProperty().get());
+        }
+        return evidenceView;
     }
 
     private TriageView triageView() {
@@ -340,5 +374,9 @@ final class Desktop {
 
     DeclareViewModel declare() {
         return declare;
+    }
+
+    EvidenceViewModel evidence() {
+        return evidence;
     }
 }

@@ -54,6 +54,8 @@ public final class Workspace implements AutoCloseable {
     private final WarRoom warRoom;
     private final StatusUpdates statusUpdates;
     private final Clock clock;
+    private final dev.sitrep.evidence.EvidenceService evidence;
+    private final dev.sitrep.evidence.Bundles bundles;
     private ScheduledExecutorService pullers;
 
     private Workspace(Store store, Clock clock, ProcessEnvironment env, String actorOption) {
@@ -75,8 +77,11 @@ public final class Workspace implements AutoCloseable {
         this.secrets = new Secrets(env.env(), new OsKeychain(), null);
         this.pullLoop = new PullLoop(store, incidents, this::connect, clock,
                 new Backoff(new SecureRandom()));
-        this.killSwitch = new KillSwitchService(profiles, this::connect, new AuditLog(store, clock), incidents,
-                platformStates, operator::get);
+        AuditLog audit = new AuditLog(store, clock);
+        this.killSwitch = new KillSwitchService(profiles, this::connect, audit, incidents, platformStates, operator::get);
+        this.evidence = new dev.sitrep.evidence.EvidenceService(store, new dev.sitrep.evidence.BlobStore(store.dataDir(),
+                settings::evidenceLimit), incidents, audit, clock, operator::get);
+        this.bundles = new dev.sitrep.evidence.Bundles(evidence, audit, clock, operator::get);
         pullLoop.onEscalation(killSwitch::onEscalation);
     }
 
@@ -134,6 +139,14 @@ public final class Workspace implements AutoCloseable {
     /** The wall's model on this workspace (times shown in {@code zone} beside UTC). */
     public dev.sitrep.wall.WallModel wall(java.time.ZoneId zone) {
         return new dev.sitrep.wall.WallModel(store, incidents, statusUpdates(), clock, zone);
+    }
+
+    public dev.sitrep.evidence.EvidenceService evidence() {
+        return evidence;
+    }
+
+    public dev.sitrep.evidence.Bundles bundles() {
+        return bundles;
     }
 
     public Checklists checklists() {

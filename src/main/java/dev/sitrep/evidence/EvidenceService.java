@@ -9,6 +9,7 @@ import dev.sitrep.core.SitrepException;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.platform.http.EndpointSnapshot;
 import dev.sitrep.audit.AuditLog;
+import dev.sitrep.store.IncidentRepository;
 import dev.sitrep.store.Store;
 
 import java.io.IOException;
@@ -249,6 +250,7 @@ public final class EvidenceService {
             if (!tx.evidence().markRemoved(id, at, who, why)) {
                 throw SitrepException.invalid("Evidence " + id + " was already removed.");
             }
+            tx.changed(IncidentRepository.ENTITY, found.incident().value()); // open evidence pages show it at once
             return tx.evidence().find(id).orElseThrow();
         });
         audit.append(REMOVED, null, who, why, null, "evidence " + id + " sha256=" + item.sha256(),

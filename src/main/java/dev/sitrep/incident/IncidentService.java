@@ -467,7 +467,6 @@ public final class IncidentService {
         return list(activeOnly ? ACTIVE : Set.of());
     }
 
-    /** Incidents in the given statuses (all when empty), newest first. */
     /** The incidents with these ids that exist (a change feed's ids; one that vanished is left out). */
     public List<Incident> find(Collection<IncidentId> ids) {
         return store.read(tx -> {
@@ -479,6 +478,7 @@ public final class IncidentService {
         });
     }
 
+    /** Incidents in the given statuses (all when empty), newest first. */
     public List<Incident> list(Set<IncidentStatus> statuses) {
         return store.read(tx -> tx.incidents().list(statuses));
     }

@@ -36,6 +36,12 @@ final class ConsoleFixture implements AutoCloseable {
      * @param drill    what "Load demo workspace" and the Drill button do
      */
     ConsoleFixture(Stage stage, Path dir, Map<String, String> env, ZoneId zone, Consumer<Workspace> prepare, Runnable drill) {
+        this(stage, dir, env, zone, prepare, drill, dev.sitrep.ui.evidence.EvidenceView.Ports.system());
+    }
+
+    /** @param evidencePorts fakes for the Evidence page's drop, choosers, screens and clipboard */
+    ConsoleFixture(Stage stage, Path dir, Map<String, String> env, ZoneId zone, Consumer<Workspace> prepare, Runnable drill,
+                   dev.sitrep.ui.evidence.EvidenceView.Ports evidencePorts) {
         Clock clock = Clock.systemUTC();
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
         executor = new FxExecutor();
@@ -44,7 +50,7 @@ final class ConsoleFixture implements AutoCloseable {
         prepare.accept(workspace);
         shellModel = new ShellViewModel(clock, zone, dir.toString(), workspace.operator());
         ShellView shell = new ShellView(shellModel);
-        desktop = new Desktop(workspace, executor, clock, zone, shellModel, shell, theme -> { }, drill);
+        desktop = new Desktop(workspace, executor, clock, zone, shellModel, shell, theme -> { }, drill, evidencePorts);
         scene = new Scene(shell, 1280, 800);
         scene.getStylesheets().add(SitrepApp.class.getResource("/dev/sitrep/ui/common/app.css").toExternalForm());
         stage.setScene(scene);

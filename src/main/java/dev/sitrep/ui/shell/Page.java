@@ -8,9 +8,7 @@ public enum Page {
     BOARD("Board", Feather.GRID, null),
     TRIAGE("Triage", Feather.GIT_MERGE, null),
     KILL_SWITCH("Kill switch", Feather.POWER, null),
-    EVIDENCE("Evidence", Feather.ARCHIVE,
-            "The evidence collector will take files, screenshots, pasted text and endpoint snapshots, hash them at "
-                    + "capture, keep their chain of custody and export verifiable bundles."),
+    EVIDENCE("Evidence", Feather.ARCHIVE, null),
     POSTMORTEMS("Postmortems", Feather.BOOK_OPEN,
             "The postmortem editor will draft a blameless postmortem from the incident's timeline, kill-switch "
                     + "entries and evidence, with action items, owners and due dates, offline."),

@@ -1,0 +1,321 @@
+package dev.sitrep.ui.evidence;
+
+import atlantafx.base.theme.Styles;
+import dev.sitrep.core.EvidenceItem;
+import dev.sitrep.core.Incident;
+import dev.sitrep.core.IncidentId;
+import dev.sitrep.ui.common.ClipboardReader;
+import dev.sitrep.ui.common.Controls;
+import dev.sitrep.ui.common.Converters;
+import dev.sitrep.ui.common.FileDrop;
+import dev.sitrep.ui.common.FilePicker;
+import dev.sitrep.ui.common.Icons;
+import dev.sitrep.ui.common.Png;
+import dev.sitrep.ui.common.ScreenGrabber;
+import dev.sitrep.ui.common.TextClipboard;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The Evidence page: choose the incident, capture (files and folders by drop or chooser, paste,
+ * screenshot, note, command output, endpoint snapshot), filter by kind and tag, and read the
+ * chosen item's preview and custody. Captures show progress with Cancel; the page stays usable.
+ */
+public final class EvidenceView extends BorderPane {
+
+    /** The operating system's parts, behind interfaces (tests pass fakes). */
+    public record Ports(FileDrop drop, FilePicker picker, ScreenGrabber screens, ClipboardReader clipboard,
+                        TextClipboard copy) {
+        public static Ports system() {
+            return new Ports(FileDrop.system(), FilePicker.system(), ScreenGrabber.system(), ClipboardReader.system(),
+                    TextClipboard.system());
+        }
+    }
+
+    private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH-mm-ss", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final EvidenceViewModel model;
+    private final Ports ports;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Consumer<Node> showSheet;
+    private final Runnable closeSheet;
+    private final ListView<EvidenceItem> list = new ListView<>();
+
+    public EvidenceView(EvidenceViewModel model, Ports ports, Function<EvidenceItem, Path> blob, Clock clock, ZoneId zone,
+                        Consumer<Node> showSheet, Runnable closeSheet) {
+        this.model = model;
+        this.ports = ports;
+        this.clock = clock;
+        this.zone = zone;
+        this.showSheet = showSheet;
+        this.closeSheet = closeSheet;
+        setId("evidencePage");
+        getStyleClass().add("evidence-page");
+        setPadding(new Insets(12, 16, 8, 16));
+        setTop(new VBox(8, header(), captureBar(), filters()));
+        list.setId("evidenceList");
+        list.setItems(model.shownItems());
+        list.setCellFactory(v -> new EvidenceCell(blob));
+        list.setPlaceholder(dropHint());
+        list.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> model.selectedProperty().set(now));
+        model.selectedProperty().addListener((obs, was, now) -> {
+            if (now != list.getSelectionModel().getSelectedItem()) {
+                list.getSelectionModel().select(now);
+            }
+        });
+        // A reload keeps the choice: the list view is told again after it takes in the new items.
+        model.shownItems().addListener((javafx.collections.ListChangeListener<EvidenceItem>) c -> {
+            EvidenceItem chosen = model.selectedProperty().get();
+            if (chosen != null && list.getSelectionModel().getSelectedItem() != chosen) {
+                list.getSelectionModel().select(chosen);
+            }
+        });
+        ports.drop().install(list, model::addPaths);
+        EvidenceDetail detail = new EvidenceDetail(model, blob, zone, new EvidenceDetail.Actions(model::openInViewer,
+                this::showTimelineSheet, model::addRedactedCopy, this::showRemoveSheet), ports.copy());
+        SplitPane split = new SplitPane(list, detail);
+        split.setDividerPositions(0.48);
+        setCenter(split);
+        BorderPane.setMargin(split, new Insets(8, 0, 8, 0));
+        setBottom(statusRow());
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN).match(e)
+                    && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
+                paste();
+                e.consume();
+            }
+        });
+    }
+
+    private HBox header() {
+        Label title = new Label("Evidence");
+        title.getStyleClass().add(Styles.TITLE_3);
+        ComboBox<Incident> incident = new ComboBox<>(model.incidentChoices());
+        incident.setId("evidenceIncident");
+        incident.setPrefWidth(560);
+        incident.setPromptText("Choose the incident");
+        incident.setConverter(Converters.showing(i -> i.id() + " · " + i.severity() + " · " + i.status().key() + " · "
+                + i.title()));
+        incident.valueProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                model.show(now.id());
+            }
+        });
+        Runnable follow = () -> {
+            IncidentId id = model.incidentProperty().get();
+            Incident current = incident.getValue();
+            if (id != null) {
+                model.incidentChoices().stream().filter(i -> i.id().equals(id)).findFirst()
+                        .filter(fresh -> fresh != current).ifPresent(incident::setValue);
+            }
+        };
+        model.incidentProperty().addListener((obs, was, now) -> follow.run());
+        // After the combo box has taken in the new list (it clears its choice when the items are replaced).
+        model.incidentChoices().addListener((javafx.collections.ListChangeListener<Incident>) c ->
+                javafx.application.Platform.runLater(follow));
+        HBox row = new HBox(14, title, incident);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private HBox captureBar() {
+        Label add = Controls.fieldLabel("Add");
+        HBox bar = new HBox(8, add,
+                button("addFiles", "Files", "Add files (or drop them on the list)", Feather.FILE_PLUS, this::chooseFiles),
+                button("addFolder", "Folder", "Add every file in a folder (links are not followed)",
+                        Feather.FOLDER_PLUS, this::chooseFolder),
+                button("pasteEvidence", "Paste", "Keep what the clipboard holds: files, an image or text (Ctrl+V)",
+                        Feather.CLIPBOARD, this::paste),
+                button("screenshot", "Screenshot", "A screen or a region of it, kept as PNG", Feather.MONITOR,
+                        this::showScreenshot),
+                button("addNote", "Note", "A note in your own words", Feather.EDIT_3,
+                        () -> show(CaptureSheets.note(model, closeSheet))),
+                button("addCommand", "Command output", "Output pasted with the command that printed it",
+                        Feather.TERMINAL, () -> show(CaptureSheets.commandOutput(model, closeSheet))),
+                button("addSnapshot", "Endpoint", "A platform's answer to a health or status call", Feather.ACTIVITY,
+                        this::showSnapshot));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.disableProperty().bind(model.incidentProperty().isNull());
+        return bar;
+    }
+
+    private static Button button(String id, String text, String tip, org.kordamp.ikonli.Ikon icon, Runnable action) {
+        Button b = new Button(text, Icons.of(icon));
+        b.setId(id);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setTooltip(new javafx.scene.control.Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private HBox filters() {
+        ComboBox<EvidenceItem.Kind> kind = new ComboBox<>();
+        kind.setId("kindFilter");
+        kind.getItems().add(null);
+        kind.getItems().addAll(EvidenceItem.Kind.values());
+        kind.setConverter(Converters.showing(k -> k == null ? "All kinds" : k.key().replace('_', ' ')));
+        kind.valueProperty().bindBidirectional(model.kindFilterProperty());
+        kind.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(EvidenceItem.Kind k, boolean empty) {
+                super.updateItem(k, empty);
+                setText(k == null ? "All kinds" : k.key().replace('_', ' '));
+            }
+        });
+        ComboBox<String> tag = new ComboBox<>();
+        tag.setId("tagFilter");
+        tag.setPromptText("All tags");
+        model.tags().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            String keep = tag.getValue();
+            tag.getItems().setAll(model.tags());
+            tag.getItems().add(0, null);
+            tag.setValue(keep);
+        });
+        tag.setConverter(Converters.showing(t -> t == null ? "All tags" : "#" + t));
+        tag.valueProperty().bindBidirectional(model.tagFilterProperty());
+        Label count = new Label();
+        count.setId("evidenceCount");
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        count.textProperty().bind(Bindings.createStringBinding(() -> model.shownItems().size() + " of "
+                + model.itemCount() + " items", model.shownItems()));
+        HBox row = new HBox(8, Controls.fieldLabel("Show"), kind, tag, count);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private Node dropHint() {
+        Label big = new Label("Drop files or folders here");
+        big.getStyleClass().add(Styles.TITLE_4);
+        Label small = Controls.muted("Each is hashed (SHA-256) as it is stored, never changed afterwards, and its "
+                + "custody is kept on the audit chain. Or use the buttons above; Ctrl+V pastes.");
+        small.setMaxWidth(420);
+        VBox box = new VBox(8, Icons.of(Feather.DOWNLOAD, 36), big, small);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("drop-hint");
+        return box;
+    }
+
+    private HBox statusRow() {
+        ProgressBar bar = new ProgressBar();
+        bar.setId("captureProgress");
+        bar.setPrefWidth(260);
+        bar.progressProperty().bind(model.progressProperty());
+        Label doing = new Label();
+        doing.textProperty().bind(model.busyTextProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelCapture");
+        cancel.setOnAction(e -> model.cancel());
+        HBox busy = new HBox(10, bar, doing, cancel);
+        busy.setAlignment(Pos.CENTER_LEFT);
+        busy.visibleProperty().bind(model.busyProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
+        Label message = new Label();
+        message.setId("evidenceMessage");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        model.failedProperty().addListener((obs, was, now) -> message.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("failed"), now));
+        message.getStyleClass().add("evidence-message");
+        message.visibleProperty().bind(model.busyProperty().not());
+        message.managedProperty().bind(message.visibleProperty());
+        HBox row = new HBox(busy, message);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        row.setMinHeight(Region.USE_PREF_SIZE);
+        return row;
+    }
+
+    private void show(Node sheet) {
+        showSheet.accept(sheet);
+    }
+
+    private void chooseFiles() {
+        List<Path> files = ports.picker().files(getScene().getWindow(), "Add files as evidence");
+        model.addPaths(files);
+    }
+
+    private void chooseFolder() {
+        ports.picker().folder(getScene().getWindow(), "Add a folder as evidence (every file inside)")
+                .ifPresent(folder -> model.addPaths(List.of(folder)));
+    }
+
+    /** Ctrl+V or Paste: files copied in the file manager, else an image, else text (a sheet to name it). */
+    void paste() {
+        List<Path> files = ports.clipboard().files();
+        if (!files.isEmpty()) {
+            model.addPaths(files);
+            return;
+        }
+        Optional<Image> image = ports.clipboard().image();
+        if (image.isPresent()) {
+            Png.Pixels pixels = Png.pixels(image.get());
+            model.addImage(EvidenceItem.Kind.IMAGE, "pasted image " + HMS.format(clock.instant()) + " UTC.png",
+                    () -> Png.encode(pixels), "clipboard");
+            return;
+        }
+        Optional<String> text = ports.clipboard().text().filter(t -> !t.isEmpty());
+        if (text.isPresent()) {
+            model.addText("pasted text " + HMS.format(clock.instant()) + " UTC", text.get());
+        } else {
+            model.nothingToPaste();
+        }
+    }
+
+    private void showScreenshot() {
+        show(new ScreenshotSheet(model, ports.screens(), clock, closeSheet));
+    }
+
+    private void showSnapshot() {
+        model.snapshotPlatforms(platforms -> show(CaptureSheets.snapshot(model, platforms, closeSheet)));
+    }
+
+    private void showRemoveSheet() {
+        EvidenceItem item = model.selectedProperty().get();
+        if (item != null) {
+            show(CaptureSheets.remove(model, item, closeSheet));
+        }
+    }
+
+    private void showTimelineSheet() {
+        EvidenceItem item = model.selectedProperty().get();
+        if (item != null) {
+            show(CaptureSheets.timeline(model, item, clock, zone, closeSheet));
+        }
+    }
+
+    /** Focus the list (Ctrl+4 lands here). */
+    public void focusList() {
+        list.requestFocus();
+    }
+}

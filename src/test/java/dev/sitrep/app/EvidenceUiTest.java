@@ -1,0 +1,230 @@
+package dev.sitrep.app;
+
+import dev.sitrep.core.EventType;
+import dev.sitrep.core.EvidenceItem;
+import dev.sitrep.core.Incident;
+import dev.sitrep.evidence.EvidenceService;
+import dev.sitrep.incident.Declaration;
+import dev.sitrep.ui.common.ClipboardReader;
+import dev.sitrep.ui.common.FileDrop;
+import dev.sitrep.ui.common.FilePicker;
+import dev.sitrep.ui.common.ScreenGrabber;
+import dev.sitrep.ui.evidence.EvidenceView;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import static dev.sitrep.app.ConsoleFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Evidence page with the operating system faked at its seams: a file dropped through the drop
+ * interface is listed with its hash, a screenshot region is kept as PNG, pasted text is kept, and
+ * the item's custody shows the capture and the preview.
+ */
+@ExtendWith(ApplicationExtension.class)
+class EvidenceUiTest {
+
+    @TempDir
+    Path dir;
+    @TempDir
+    Path files;
+    private ConsoleFixture console;
+    private Incident incident;
+    private final AtomicReference<Consumer<List<Path>>> dropped = new AtomicReference<>();
+    private final List<String> clipboardText = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        FileDrop drop = (target, onFiles) -> dropped.set(onFiles);
+        FilePicker picker = new FilePicker() {
+            @Override
+            public List<Path> files(javafx.stage.Window owner, String title) {
+                return List.of();
+            }
+
+            @Override
+            public Optional<Path> folder(javafx.stage.Window owner, String title) {
+                return Optional.empty();
+            }
+        };
+        ScreenGrabber screens = new ScreenGrabber() {
+            @Override
+            public List<ScreenArea> screens() {
+                return List.of(new ScreenArea(1, new Rectangle2D(0, 0, 400, 300)));
+            }
+
+            @Override
+            public Image capture(Rectangle2D bounds) {
+                WritableImage image = new WritableImage((int) bounds.getWidth(), (int) bounds.getHeight());
+                PixelWriter w = image.getPixelWriter();
+                for (int x = 0; x < image.getWidth(); x++) {
+                    for (int y = 0; y < image.getHeight(); y++) {
+                        w.setColor(x, y, x < 200 ? Color.DARKRED : Color.STEELBLUE);
+                    }
+                }
+                return image;
+            }
+        };
+        ClipboardReader clipboard = new ClipboardReader() {
+            @Override
+            public List<Path> files() {
+                return List.of();
+            }
+
+            @Override
+            public Optional<Image> image() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> text() {
+                return clipboardText.isEmpty() ? Optional.empty() : Optional.of(clipboardText.get(0));
+            }
+        };
+        console = new ConsoleFixture(stage, dir, Map.of(), ZoneId.of("Europe/Berlin"),
+                w -> incident = w.incidents().declare(Declaration.titled("Checkout 5xx after deploy")), () -> { },
+                new EvidenceView.Ports(drop, picker, screens, clipboard, text -> { }));
+    }
+
+    @AfterEach
+    void close() {
+        console.close();
+    }
+
+    private EvidenceService evidence() {
+        return console.workspace.evidence();
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<EvidenceItem> list(FxRobot robot) {
+        return robot.lookup("#evidenceList").queryAs(ListView.class);
+    }
+
+    @Test
+    void aDroppedFileIsListedWithItsHashAndItsCustodyShowsTheCaptureAndThePreview(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#evidencePage").tryQuery().isPresent() && dropped.get() != null);
+        waitUntil(() -> console.desktop.evidence().incidentProperty().get() != null);
+        assertThat(console.desktop.evidence().incidentProperty().get()).isEqualTo(incident.id());
+        console.snapshot("evidence-empty");
+
+        Path log = files.resolve("gateway-14h.txt");
+        Files.writeString(log, "14:20:01 GET /checkout 502\n14:20:02 GET /checkout 502\n");
+        WaitForAsyncUtils.asyncFx(() -> dropped.get().accept(List.of(log)));
+        waitUntil(() -> list(robot).getItems().size() == 1);
+        EvidenceItem item = list(robot).getItems().get(0);
+        String sha = "sha256 " + item.sha256().substring(0, 16) + "…";
+        assertThat(item.sha256()).isEqualTo(sha256(Files.readAllBytes(log)));
+        waitUntil(() -> robot.lookup(".evidence-hash").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().equals(sha)));
+        assertThat(robot.lookup("#evidenceMessage").queryAs(Label.class).getText()).startsWith("Added gateway-14h.txt");
+
+        WaitForAsyncUtils.asyncFx(() -> list(robot).getSelectionModel().select(0));
+        waitUntil(() -> shows(robot, "gateway-14h.txt"));
+        assertThat(robot.lookup("#detailHash").queryAs(TextField.class).getText()).isEqualTo(item.sha256());
+        waitUntil(() -> robot.lookup("#previewText").tryQuery().isPresent());
+        assertThat(robot.lookup("#previewText").queryAs(TextArea.class).getText()).contains("GET /checkout 502");
+        waitUntil(() -> evidence().custody(item).size() == 2);
+        assertThat(evidence().custody(item)).extracting(a -> a.action() + " " + a.reason())
+                .containsExactly("CAPTURED gateway-14h.txt", "VIEWED previewed in Sitrep");
+        assertThat(robot.lookup(".custody-line").queryAll()).extracting(n -> ((Label) n).getText())
+                .anyMatch(t -> t.contains("CAPTURED by maria"));
+        console.snapshot("evidence-item");
+    }
+
+    @Test
+    void aScreenshotRegionPastedTextAndANoteAreKeptAndFiltered(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        waitUntil(() -> console.desktop.evidence().incidentProperty().get() != null);
+
+        waitUntil(() -> robot.lookup("#evidenceIncident").queryComboBox().getValue() != null);
+        robot.clickOn("#screenshot");
+        waitUntil(() -> robot.lookup("#screenshotSheet").tryQuery().isPresent());
+        WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.CheckBox) robot.lookup("#screenshotSheet .check-box")
+                .query()).setSelected(false));
+        robot.clickOn("#captureScreen");
+        waitUntil(() -> !robot.lookup("#keepScreenshot").query().isDisabled());
+        robot.drag("#screenshotPicture").dropBy(60, 40); // a region from the middle of the preview
+        robot.clickOn("#keepScreenshot");
+        waitUntil(() -> list(robot).getItems().size() == 1);
+        EvidenceItem shot = list(robot).getItems().get(0);
+        assertThat(shot.kind()).isEqualTo(EvidenceItem.Kind.SCREENSHOT);
+        assertThat(shot.mediaType()).isEqualTo("image/png");
+        assertThat(shot.source()).startsWith("Screen 1 (400x300, main), region ");
+        byte[] png = Files.readAllBytes(evidence().blob(shot));
+        Image decoded = new Image(new java.io.ByteArrayInputStream(png));
+        assertThat(decoded.getWidth()).isBetween(50.0, 70.0);
+        assertThat(decoded.getHeight()).isBetween(30.0, 50.0);
+
+        clipboardText.add("Authorization: Bearer abcdefghijklmnopqrstuvwxyz0123456789\nGET / 200\n");
+        robot.clickOn("#pasteEvidence");
+        waitUntil(() -> list(robot).getItems().size() == 2);
+        assertThat(robot.lookup("#evidenceMessage").queryAs(Label.class).getText()).contains("holds secrets");
+
+        robot.clickOn("#addNote");
+        robot.clickOn("#noteText").write("The deploy at 14:18 changed the pool size");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitUntil(() -> list(robot).getItems().size() == 3);
+
+        WaitForAsyncUtils.asyncFx(() -> console.desktop.evidence().kindFilterProperty().set(EvidenceItem.Kind.NOTE));
+        waitUntil(() -> list(robot).getItems().size() == 1);
+        assertThat(list(robot).getItems().get(0).name()).isEqualTo("The deploy at 14:18 changed the pool size");
+        WaitForAsyncUtils.asyncFx(() -> console.desktop.evidence().kindFilterProperty().set(null));
+        waitUntil(() -> list(robot).getItems().size() == 3);
+
+        WaitForAsyncUtils.asyncFx(() -> list(robot).getSelectionModel().select(1));
+        waitUntil(() -> shows(robot, list(robot).getItems().get(1).name()) && robot.lookup("#secretsFound").tryQuery()
+                .isPresent());
+        assertThat(robot.lookup("#evidenceIncident").queryComboBox().getValue()).as("still shows the incident")
+                .extracting(i -> ((Incident) i).id()).isEqualTo(incident.id());
+        console.snapshot("evidence-secrets");
+        robot.clickOn("#redactedCopy");
+        waitUntil(() -> list(robot).getItems().size() == 4);
+        assertThat(Files.readString(evidence().blob(list(robot).getItems().get(3)))).doesNotContain("abcdefghijklmnop");
+
+        WaitForAsyncUtils.asyncFx(() -> list(robot).getSelectionModel().select(0));
+        waitUntil(() -> shows(robot, shot.name()));
+        robot.clickOn("#addToTimeline");
+        robot.clickOn("#timelineCaption").write("Error page shown to shoppers");
+        robot.clickOn("#sheetApply");
+        waitUntil(() -> console.workspace.incidents().show(incident.id()).timeline().stream()
+                .anyMatch(e -> e.type() == EventType.EVIDENCE && e.text().startsWith("Error page shown to shoppers")));
+    }
+
+    /** The detail pane shows the item named {@code name} (it is rebuilt when the choice changes). */
+    private static boolean shows(FxRobot robot, String name) {
+        return robot.lookup("#detailName").tryQuery().map(n -> ((Label) n).getText().equals(name)).orElse(false);
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
