@@ -106,7 +106,7 @@ final class Desktop {
         this.workspace = workspace;
         this.clock = clock;
         this.evidencePorts = evidencePorts;
-        evidence = new EvidenceViewModel(workspace.evidence(), workspace.incidents(), workspace.profiles(), executor,
+        evidence = new EvidenceViewModel(workspace.evidence(), workspace.bundles(), workspace.incidents(), workspace.profiles(), executor,
                 SystemViewer.system(), workspace.dataDir().resolve("evidence").resolve("opened"));
         this.executor = executor;
         this.zone = zone;

@@ -74,6 +74,11 @@ class EvidenceUiTest {
             public Optional<Path> folder(javafx.stage.Window owner, String title) {
                 return Optional.empty();
             }
+
+            @Override
+            public Optional<Path> saveAs(javafx.stage.Window owner, String title, String suggested) {
+                return Optional.empty();
+            }
         };
         ScreenGrabber screens = new ScreenGrabber() {
             @Override

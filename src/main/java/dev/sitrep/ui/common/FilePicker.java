@@ -17,6 +17,9 @@ public interface FilePicker {
 
     Optional<Path> folder(Window owner, String title);
 
+    /** Where to write a new file, starting from {@code suggested}; empty when cancelled. */
+    Optional<Path> saveAs(Window owner, String title, String suggested);
+
     static FilePicker system() {
         return new FilePicker() {
             @Override
@@ -32,6 +35,14 @@ public interface FilePicker {
                 DirectoryChooser chooser = new DirectoryChooser();
                 chooser.setTitle(title);
                 return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
+            }
+
+            @Override
+            public Optional<Path> saveAs(Window owner, String title, String suggested) {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle(title);
+                chooser.setInitialFileName(suggested);
+                return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
             }
         };
     }

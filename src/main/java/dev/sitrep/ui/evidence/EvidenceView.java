@@ -205,12 +205,19 @@ public final class EvidenceView extends BorderPane {
         });
         tag.setConverter(Converters.showing(t -> t == null ? "All tags" : "#" + t));
         tag.valueProperty().bindBidirectional(model.tagFilterProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Button export = button("exportBundle", "Export bundle", "A zip of every item with a manifest of hashes and "
+                + "custody, verifiable anywhere with 'sitrep evidence verify'", Feather.PACKAGE, this::exportBundle);
+        export.disableProperty().bind(model.incidentProperty().isNull());
+        Button verify = button("verifyBundle", "Verify bundle", "Re-hash every entry of a bundle against its manifest",
+                Feather.CHECK_CIRCLE, this::verifyBundle);
         Label count = new Label();
         count.setId("evidenceCount");
         count.getStyleClass().add(Styles.TEXT_MUTED);
         count.textProperty().bind(Bindings.createStringBinding(() -> model.shownItems().size() + " of "
                 + model.itemCount() + " items", model.shownItems()));
-        HBox row = new HBox(8, Controls.fieldLabel("Show"), kind, tag, count);
+        HBox row = new HBox(8, Controls.fieldLabel("Show"), kind, tag, count, gap, export, verify);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -258,6 +265,18 @@ public final class EvidenceView extends BorderPane {
 
     private void show(Node sheet) {
         showSheet.accept(sheet);
+    }
+
+    private void exportBundle() {
+        ports.picker().saveAs(getScene().getWindow(), "Export the evidence bundle", model.suggestedBundleName())
+                .ifPresent(model::exportBundle);
+    }
+
+    private void verifyBundle() {
+        List<Path> chosen = ports.picker().files(getScene().getWindow(), "Verify an evidence bundle (.zip)");
+        if (!chosen.isEmpty()) {
+            model.verifyBundle(chosen.get(0));
+        }
     }
 
     private void chooseFiles() {

@@ -7,6 +7,7 @@ import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.evidence.BlobStore;
+import dev.sitrep.evidence.Bundles;
 import dev.sitrep.evidence.EvidenceService;
 import dev.sitrep.evidence.SecretScanner;
 import dev.sitrep.incident.IncidentService;
@@ -64,6 +65,7 @@ public final class EvidenceViewModel {
     }
 
     private final EvidenceService evidence;
+    private final Bundles bundles;
     private final IncidentService incidents;
     private final Profiles profiles;
     private final UiExecutor executor;
@@ -91,9 +93,10 @@ public final class EvidenceViewModel {
     /** While the list is replaced: the list view's passing "nothing selected" is not a choice. */
     private boolean reloading;
 
-    public EvidenceViewModel(EvidenceService evidence, IncidentService incidents, Profiles profiles, UiExecutor executor,
-                             SystemViewer viewer, Path viewDir) {
+    public EvidenceViewModel(EvidenceService evidence, Bundles bundles, IncidentService incidents, Profiles profiles,
+                             UiExecutor executor, SystemViewer viewer, Path viewDir) {
         this.evidence = evidence;
+        this.bundles = bundles;
         this.incidents = incidents;
         this.profiles = profiles;
         this.executor = executor;
@@ -387,6 +390,37 @@ public final class EvidenceViewModel {
                 return "Opened a read-only copy of " + item.name() + " (the original is never handed out).";
             });
         }
+    }
+
+    /** Writes the incident's evidence to a bundle (zip + manifest of hashes and custody); audited as an export. */
+    public void exportBundle(Path zip) {
+        IncidentId id = requireIncident();
+        if (id != null) {
+            run("Writing " + zip.getFileName() + "…", p -> {
+                int n = bundles.export(id, zip);
+                return "Exported " + n + " item" + (n == 1 ? "" : "s") + " to " + zip + ". Check it any time with "
+                        + "'sitrep evidence verify " + zip.getFileName() + "' or Verify bundle.";
+            });
+        }
+    }
+
+    /** Re-hashes every entry of a bundle against its manifest; says intact, or lists what does not match. */
+    public void verifyBundle(Path zip) {
+        run("Verifying " + zip.getFileName() + "…", p -> {
+            Bundles.Verification v = bundles.verify(zip);
+            if (!v.intact()) {
+                throw dev.sitrep.core.SitrepException.invalid("NOT INTACT: " + zip.getFileName() + ": "
+                        + String.join("; ", v.problems()) + ". Do not rely on it as evidence.");
+            }
+            return "Intact: " + zip.getFileName() + " holds " + v.items() + " item" + (v.items() == 1 ? "" : "s")
+                    + ", every one matching its SHA-256 in the manifest.";
+        });
+    }
+
+    /** A bundle's file name for the current incident: {@code INC-…-evidence.zip}. */
+    public String suggestedBundleName() {
+        IncidentId id = incident.get();
+        return (id == null ? "evidence" : id.value() + "-evidence") + ".zip";
     }
 
     public void cancel() {

@@ -76,6 +76,13 @@ public final class SettingsView extends VBox {
         hold.setOnAction(e -> model.saveHold());
         Button saveHold = new Button("Save");
         saveHold.setOnAction(e -> model.saveHold());
+        TextField limit = new TextField();
+        limit.setId("evidenceLimit");
+        limit.setPrefColumnCount(8);
+        limit.textProperty().bindBidirectional(model.evidenceLimitProperty());
+        limit.setOnAction(e -> model.saveEvidenceLimit());
+        Button saveLimit = new Button("Save");
+        saveLimit.setOnAction(e -> model.saveEvidenceLimit());
         Label status = Controls.muted("");
         status.textProperty().bind(model.statusProperty());
         Label error = new Label();
@@ -92,7 +99,10 @@ public final class SettingsView extends VBox {
                 section("Severity scale", "One scale per workspace; runbooks and the board use it."),
                 row(scale, switchScale), levels, warning,
                 section("Kill switch hold", "How long the confirm must be held, in seconds (0.5 to 5; 1.5 by default)."),
-                row(hold, saveHold), status, error, new PlatformsView(platforms), new TemplatesView(templates));
+                row(hold, saveHold),
+                section("Evidence size limit", "The largest single capture, e.g. 8 GiB (the default) or 512 MiB; "
+                        + "1 MiB to 1024 GiB. Bigger files are refused whole with a message."),
+                row(limit, saveLimit), status, error, new PlatformsView(platforms), new TemplatesView(templates));
     }
 
     private static String describe(SeverityScale scale) {

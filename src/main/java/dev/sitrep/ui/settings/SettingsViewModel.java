@@ -1,5 +1,7 @@
 package dev.sitrep.ui.settings;
 
+import dev.sitrep.core.ByteSize;
+import dev.sitrep.ui.common.Messages;
 import dev.sitrep.core.SeverityScale;
 import dev.sitrep.core.SeverityScales;
 import dev.sitrep.incident.IncidentService;
@@ -40,11 +42,12 @@ public final class SettingsViewModel {
     private final ReadOnlyObjectWrapper<SeverityScale> activeScale = new ReadOnlyObjectWrapper<>(SeverityScales.FIVE_LEVEL);
     private final ReadOnlyStringWrapper scaleWarning = new ReadOnlyStringWrapper("");
     private final StringProperty holdSeconds = new SimpleStringProperty("1.5");
+    private final StringProperty evidenceLimit = new SimpleStringProperty("8.0 GiB");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private SeverityScale pendingConfirmation;
 
-    private record Loaded(String operator, Theme theme, SeverityScale scale, java.time.Duration hold) {
+    private record Loaded(String operator, Theme theme, SeverityScale scale, java.time.Duration hold, long evidenceLimit) {
     }
 
     /**
@@ -68,13 +71,14 @@ public final class SettingsViewModel {
 
     public void load() {
         executor.submit(() -> new Loaded(settings.operator().orElse(actor.get()), settings.theme(), settings.scale(),
-                        settings.holdDuration()),
+                        settings.holdDuration(), settings.evidenceLimit()),
                 loaded -> {
                     operator.set(loaded.operator());
                     theme.set(loaded.theme());
                     activeScale.set(loaded.scale());
                     chosenScale.set(loaded.scale());
                     holdSeconds.set(Double.toString(loaded.hold().toMillis() / 1000.0));
+                    evidenceLimit.set(ByteSize.format(loaded.evidenceLimit()));
                     operatorNote.set(operatorOverride == null ? ""
                             : "This window acts as " + operatorOverride + " (set by --actor or SITREP_ACTOR); "
                             + "the name saved here is used when neither is given.");
@@ -111,6 +115,25 @@ public final class SettingsViewModel {
         }, saved -> {
             error.set("");
             status.set("The kill switch now needs a " + saved.toMillis() / 1000.0 + " s hold.");
+        }, this::fail);
+    }
+
+    /** Saves the largest single evidence capture ("16 GiB", "512MiB"; 1 MiB to 1024 GiB). */
+    public void saveEvidenceLimit() {
+        long bytes;
+        try {
+            bytes = ByteSize.parse(evidenceLimit.get());
+        } catch (RuntimeException e) {
+            error.set(Messages.of(e));
+            return;
+        }
+        executor.submit(() -> {
+            settings.setEvidenceLimit(bytes, actor.get());
+            return bytes;
+        }, saved -> {
+            error.set("");
+            evidenceLimit.set(ByteSize.format(saved));
+            status.set("Evidence captures may now be up to " + ByteSize.format(saved) + " each.");
         }, this::fail);
     }
 
@@ -181,6 +204,10 @@ public final class SettingsViewModel {
 
     public ReadOnlyStringProperty scaleWarningProperty() {
         return scaleWarning.getReadOnlyProperty();
+    }
+
+    public StringProperty evidenceLimitProperty() {
+        return evidenceLimit;
     }
 
     public StringProperty holdSecondsProperty() {

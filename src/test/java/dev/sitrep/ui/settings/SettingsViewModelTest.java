@@ -110,6 +110,23 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void theEvidenceLimitIsASizeWithinBounds() {
+        SettingsViewModel model = model(null);
+        assertThat(model.evidenceLimitProperty().get()).isEqualTo("8.0 GiB");
+        model.evidenceLimitProperty().set("512 MiB");
+        model.saveEvidenceLimit();
+        assertThat(settings.evidenceLimit()).isEqualTo(512L << 20);
+        assertThat(model.evidenceLimitProperty().get()).isEqualTo("512.0 MiB");
+        model.evidenceLimitProperty().set("lots");
+        model.saveEvidenceLimit();
+        assertThat(model.errorProperty().get()).contains("not a size");
+        model.evidenceLimitProperty().set("2 TiB");
+        model.saveEvidenceLimit();
+        assertThat(model.errorProperty().get()).contains("between 1 MiB and 1024 GiB");
+        assertThat(settings.evidenceLimit()).isEqualTo(512L << 20);
+    }
+
+    @Test
     void theKillSwitchHoldIsConfigurableWithinBounds() {
         SettingsViewModel model = model(null);
         assertThat(model.holdSecondsProperty().get()).isEqualTo("1.5");
