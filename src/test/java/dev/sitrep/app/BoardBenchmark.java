@@ -4,7 +4,6 @@ import dev.sitrep.bench.BenchData;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.Role;
 import dev.sitrep.incident.IncidentService;
-import javafx.animation.AnimationTimer;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.stage.Stage;
@@ -105,11 +104,11 @@ class BoardBenchmark {
 
         System.out.printf("BENCH board-change-to-card: 10,000 incidents (500 open): store change -> card updated median "
                         + "%.1f ms (p95 %.1f ms) | goal <= 100 ms%n", BenchData.median(latency) / 1e6,
-                percentile(latency, 95) / 1e6);
+                FrameTimes.percentile(latency, 95) / 1e6);
         System.out.printf("BENCH board-frame: FX thread per frame (animation + CSS + layout) while 100 changes/s stream "
                         + "in: median %.2f ms, p95 %.2f ms | empty board, idle (baseline): median %.2f ms, p95 %.2f ms "
-                        + "| goal median <= 16 ms%n", BenchData.median(busy) / 1e6, percentile(busy, 95) / 1e6,
-                BenchData.median(idle) / 1e6, percentile(idle, 95) / 1e6);
+                        + "| goal median <= 16 ms%n", BenchData.median(busy) / 1e6, FrameTimes.percentile(busy, 95) / 1e6,
+                BenchData.median(idle) / 1e6, FrameTimes.percentile(idle, 95) / 1e6);
     }
 
     /** Writes one change off the FX thread and waits for its card to be replaced in its lane. */
@@ -129,38 +128,9 @@ class BoardBenchmark {
         return end - start;
     }
 
-    /** Per frame: from the pulse's animation step to the end of its layout pass, for {@code seconds}. */
-    private long[] frames(FxRobot robot, int seconds) throws Exception {
-        List<Long> out = new ArrayList<>();
-        long[] begun = new long[1];
-        AnimationTimer timer = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                begun[0] = System.nanoTime();
-            }
-        };
-        Runnable post = () -> {
-            if (begun[0] != 0) {
-                out.add(System.nanoTime() - begun[0]);
-                begun[0] = 0;
-            }
-        };
-        robot.interact(() -> {
-            timer.start();
-            console.scene.addPostLayoutPulseListener(post);
-        });
+    private long[] frames(FxRobot robot, int seconds) {
+        FrameTimes times = FrameTimes.start(robot, console.scene);
         WaitForAsyncUtils.sleep(seconds, TimeUnit.SECONDS);
-        robot.interact(() -> {
-            timer.stop();
-            console.scene.removePostLayoutPulseListener(post);
-        });
-        return out.stream().mapToLong(Long::longValue).toArray();
+        return times.stop(robot);
     }
-
-    private static long percentile(long[] values, int p) {
-        long[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)];
-    }
-
 }

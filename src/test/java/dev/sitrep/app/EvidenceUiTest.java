@@ -178,6 +178,7 @@ class EvidenceUiTest {
         robot.clickOn("#captureScreen");
         waitUntil(() -> !robot.lookup("#keepScreenshot").query().isDisabled());
         robot.drag("#screenshotPicture").dropBy(60, 40); // a region from the middle of the preview
+        console.snapshot("evidence-screenshot");
         robot.clickOn("#keepScreenshot");
         waitUntil(() -> list(robot).getItems().size() == 1);
         EvidenceItem shot = list(robot).getItems().get(0);

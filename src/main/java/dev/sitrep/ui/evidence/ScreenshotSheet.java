@@ -160,7 +160,7 @@ final class ScreenshotSheet extends VBox {
         selection.setWidth(width);
         selection.setHeight(height);
         selection.setVisible(width >= 4 && height >= 4);
-        hint.setText(selection.isVisible() ? "Region " + region().getWidth() + "x" + region().getHeight()
+        hint.setText(selection.isVisible() ? "Region " + (int) region().getWidth() + "x" + (int) region().getHeight()
                 + " px kept; drag again to change it." : "Drag on the picture to keep only a region.");
     }
 

@@ -59,7 +59,8 @@ class ShellViewModelTest {
 
     @Test
     void comingPagesSayWhatTheyWillDo() {
-        assertThat(Page.EVIDENCE.comingNext()).contains("hash");
+        assertThat(Page.POSTMORTEMS.comingNext()).contains("blameless");
+        assertThat(Page.EVIDENCE.comingNext()).isNull();
         assertThat(Page.BOARD.comingNext()).isNull();
     }
 
