@@ -56,6 +56,8 @@ public final class Workspace implements AutoCloseable {
     private final Clock clock;
     private final dev.sitrep.evidence.EvidenceService evidence;
     private final dev.sitrep.evidence.Bundles bundles;
+    private final dev.sitrep.postmortem.Postmortems postmortems;
+    private final dev.sitrep.postmortem.ActionItems actionItems;
     private ScheduledExecutorService pullers;
 
     private Workspace(Store store, Clock clock, ProcessEnvironment env, String actorOption) {
@@ -82,6 +84,8 @@ public final class Workspace implements AutoCloseable {
         this.evidence = new dev.sitrep.evidence.EvidenceService(store, new dev.sitrep.evidence.BlobStore(store.dataDir(),
                 settings::evidenceLimit), incidents, audit, clock, operator::get);
         this.bundles = new dev.sitrep.evidence.Bundles(evidence, audit, clock, operator::get);
+        this.postmortems = new dev.sitrep.postmortem.Postmortems(store, incidents, evidence, settings, clock, operator::get);
+        this.actionItems = new dev.sitrep.postmortem.ActionItems(store, incidents, clock, env.zone(), operator::get);
         pullLoop.onEscalation(killSwitch::onEscalation);
     }
 
@@ -147,6 +151,14 @@ public final class Workspace implements AutoCloseable {
 
     public dev.sitrep.evidence.Bundles bundles() {
         return bundles;
+    }
+
+    public dev.sitrep.postmortem.Postmortems postmortems() {
+        return postmortems;
+    }
+
+    public dev.sitrep.postmortem.ActionItems actionItems() {
+        return actionItems;
     }
 
     public Checklists checklists() {

@@ -64,6 +64,16 @@ abstract class StoreCommand implements Callable<Integer> {
                     settings::evidenceLimit), incidents, audit(), environment.clock(), incidents::operator);
         }
 
+        dev.sitrep.postmortem.Postmortems postmortems() {
+            return new dev.sitrep.postmortem.Postmortems(store, incidents, evidence(), new WorkspaceSettings(store,
+                    environment.clock()), environment.clock(), incidents::operator);
+        }
+
+        dev.sitrep.postmortem.ActionItems actionItems() {
+            return new dev.sitrep.postmortem.ActionItems(store, incidents, environment.clock(), environment.zone(),
+                    incidents::operator);
+        }
+
         dev.sitrep.evidence.Bundles bundles() {
             return new dev.sitrep.evidence.Bundles(evidence(), audit(), environment.clock(), incidents::operator);
         }

@@ -54,6 +54,14 @@ public final class Tx {
         return new ChecklistRepository(connection);
     }
 
+    public PostmortemRepository postmortems() {
+        return new PostmortemRepository(connection);
+    }
+
+    public ActionItemRepository actionItems() {
+        return new ActionItemRepository(connection);
+    }
+
     public SettingsRepository settings() {
         return new SettingsRepository(connection);
     }

@@ -33,6 +33,8 @@ public final class WorkspaceSettings {
     /** The largest single evidence capture, in bytes: 8 GiB unless changed. */
     public static final String EVIDENCE_LIMIT = "evidence_limit_bytes";
     public static final long DEFAULT_EVIDENCE_LIMIT = 8L << 30;
+    /** The team's own postmortem sections (titles, JSON array), added after the standard ones. */
+    public static final String POSTMORTEM_SECTIONS = "postmortem_sections";
     private static final long MIN_EVIDENCE_LIMIT = 1L << 20;
     private static final long MAX_EVIDENCE_LIMIT = 1L << 40;
 
@@ -91,6 +93,29 @@ public final class WorkspaceSettings {
                     + ByteSize.format(bytes) + " is outside that.");
         }
         put(EVIDENCE_LIMIT, Long.toString(bytes), actor);
+    }
+
+    /** The team's own postmortem section titles, in order (none unless added in Settings). */
+    public java.util.List<String> postmortemSections() {
+        return store.read(tx -> tx.settings().get(POSTMORTEM_SECTIONS)).map(dev.sitrep.core.Json::strings)
+                .orElse(java.util.List.of());
+    }
+
+    /** Sets the team's postmortem sections: blank titles dropped, each at most 100 characters, no repeats. */
+    public void setPostmortemSections(java.util.List<String> titles, String actor) {
+        java.util.LinkedHashSet<String> clean = new java.util.LinkedHashSet<>();
+        for (String t : titles) {
+            if (t != null && !t.isBlank()) {
+                clean.add(Limits.text("section title", t));
+            }
+        }
+        for (String t : clean) {
+            if (t.length() > 100) {
+                throw SitrepException.invalid("A section title is at most 100 characters; '" + t.substring(0, 40)
+                        + "…' is longer.");
+            }
+        }
+        put(POSTMORTEM_SECTIONS, dev.sitrep.core.Json.write(java.util.List.copyOf(clean)), actor);
     }
 
     /** The screen the wall was last shown on, if it ever was. */
