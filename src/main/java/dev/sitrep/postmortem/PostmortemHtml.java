@@ -3,12 +3,17 @@ package dev.sitrep.postmortem;
 import dev.sitrep.core.ActionItem;
 import dev.sitrep.core.Postmortem;
 import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A postmortem as one standalone HTML5 file to mail, attach or print: the {@link PostmortemMarkdown}
@@ -21,12 +26,15 @@ import java.util.List;
  */
 public final class PostmortemHtml {
 
+    /** A cell that holds only a day or a UTC time, kept on one line (a browser would break it after a hyphen). */
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2})?");
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS)
             .escapeHtml(true)
             .sanitizeUrls(true)
             .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
+            .attributeProviderFactory(context -> PostmortemHtml::markDates)
             .build();
 
     private static final String STYLE = """
@@ -38,7 +46,9 @@ public final class PostmortemHtml {
             h3 { font-size: 1.05rem; margin: 1.25rem 0 .4rem; }
             table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
             th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top;
-                     overflow-wrap: anywhere; }
+                     overflow-wrap: break-word; }
+            td code { word-break: break-all; }
+            td.date { white-space: nowrap; }
             th { background: #f0f0f0; }
             th:empty { padding: 0; border: 0; background: none; }
             code { font: .9em ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
@@ -80,8 +90,15 @@ public final class PostmortemHtml {
                 + "</html>\n";
     }
 
+    private static void markDates(Node node, String tag, Map<String, String> attributes) {
+        if (node instanceof TableCell && node.getFirstChild() instanceof Text text && text.getNext() == null
+                && DATE.matcher(text.getLiteral()).matches()) {
+            attributes.put("class", "date");
+        }
+    }
+
     /** Text for HTML content or a quoted attribute. */
-    static String escape(String text) {
+    private static String escape(String text) {
         if (text == null) {
             return "";
         }

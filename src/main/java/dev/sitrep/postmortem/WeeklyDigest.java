@@ -44,7 +44,7 @@ public record WeeklyDigest(IsoWeek week, int incidents, Map<String, Integer> byS
     /** How many weeks before the digest's week count towards a recurrence. */
     public static final int LOOKBACK_WEEKS = 4;
     /** How many of the scale's highest levels count as high severity. */
-    static final int HIGH_LEVELS = 2;
+    private static final int HIGH_LEVELS = 2;
     public static final String NO_SERVICE = "(no service)";
 
     /**

@@ -89,10 +89,10 @@ class PostmortemHtmlTest {
     @Test
     void escapedPipesStayInsideTheirHtmlCells() {
         String html = PostmortemHtml.render(hostile, actions);
-        assertThat(html).contains("<tr>\n<td>2026-11-22 23:31</td>\n"
+        assertThat(html).contains("<tr>\n<td class=\"date\">2026-11-22 23:31</td>\n"
                         + "<td>&lt;img src=x onerror=alert(1)&gt; 502s | edge | injected | row |</td>\n"
                         + "<td><strong>alert fired</strong></td>\n</tr>")
                 .contains("<tr>\n<td>Purge &lt;script&gt;steal()&lt;/script&gt; | cache</td>\n"
-                        + "<td>&lt;b&gt;eve&lt;/b&gt; | ops</td>\n<td>2026-12-01</td>\n<td>open</td>\n</tr>");
+                        + "<td>&lt;b&gt;eve&lt;/b&gt; | ops</td>\n<td class=\"date\">2026-12-01</td>\n<td>open</td>\n</tr>");
     }
 }
