@@ -483,6 +483,11 @@ public final class IncidentService {
         return store.read(tx -> tx.incidents().list(statuses));
     }
 
+    /** Incidents declared from {@code from} (included) to {@code to} (excluded), oldest first. */
+    public List<Incident> declaredBetween(Instant from, Instant to) {
+        return store.read(tx -> tx.incidents().declaredBetween(from, to));
+    }
+
     public int count() {
         return store.read(tx -> tx.incidents().count());
     }

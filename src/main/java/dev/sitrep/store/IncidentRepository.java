@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -120,6 +121,22 @@ public final class IncidentRepository {
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(map(rs));
+            }
+        }
+        return out;
+    }
+
+    /** Incidents declared from {@code from} (included) to {@code to} (excluded), oldest first. */
+    public List<Incident> declaredBetween(Instant from, Instant to) throws SQLException {
+        List<Incident> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS + " FROM incident"
+                + " WHERE declared_at >= ? AND declared_at < ? ORDER BY declared_at, id")) {
+            Sql.setInstant(ps, 1, from);
+            Sql.setInstant(ps, 2, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(map(rs));
+                }
             }
         }
         return out;
