@@ -24,6 +24,9 @@ import dev.sitrep.ui.killswitch.ResumeViewModel;
 import dev.sitrep.ui.common.SystemViewer;
 import dev.sitrep.ui.evidence.EvidenceView;
 import dev.sitrep.ui.evidence.EvidenceViewModel;
+import dev.sitrep.ui.postmortem.FollowUpsViewModel;
+import dev.sitrep.ui.postmortem.PostmortemPage;
+import dev.sitrep.ui.postmortem.PostmortemViewModel;
 import dev.sitrep.ui.shell.PlatformSummary;
 import dev.sitrep.ui.incident.IncidentViewModel;
 import dev.sitrep.ui.settings.PlatformsViewModel;
@@ -90,6 +93,9 @@ final class Desktop {
     private final Workspace workspace;
     private final Clock clock;
     private final EvidenceViewModel evidence;
+    private final PostmortemViewModel postmortem;
+    private final FollowUpsViewModel followUps;
+    private PostmortemPage postmortemPage;
     private final EvidenceView.Ports evidencePorts;
     private EvidenceView evidenceView;
     private final ScheduledFuture<?> polling;
@@ -106,6 +112,9 @@ final class Desktop {
         this.workspace = workspace;
         this.clock = clock;
         this.evidencePorts = evidencePorts;
+        postmortem = new PostmortemViewModel(workspace.postmortems(), workspace.actionItems(), workspace.incidents(),
+                executor, clock);
+        followUps = new FollowUpsViewModel(workspace.actionItems(), workspace.incidents(), executor);
         evidence = new EvidenceViewModel(workspace.evidence(), workspace.bundles(), workspace.incidents(), workspace.profiles(), executor,
                 SystemViewer.system(), workspace.dataDir().resolve("evidence").resolve("opened"));
         this.executor = executor;
@@ -136,7 +145,7 @@ final class Desktop {
                 shell::showOverlay, shell::hideOverlay, i -> showPostUpdate(i.id())));
         board.onOverdue(Notifier::overdue);
         checklists = new ChecklistViewModel(workspace.checklists(), executor);
-        incidentView = new IncidentView(incident, checklists, shellModel::back);
+        incidentView = new IncidentView(incident, checklists, shellModel::back, this::writePostmortem);
         declareView = new DeclareView(declare, shell::hideOverlay);
         postUpdate = new PostUpdateViewModel(workspace.incidents(), workspace.templates(), workspace.warRoom(),
                 workspace.statusUpdates(), executor, clock, TextClipboard.system());
@@ -145,6 +154,9 @@ final class Desktop {
 
         shellModel.setOperator(workspace.operator());
         shellModel.pageProperty().addListener((obs, was, now) -> {
+            if (was == Page.POSTMORTEMS) {
+                postmortem.flush(dev.sitrep.postmortem.Postmortems.AUTOSAVE);
+            }
             if (now == Page.EVIDENCE && evidenceView != null) {
                 evidence.loadIncidents(null); // incidents declared since are offered too
             }
@@ -200,6 +212,8 @@ final class Desktop {
         poller.addListener(incident::onChanges);
         poller.addListener(checklists::onChanges);
         poller.addListener(evidence::onChanges);
+        poller.addListener(postmortem::onChanges);
+        poller.addListener(followUps::onChanges);
         poller.addListener(platforms::onChanges);
         poller.addListener(changes -> {
             if (!changes.platforms().isEmpty()) {
@@ -257,8 +271,24 @@ final class Desktop {
             case KILL_SWITCH -> new KillSwitchPage(this::showKillSwitch, haltedPlatforms, this::showResume,
                     this::showContain);
             case EVIDENCE -> evidenceView();
-            default -> throw new IllegalArgumentException(page + " has no view yet");
+            case POSTMORTEMS -> postmortemPage();
         };
+    }
+
+    private PostmortemPage postmortemPage() {
+        if (postmortemPage == null) {
+            postmortemPage = new PostmortemPage(postmortem, followUps, zone, evidencePorts.picker(), shell::showOverlay,
+                    shell::hideOverlay);
+            postmortem.loadIncidents(shellModel.openIncidentProperty().get());
+            followUps.load();
+        }
+        return postmortemPage;
+    }
+
+    /** "Write postmortem" on an incident: the Postmortems page on that incident. */
+    void writePostmortem(dev.sitrep.core.IncidentId id) {
+        shellModel.show(Page.POSTMORTEMS);
+        postmortemPage().open(id);
     }
 
     private EvidenceView evidenceView() {
@@ -353,6 +383,8 @@ final class Desktop {
 
     /** Stops watching the store (the window is closing; the workspace closes next). */
     void close() {
+        postmortem.flush("closed the console");
+        evidence.cancel(); // a capture under way stores nothing rather than hold up the close
         if (wall != null) {
             wall.closeKeepingItOpen();
         }
@@ -378,5 +410,9 @@ final class Desktop {
 
     EvidenceViewModel evidence() {
         return evidence;
+    }
+
+    PostmortemViewModel postmortem() {
+        return postmortem;
     }
 }

@@ -30,7 +30,7 @@ public final class PostmortemMarkdown {
 
     public static String render(Postmortem p, List<ActionItem> actions) {
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(oneLine(p.title())).append("\n\n");
+        md.append("# ").append(oneLine(p.title()).replaceAll("(#+)$", "\\\\$1")).append("\n\n");
         md.append("| | |\n|---|---|\n");
         row(md, "Incident", p.incident().value());
         row(md, "Severity", p.severity() + (p.underCall() == null ? "" : " (raised after an under-call: " + p.underCall()
@@ -57,7 +57,7 @@ public final class PostmortemMarkdown {
                 actions(md, actions);
             }
             md.append("\n## ").append(oneLine(s.title())).append("\n\n");
-            md.append(s.markdown().isBlank() ? MISSING : s.markdown().strip()).append('\n');
+            md.append(s.markdown().isBlank() ? MISSING : contained(s.markdown().strip())).append('\n');
             if (s.key().equals("root_cause")) {
                 fiveWhys(md, p.fiveWhys());
             }
@@ -69,7 +69,7 @@ public final class PostmortemMarkdown {
     }
 
     /** {@code 2026-11-22 23:40 UTC – 2026-11-23 01:05 UTC (1 h 25 min)}, or what is missing. */
-    static String duration(Postmortem p) {
+    public static String duration(Postmortem p) {
         String start = p.start().map(s -> WHEN.format(s) + " UTC").orElse("start " + MISSING);
         String end = p.at(PostmortemMilestone.ALL_CLEAR).map(e -> WHEN.format(e) + " UTC").orElse("all-clear " + MISSING);
         return start + " – " + end + p.duration().map(d -> " (" + length(d) + ")").orElse("");
@@ -137,9 +137,38 @@ public final class PostmortemMarkdown {
                 .append(" |\n");
     }
 
-    /** Table cells hold one line, with their pipes escaped. */
+    /** Table cells hold one line, with their backslashes and pipes escaped. */
     static String cell(String text) {
-        return oneLine(text).replace("|", "\\|");
+        return oneLine(text).replace("\\", "\\\\").replace("|", "\\|");
+    }
+
+    private static final java.util.regex.Pattern FENCE = java.util.regex.Pattern.compile("^ {0,3}(`{3,}|~{3,})");
+    private static final java.util.regex.Pattern HTML_START = java.util.regex.Pattern.compile("^( {0,3})<");
+
+    /**
+     * A section's Markdown kept inside its section: a line that would open a raw HTML block is
+     * escaped (it reads as text), and a code fence left open is closed, so nothing after it
+     * (the action items, the lessons) is swallowed.
+     */
+    static String contained(String markdown) {
+        StringBuilder out = new StringBuilder();
+        String open = null;
+        for (String line : markdown.split("\n", -1)) {
+            java.util.regex.Matcher fence = FENCE.matcher(line);
+            if (open == null && fence.find()) {
+                open = fence.group(1);
+            } else if (open != null && fence.find() && fence.group(1).charAt(0) == open.charAt(0)
+                    && fence.group(1).length() >= open.length() && line.strip().equals(fence.group(1))) {
+                open = null;
+            } else if (open == null) {
+                line = HTML_START.matcher(line).replaceFirst("$1\\\\<");
+            }
+            out.append(line).append('\n');
+        }
+        if (open != null) {
+            out.append(open).append('\n');
+        }
+        return out.substring(0, out.length() - 1);
     }
 
     private static String oneLine(String text) {

@@ -149,13 +149,13 @@ class ConsoleUiTest {
     }
 
     @Test
-    void ctrlDigitsSwitchPagesAndComingPagesSaySo(FxRobot robot) throws Exception {
+    void ctrlDigitsSwitchPages(FxRobot robot) throws Exception {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#triageQuestion").tryQuery().isPresent());
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#evidencePage").tryQuery().isPresent());
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
-        waitUntil(() -> robot.lookup("#comingNext").tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("#postmortemPage").tryQuery().isPresent());
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#killSwitchButton").tryQuery().isPresent());
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);

@@ -71,9 +71,18 @@ public final class FxExecutor implements UiExecutor, AutoCloseable {
         }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Stops the timers, lets work already handed in finish (a last save) for up to 5 s, then stops the workers. */
     @Override
     public void close() {
         timers.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warning("background work still running after 5 s at close; stopping it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         workers.shutdownNow();
     }
 }

@@ -35,6 +35,7 @@ public final class IncidentView extends BorderPane {
     @FXML private Label statusLabel;
     @FXML private Label drillLabel;
     @FXML private Button backButton;
+    @FXML private Button postmortemButton;
     @FXML private Label titleLabel;
     @FXML private Label severityDefinitionLabel;
     @FXML private Label resumeWatchLabel;
@@ -67,7 +68,9 @@ public final class IncidentView extends BorderPane {
 
     private final IncidentViewModel model;
 
-    public IncidentView(IncidentViewModel model, ChecklistViewModel checklists, Runnable back) {
+    /** @param writePostmortem opens the postmortem editor on this incident */
+    public IncidentView(IncidentViewModel model, ChecklistViewModel checklists, Runnable back,
+                        java.util.function.Consumer<dev.sitrep.core.IncidentId> writePostmortem) {
         this.model = model;
         FXMLLoader loader = new FXMLLoader(IncidentView.class.getResource("/dev/sitrep/ui/incident/IncidentView.fxml"));
         loader.setRoot(this);
@@ -79,6 +82,12 @@ public final class IncidentView extends BorderPane {
         }
         setId("incidentView");
         backButton.setOnAction(e -> back.run());
+        postmortemButton.setOnAction(e -> {
+            var open = model.incidentProperty().get();
+            if (open != null) {
+                writePostmortem.accept(open.id());
+            }
+        });
         bindHeader();
         bindTimelineAndNote();
         bindChanges();

@@ -66,6 +66,8 @@ public final class PostmortemViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper conflict = new ReadOnlyBooleanWrapper();
+    /** Counts documents put in the editor from the store (not by typing): the form is rebuilt on each. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper loads = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private long version;
     private boolean dirty;
     private boolean saving;
@@ -135,6 +137,7 @@ public final class PostmortemViewModel {
             doc.set(o.postmortem());
             actionItems.setAll(loaded.actions());
             dirty = false;
+            loads.set(loads.get() + 1);
             saveState.set(o.saved() ? "Saved " + HMS.format(o.savedAt()) + " UTC by " + o.savedBy()
                     : "A fresh draft from the record: it is saved as soon as you change it.");
         }, this::fail);
@@ -269,6 +272,7 @@ public final class PostmortemViewModel {
             if (o.version() > version && !dirty && !saving) {
                 version = o.version();
                 doc.set(o.postmortem());
+                loads.set(loads.get() + 1);
                 saveState.set("Saved " + HMS.format(o.savedAt()) + " UTC by " + o.savedBy());
             }
         }, this::fail);
@@ -327,6 +331,39 @@ public final class PostmortemViewModel {
         }, actionItems::setAll, this::fail);
     }
 
+    /** {@code INC-…-postmortem.md}. */
+    public String suggestedExportName() {
+        IncidentId id = incident.get();
+        return (id == null ? "postmortem" : id.value() + "-postmortem") + ".md";
+    }
+
+    /**
+     * Writes the postmortem as it stands in the editor with its action items: standalone HTML for a
+     * {@code .html} file, else Markdown. Never over an existing file.
+     */
+    public void export(java.nio.file.Path file) {
+        Postmortem p = doc.get();
+        if (p == null) {
+            return;
+        }
+        List<ActionItem> items = List.copyOf(actionItems);
+        executor.submit(() -> {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            String text = name.endsWith(".html") || name.endsWith(".htm") ? dev.sitrep.postmortem.PostmortemHtml.render(p, items)
+                    : PostmortemMarkdown.render(p, items);
+            try {
+                java.nio.file.Files.writeString(file, text, java.nio.file.StandardOpenOption.CREATE_NEW);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                throw dev.sitrep.core.SitrepException.invalid(file + " already exists; choose a new name (an export "
+                        + "never overwrites).");
+            }
+            return file;
+        }, written -> {
+            failed.set(false);
+            message.set("Exported to " + written + ".");
+        }, this::fail);
+    }
+
     /** The whole postmortem as Markdown (what the export writes). */
     public String markdown() {
         Postmortem p = doc.get();
@@ -354,6 +391,11 @@ public final class PostmortemViewModel {
 
     public ReadOnlyObjectProperty<Postmortem> docProperty() {
         return doc.getReadOnlyProperty();
+    }
+
+    /** Rises each time a document comes from the store (open, reload, restore, a save made elsewhere). */
+    public javafx.beans.property.ReadOnlyIntegerProperty loadsProperty() {
+        return loads.getReadOnlyProperty();
     }
 
     public ObservableList<ActionItem> actionItems() {

@@ -83,6 +83,15 @@ public final class SettingsView extends VBox {
         limit.setOnAction(e -> model.saveEvidenceLimit());
         Button saveLimit = new Button("Save");
         saveLimit.setOnAction(e -> model.saveEvidenceLimit());
+        javafx.scene.control.TextArea sections = new javafx.scene.control.TextArea();
+        sections.setId("postmortemSections");
+        sections.setPrefRowCount(3);
+        sections.setPrefColumnCount(40);
+        sections.setPromptText("One title per line, e.g. Customer follow-up");
+        sections.textProperty().bindBidirectional(model.postmortemSectionsProperty());
+        Button saveSections = new Button("Save");
+        saveSections.setId("savePostmortemSections");
+        saveSections.setOnAction(e -> model.savePostmortemSections());
         Label status = Controls.muted("");
         status.textProperty().bind(model.statusProperty());
         Label error = new Label();
@@ -102,7 +111,10 @@ public final class SettingsView extends VBox {
                 row(hold, saveHold),
                 section("Evidence size limit", "The largest single capture, e.g. 8 GiB (the default) or 512 MiB; "
                         + "1 MiB to 1024 GiB. Bigger files are refused whole with a message."),
-                row(limit, saveLimit), status, error, new PlatformsView(platforms), new TemplatesView(templates));
+                row(limit, saveLimit),
+                section("Postmortem sections", "The team's own sections, added after the standard ones (what happened, "
+                        + "root cause, went well, went poorly, where we got lucky, lessons) in new drafts."),
+                row(sections, saveSections), status, error, new PlatformsView(platforms), new TemplatesView(templates));
     }
 
     private static String describe(SeverityScale scale) {

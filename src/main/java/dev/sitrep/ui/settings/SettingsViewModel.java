@@ -43,11 +43,13 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper scaleWarning = new ReadOnlyStringWrapper("");
     private final StringProperty holdSeconds = new SimpleStringProperty("1.5");
     private final StringProperty evidenceLimit = new SimpleStringProperty("8.0 GiB");
+    private final StringProperty postmortemSections = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private SeverityScale pendingConfirmation;
 
-    private record Loaded(String operator, Theme theme, SeverityScale scale, java.time.Duration hold, long evidenceLimit) {
+    private record Loaded(String operator, Theme theme, SeverityScale scale, java.time.Duration hold, long evidenceLimit,
+                          java.util.List<String> postmortemSections) {
     }
 
     /**
@@ -71,7 +73,7 @@ public final class SettingsViewModel {
 
     public void load() {
         executor.submit(() -> new Loaded(settings.operator().orElse(actor.get()), settings.theme(), settings.scale(),
-                        settings.holdDuration(), settings.evidenceLimit()),
+                        settings.holdDuration(), settings.evidenceLimit(), settings.postmortemSections()),
                 loaded -> {
                     operator.set(loaded.operator());
                     theme.set(loaded.theme());
@@ -79,6 +81,7 @@ public final class SettingsViewModel {
                     chosenScale.set(loaded.scale());
                     holdSeconds.set(Double.toString(loaded.hold().toMillis() / 1000.0));
                     evidenceLimit.set(ByteSize.format(loaded.evidenceLimit()));
+                    postmortemSections.set(String.join("\n", loaded.postmortemSections()));
                     operatorNote.set(operatorOverride == null ? ""
                             : "This window acts as " + operatorOverride + " (set by --actor or SITREP_ACTOR); "
                             + "the name saved here is used when neither is given.");
@@ -134,6 +137,20 @@ public final class SettingsViewModel {
             error.set("");
             evidenceLimit.set(ByteSize.format(saved));
             status.set("Evidence captures may now be up to " + ByteSize.format(saved) + " each.");
+        }, this::fail);
+    }
+
+    /** Saves the team's own postmortem sections, one title per line (new drafts get them). */
+    public void savePostmortemSections() {
+        java.util.List<String> titles = postmortemSections.get().lines().toList();
+        executor.submit(() -> {
+            settings.setPostmortemSections(titles, actor.get());
+            return settings.postmortemSections();
+        }, saved -> {
+            error.set("");
+            postmortemSections.set(String.join("\n", saved));
+            status.set(saved.isEmpty() ? "New postmortems get the standard sections only."
+                    : "New postmortems also get: " + String.join(", ", saved) + ".");
         }, this::fail);
     }
 
@@ -204,6 +221,10 @@ public final class SettingsViewModel {
 
     public ReadOnlyStringProperty scaleWarningProperty() {
         return scaleWarning.getReadOnlyProperty();
+    }
+
+    public StringProperty postmortemSectionsProperty() {
+        return postmortemSections;
     }
 
     public StringProperty evidenceLimitProperty() {

@@ -170,8 +170,8 @@ public final class ShellView extends BorderPane {
         if (pages == null) {
             return;
         }
-        Node node = built.computeIfAbsent(page, p -> p.comingNext() != null ? comingNext(p) : pages.apply(p));
-        if (page == Page.SETTINGS || page.comingNext() != null) {
+        Node node = built.computeIfAbsent(page, pages);
+        if (page == Page.SETTINGS) {
             ScrollPane scroll = new ScrollPane(node);
             scroll.setFitToWidth(true);
             scroll.getStyleClass().add("page-scroll");
@@ -181,20 +181,6 @@ public final class ShellView extends BorderPane {
         }
     }
 
-    private static Node comingNext(Page page) {
-        Label title = new Label(page.label());
-        title.getStyleClass().add(Styles.TITLE_3);
-        Label what = new Label(page.comingNext());
-        what.setWrapText(true);
-        Label when = new Label("Not built yet: it arrives in a coming release. Everything else in the console works "
-                + "without it.");
-        when.setWrapText(true);
-        when.getStyleClass().add(Styles.TEXT_MUTED);
-        VBox box = new VBox(12, title, what, when);
-        box.setMaxWidth(720);
-        box.setId("comingNext");
-        return box;
-    }
 
     private VBox sidebar() {
         Label brand = new Label("SITREP");

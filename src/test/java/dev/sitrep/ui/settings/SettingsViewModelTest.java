@@ -127,6 +127,16 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void theTeamsPostmortemSectionsAreOneTitleALine() {
+        SettingsViewModel model = model(null);
+        model.postmortemSectionsProperty().set("Customer follow-up\n\n  Security review \nCustomer follow-up");
+        model.savePostmortemSections();
+        assertThat(settings.postmortemSections()).containsExactly("Customer follow-up", "Security review");
+        assertThat(model.postmortemSectionsProperty().get()).isEqualTo("Customer follow-up\nSecurity review");
+        assertThat(model(null).postmortemSectionsProperty().get()).isEqualTo("Customer follow-up\nSecurity review");
+    }
+
+    @Test
     void theKillSwitchHoldIsConfigurableWithinBounds() {
         SettingsViewModel model = model(null);
         assertThat(model.holdSecondsProperty().get()).isEqualTo("1.5");

@@ -57,12 +57,6 @@ class ShellViewModelTest {
         assertThat(utc.localClockProperty().get()).isEqualTo("Sun 22 Nov");
     }
 
-    @Test
-    void comingPagesSayWhatTheyWillDo() {
-        assertThat(Page.POSTMORTEMS.comingNext()).contains("blameless");
-        assertThat(Page.EVIDENCE.comingNext()).isNull();
-        assertThat(Page.BOARD.comingNext()).isNull();
-    }
 
     private static dev.sitrep.core.PlatformStatus escalated(String name, dev.sitrep.core.Escalation.Level level, String why,
                                                             Boolean halted) {

@@ -1,0 +1,100 @@
+package dev.sitrep.ui.postmortem;
+
+import atlantafx.base.theme.Styles;
+import dev.sitrep.postmortem.Postmortems;
+import dev.sitrep.postmortem.TextDiff;
+import dev.sitrep.ui.common.Controls;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** The revision history: each saved version, compared line by line with the editor's text, and restored. */
+final class HistorySheet extends VBox {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm:ss", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    HistorySheet(PostmortemViewModel model, Runnable close) {
+        super(10);
+        setId("historySheet");
+        getStyleClass().add("declare-sheet");
+        setMaxWidth(900);
+        setMaxHeight(640);
+        Label title = new Label("Revision history");
+        title.getStyleClass().add(Styles.TITLE_4);
+        ListView<Postmortems.RevisionInfo> revisions = new ListView<>(model.revisions());
+        revisions.setId("revisionList");
+        revisions.setPrefHeight(180);
+        revisions.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Postmortems.RevisionInfo r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : WHEN.format(r.savedAt()) + " UTC · " + r.savedBy() + " · "
+                        + r.reason() + " · version " + r.version());
+            }
+        });
+        ListView<TextDiff.Line> diff = new ListView<>();
+        diff.setId("revisionDiff");
+        diff.setPrefHeight(300);
+        diff.setPlaceholder(Controls.muted("Choose a revision and Compare: lines only in it are marked −, lines only "
+                + "in the editor now +."));
+        diff.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(TextDiff.Line line, boolean empty) {
+                super.updateItem(line, empty);
+                getStyleClass().removeAll("diff-added", "diff-removed");
+                if (empty || line == null) {
+                    setText(null);
+                    return;
+                }
+                setText(switch (line.kind()) {
+                    case SAME -> "  " + line.text();
+                    case ADDED -> "+ " + line.text();
+                    case REMOVED -> "− " + line.text();
+                });
+                if (line.kind() != TextDiff.Kind.SAME) {
+                    getStyleClass().add(line.kind() == TextDiff.Kind.ADDED ? "diff-added" : "diff-removed");
+                }
+            }
+        });
+        diff.getStyleClass().add("mono");
+        Button compare = new Button("Compare with the editor");
+        compare.setId("compareRevision");
+        compare.disableProperty().bind(revisions.getSelectionModel().selectedItemProperty().isNull());
+        compare.setOnAction(e -> model.compare(revisions.getSelectionModel().getSelectedItem(), lines -> {
+            List<TextDiff.Line> changed = lines.stream().filter(l -> l.kind() != TextDiff.Kind.SAME).toList();
+            diff.getItems().setAll(changed.isEmpty() ? List.of(new TextDiff.Line(TextDiff.Kind.SAME,
+                    "No difference from the editor.")) : lines);
+        }));
+        Button restore = new Button("Restore this version");
+        restore.setId("restoreRevision");
+        restore.disableProperty().bind(revisions.getSelectionModel().selectedItemProperty().isNull());
+        restore.setOnAction(e -> {
+            model.restore(revisions.getSelectionModel().getSelectedItem());
+            close.run();
+        });
+        Button done = new Button("Close (Esc)");
+        done.setCancelButton(true);
+        done.setOnAction(e -> close.run());
+        setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                close.run();
+            }
+        });
+        HBox buttons = new HBox(10, compare, restore, done);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        getChildren().addAll(title, Controls.muted("Autosaves keep a version a minute; every other save keeps one. "
+                + "Restoring makes a new version: nothing is lost."), revisions, diff, buttons);
+        model.loadRevisions();
+    }
+}
