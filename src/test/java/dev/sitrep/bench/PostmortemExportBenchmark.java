@@ -67,7 +67,7 @@ class PostmortemExportBenchmark {
             IncidentId id = incidents.declare(new Declaration("Checkout 5xx after deploy", "SEV2", "checkout",
                     List.of("pn"), null, false, null)).id();
             store.write(tx -> {
-                tx.timeline().append(events(id, clock.instant()));
+                tx.timeline().append(events(id, clock.instant(), EVENTS));
                 return null;
             });
             clock.advance(Duration.ofSeconds(EVENTS * 5L));
@@ -119,9 +119,10 @@ class PostmortemExportBenchmark {
     }
 
     /** Mostly notes, with a severity change, status changes and kill-switch entries among them. */
-    private static List<TimelineEvent> events(IncidentId id, Instant from) {
-        List<TimelineEvent> out = new ArrayList<>(EVENTS);
-        for (int k = 0; k < EVENTS; k++) {
+    /** {@code count} timeline events 5 s apart from {@code from}: notes, an under-call, a root cause, kill-switch entries. */
+    public static List<TimelineEvent> events(IncidentId id, Instant from, int count) {
+        List<TimelineEvent> out = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
             Instant at = from.plusSeconds(k * 5L);
             EventType type = EventType.NOTE;
             String text = "Responder note " + k + ": checked pod checkout-" + (k % 40) + ", p99 " + (k % 900) + " ms";
