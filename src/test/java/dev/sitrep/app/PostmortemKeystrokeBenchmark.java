@@ -1,7 +1,6 @@
 package dev.sitrep.app;
 
 import dev.sitrep.bench.BenchData;
-import dev.sitrep.bench.PostmortemExportBenchmark;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
@@ -54,7 +53,7 @@ class PostmortemKeystrokeBenchmark {
             incident = incidents.declare(new Declaration("Checkout 5xx after deploy", "SEV2", "checkout", List.of("pn"),
                     null, false, null)).id();
             store.write(tx -> {
-                tx.timeline().append(PostmortemExportBenchmark.events(incident, Clock.systemUTC().instant(), 5_000));
+                tx.timeline().append(BenchData.timelineEvents(incident, Clock.systemUTC().instant(), 5_000));
                 return null;
             });
         }

@@ -67,7 +67,7 @@ class PostmortemExportBenchmark {
             IncidentId id = incidents.declare(new Declaration("Checkout 5xx after deploy", "SEV2", "checkout",
                     List.of("pn"), null, false, null)).id();
             store.write(tx -> {
-                tx.timeline().append(events(id, clock.instant(), EVENTS));
+                tx.timeline().append(BenchData.timelineEvents(id, clock.instant(), EVENTS));
                 return null;
             });
             clock.advance(Duration.ofSeconds(EVENTS * 5L));
@@ -119,30 +119,6 @@ class PostmortemExportBenchmark {
     }
 
     /** Mostly notes, with a severity change, status changes and kill-switch entries among them. */
-    /** {@code count} timeline events 5 s apart from {@code from}: notes, an under-call, a root cause, kill-switch entries. */
-    public static List<TimelineEvent> events(IncidentId id, Instant from, int count) {
-        List<TimelineEvent> out = new ArrayList<>(count);
-        for (int k = 0; k < count; k++) {
-            Instant at = from.plusSeconds(k * 5L);
-            EventType type = EventType.NOTE;
-            String text = "Responder note " + k + ": checked pod checkout-" + (k % 40) + ", p99 " + (k % 900) + " ms";
-            Map<String, String> data = Map.of();
-            if (k == 100) {
-                type = EventType.SEVERITY_CHANGE;
-                text = "Severity SEV2 → SEV1: card payments failing";
-                data = Map.of("from", "SEV2", "to", "SEV1", "reason", "card payments failing", "postmortem", "under-call");
-            } else if (k == 2_000) {
-                type = EventType.STATUS_CHANGE;
-                text = "Status investigating → identified: pool size halved";
-                data = Map.of("from", "investigating", "to", "identified");
-            } else if (k % 500 == 250) {
-                type = EventType.KILL_SWITCH;
-                text = "HALTED pn by bench: agents retrying payments (" + k + ")";
-            }
-            out.add(new TimelineEvent(UUID.randomUUID().toString(), id, type, text, "bench", at, at, null, data));
-        }
-        return out;
-    }
 
     private static long time(Runnable r) {
         long start = System.nanoTime();
