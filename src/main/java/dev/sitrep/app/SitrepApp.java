@@ -44,6 +44,7 @@ public final class SitrepApp extends Application {
     private Stage drillStage;
     private DrillWorkspace drill;
     private Desktop drillDesktop;
+    private Desktop desktop;
 
     private CompletableFuture<Void> iconFont;
 
@@ -98,7 +99,7 @@ public final class SitrepApp extends Application {
         executor = new FxExecutor();
         executor.submit(() -> Workspace.open(dataDir, clock, env, actorOption), opened -> {
             workspace = opened;
-            Desktop desktop = new Desktop(opened, executor, clock, zone, shellModel, shell, this::applyTheme,
+            desktop = new Desktop(opened, executor, clock, zone, shellModel, shell, this::applyTheme,
                     () -> startDrill(dataDir, env, actorOption));
             markers.boardReady(desktop.board());
             executor.submit(opened.settings()::theme, this::applyTheme, failure -> { });
@@ -187,6 +188,13 @@ public final class SitrepApp extends Application {
 
     @Override
     public void stop() {
+        // The desktops first: they hand in their last saves (a postmortem being typed), which the executor finishes.
+        if (drillDesktop != null) {
+            drillDesktop.close();
+        }
+        if (desktop != null) {
+            desktop.close();
+        }
         if (executor != null) {
             executor.close();
         }

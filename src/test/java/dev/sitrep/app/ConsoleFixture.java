@@ -80,7 +80,15 @@ final class ConsoleFixture implements AutoCloseable {
             return;
         }
         closed = true;
-        desktop.close();
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            desktop.close();
+        } else {
+            try {
+                WaitForAsyncUtils.asyncFx(desktop::close).get(10, TimeUnit.SECONDS); // as the app does, on the FX thread
+            } catch (Exception e) {
+                throw new IllegalStateException("the console did not close", e);
+            }
+        }
         executor.close();
         workspace.close();
     }

@@ -94,6 +94,21 @@ class PostmortemUiTest {
         robot.interact(() -> ((javafx.scene.control.ScrollPane) robot.lookup("#postmortemPage .page-scroll").query())
                 .setVvalue(0));
         console.snapshot("postmortem-top");
+        robot.clickOn("#pmHistory");
+        waitUntil(() -> robot.lookup("#revisionList").queryListView().getItems().size() == 1);
+        robot.interact(() -> robot.lookup("#revisionList").queryListView().getSelectionModel().select(0));
+        robot.clickOn("#compareRevision");
+        waitUntil(() -> !robot.lookup("#revisionDiff").queryListView().getItems().isEmpty());
+        console.snapshot("postmortem-history");
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> robot.lookup("#historySheet").tryQuery().isEmpty());
+        robot.interact(() -> console.workspace.actionItems().add(incident.id(), "Alert on pool saturation", "lee",
+                java.time.LocalDate.now().minusDays(2)));
+        robot.clickOn("#followUpsTab .tab-label");
+        waitUntil(() -> robot.lookup("#followUpsTable").queryTableView().getItems().size() == 1);
+        assertThat(robot.lookup("#followUpsSummary").queryAs(Label.class).getText()).startsWith("1 overdue");
+        console.snapshot("postmortem-followups");
+        robot.clickOn("#postmortemTab .tab-label");
         focus(robot, "#pmSection-lessons");
 
         robot.write("Watch pool saturation.");

@@ -131,6 +131,20 @@ class PostmortemDrafterTest {
     }
 
     @Test
+    void theExportReadsTheSameWhateverTheMachinesTimeZone() {
+        java.util.TimeZone saved = java.util.TimeZone.getDefault();
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/Los_Angeles"));
+            String west = PostmortemMarkdown.render(draft(), List.of());
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Tokyo"));
+            String east = PostmortemMarkdown.render(draft(), List.of());
+            assertThat(west).isEqualTo(east).contains("| 2026-11-23 00:52 | Status identified → resolved |");
+        } finally {
+            java.util.TimeZone.setDefault(saved);
+        }
+    }
+
+    @Test
     void anIncidentStillOpenHasNoDurationAndSaysWhatIsMissing() {
         Incident open = incidents.declare(Declaration.titled("Slow search"));
         Postmortem p = PostmortemDrafter.draft(incidents.show(open.id()), List.of(), List.of(), clock.instant());

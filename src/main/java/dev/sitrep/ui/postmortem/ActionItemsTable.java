@@ -22,6 +22,10 @@ import java.time.LocalDate;
 /** The incident's action items as an editable table (action, owner, due day, status) with a row to add one. */
 final class ActionItemsTable extends VBox {
 
+    /** Days as 2026-11-27 everywhere: never a locale's month/day order. */
+    static final LocalDateStringConverter ISO_DAY = new LocalDateStringConverter(
+            java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE);
+
     ActionItemsTable(PostmortemViewModel model) {
         super(8);
         TableView<ActionItem> table = new TableView<>(model.actionItems());
@@ -41,7 +45,7 @@ final class ActionItemsTable extends VBox {
 
         TableColumn<ActionItem, LocalDate> due = new TableColumn<>("Due");
         due.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().due()));
-        due.setCellFactory(TextFieldTableCell.forTableColumn(new LocalDateStringConverter()));
+        due.setCellFactory(TextFieldTableCell.forTableColumn(ISO_DAY));
         due.setOnEditCommit(e -> model.updateAction(e.getRowValue(), null, null, e.getNewValue(), null));
         due.setPrefWidth(120);
         due.setMaxWidth(130);
@@ -74,8 +78,7 @@ final class ActionItemsTable extends VBox {
         DatePicker when = new DatePicker(model.today().plusDays(7));
         when.setId("pmActionDue");
         when.setPrefWidth(150);
-        when.setConverter(new LocalDateStringConverter(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE,
-                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
+        when.setConverter(ISO_DAY);
         Button add = new Button("Add action item");
         add.setId("pmAddAction");
         add.setOnAction(e -> {

@@ -18,7 +18,6 @@ import javafx.scene.control.cell.ComboBoxTableCell;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.util.converter.LocalDateStringConverter;
 
 import java.time.LocalDate;
 import java.util.function.Consumer;
@@ -49,7 +48,7 @@ final class FollowUpsView extends BorderPane {
         table.setPlaceholder(new Label("No follow-ups: action items added to postmortems are listed here."));
         TableColumn<FollowUpsViewModel.Row, LocalDate> due = new TableColumn<>("Due");
         due.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().item().due()));
-        due.setCellFactory(TextFieldTableCell.forTableColumn(new LocalDateStringConverter()));
+        due.setCellFactory(TextFieldTableCell.forTableColumn(ActionItemsTable.ISO_DAY));
         due.setOnEditCommit(e -> model.update(e.getRowValue().item(), null, e.getNewValue(), null));
         due.setMaxWidth(130);
         TableColumn<FollowUpsViewModel.Row, String> late = new TableColumn<>("");
@@ -76,7 +75,8 @@ final class FollowUpsView extends BorderPane {
         TableColumn<FollowUpsViewModel.Row, String> action = new TableColumn<>("Action");
         action.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().item().action()));
         action.setEditable(false);
-        table.getColumns().setAll(java.util.List.of(due, late, status, owner, action, incident));
+        incident.setMaxWidth(420);
+        table.getColumns().setAll(java.util.List.of(due, late, status, owner, incident, action));
         table.setRowFactory(v -> {
             TableRow<FollowUpsViewModel.Row> row = new TableRow<>() {
                 @Override

@@ -24,6 +24,33 @@ final class HistorySheet extends VBox {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm:ss", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
+    /** The changed lines with two unchanged lines around each change; longer unchanged runs are one "…" line. */
+    static List<TextDiff.Line> withContext(List<TextDiff.Line> lines) {
+        List<TextDiff.Line> out = new java.util.ArrayList<>();
+        int skipped = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            boolean near = false;
+            for (int k = Math.max(0, i - 2); k <= Math.min(lines.size() - 1, i + 2) && !near; k++) {
+                near = lines.get(k).kind() != TextDiff.Kind.SAME;
+            }
+            if (near) {
+                if (skipped > 0) {
+                    out.add(new TextDiff.Line(TextDiff.Kind.SAME, "… " + skipped + " unchanged line"
+                            + (skipped == 1 ? "" : "s") + " …"));
+                    skipped = 0;
+                }
+                out.add(lines.get(i));
+            } else {
+                skipped++;
+            }
+        }
+        if (skipped > 0) {
+            out.add(new TextDiff.Line(TextDiff.Kind.SAME, "… " + skipped + " unchanged line" + (skipped == 1 ? "" : "s")
+                    + " …"));
+        }
+        return out;
+    }
+
     HistorySheet(PostmortemViewModel model, Runnable close) {
         super(10);
         setId("historySheet");
@@ -68,13 +95,14 @@ final class HistorySheet extends VBox {
             }
         });
         diff.getStyleClass().add("mono");
+        diff.setFixedCellSize(22);
         Button compare = new Button("Compare with the editor");
         compare.setId("compareRevision");
         compare.disableProperty().bind(revisions.getSelectionModel().selectedItemProperty().isNull());
         compare.setOnAction(e -> model.compare(revisions.getSelectionModel().getSelectedItem(), lines -> {
             List<TextDiff.Line> changed = lines.stream().filter(l -> l.kind() != TextDiff.Kind.SAME).toList();
             diff.getItems().setAll(changed.isEmpty() ? List.of(new TextDiff.Line(TextDiff.Kind.SAME,
-                    "No difference from the editor.")) : lines);
+                    "No difference from the editor.")) : withContext(lines));
         }));
         Button restore = new Button("Restore this version");
         restore.setId("restoreRevision");
