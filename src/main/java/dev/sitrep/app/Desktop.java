@@ -242,16 +242,19 @@ final class Desktop {
         workspace.startPulling();
     }
 
-    private record PlatformSnapshot(List<PlatformProfile> profiles, Map<String, PlatformStatus> states) {
+    private record PlatformSnapshot(List<PlatformProfile> profiles, Map<String, PlatformStatus> states,
+                                    Map<String, dev.sitrep.store.OutboxRepository.Waiting> sync) {
     }
 
     private void reloadPlatforms(FxExecutor executor) {
         executor.submit(() -> {
             Map<String, PlatformStatus> states = new HashMap<>();
             workspace.platformStates().all().forEach(s -> states.put(s.name(), s));
-            return new PlatformSnapshot(workspace.profiles().list(), states);
+            List<PlatformProfile> profiles = workspace.profiles().list();
+            return new PlatformSnapshot(profiles, states, workspace.teamSync().waiting(profiles));
         }, snapshot -> {
             shellModel.setPlatforms(snapshot.profiles(), snapshot.states());
+            shellModel.setSync(snapshot.sync());
             board.setPlatforms(snapshot.states());
             haltedPlatforms.setAll(snapshot.profiles().stream()
                     .filter(p -> snapshot.states().containsKey(p.name())

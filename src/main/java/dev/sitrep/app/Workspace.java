@@ -58,6 +58,7 @@ public final class Workspace implements AutoCloseable {
     private final dev.sitrep.evidence.Bundles bundles;
     private final dev.sitrep.postmortem.Postmortems postmortems;
     private final dev.sitrep.postmortem.ActionItems actionItems;
+    private final dev.sitrep.sync.TeamSync teamSync;
     private ScheduledExecutorService pullers;
 
     private Workspace(Store store, Clock clock, ProcessEnvironment env, String actorOption) {
@@ -86,6 +87,7 @@ public final class Workspace implements AutoCloseable {
         this.bundles = new dev.sitrep.evidence.Bundles(evidence, audit, clock, operator::get);
         this.postmortems = new dev.sitrep.postmortem.Postmortems(store, incidents, evidence, settings, clock, operator::get);
         this.actionItems = new dev.sitrep.postmortem.ActionItems(store, incidents, clock, env.zone(), operator::get);
+        this.teamSync = new dev.sitrep.sync.TeamSync(store, incidents, this::connect, settings::origin, clock);
         pullLoop.onEscalation(killSwitch::onEscalation);
     }
 
@@ -99,7 +101,29 @@ public final class Workspace implements AutoCloseable {
                 return t;
             });
             pullLoop.start(pullers);
+            pullers.scheduleWithFixedDelay(this::syncTeams, 1, TEAM_SYNC_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         }
+    }
+
+    /** How often the console syncs with team platforms (kind sitrep) while it runs. */
+    static final long TEAM_SYNC_SECONDS = 5;
+
+    /** One push + pull with every team platform; one that cannot be reached keeps its outbox for next time. */
+    private void syncTeams() {
+        for (PlatformProfile p : profiles.list()) {
+            if (p.kind() == dev.sitrep.core.PlatformKind.SITREP) {
+                try {
+                    teamSync.cycle(p);
+                } catch (RuntimeException e) {
+                    java.util.logging.Logger.getLogger(Workspace.class.getName()).fine(() -> "team sync with "
+                            + p.name() + " failed: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    public dev.sitrep.sync.TeamSync teamSync() {
+        return teamSync;
     }
 
     /** A connector for {@code profile}, sharing this workspace's secrets. */

@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "sitrep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "The war-room incident console. With no command, opens the desktop console.",
-        subcommands = {IncidentCommand.class, EvidenceCommand.class, PlatformCommand.class, KillSwitchCommand.class, ContainCommand.class,
+        subcommands = {IncidentCommand.class, EvidenceCommand.class, SyncCommand.class, PlatformCommand.class, KillSwitchCommand.class, ContainCommand.class,
                 AuditCommand.class, RunbookCommand.class, PostmortemCommand.class, FollowupsCommand.class,
                 FollowupCommand.class, DigestCommand.class,
                 SandboxCommand.class, WallCommand.class, BackupCommand.class,

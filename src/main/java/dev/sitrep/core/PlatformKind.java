@@ -10,7 +10,8 @@ public enum PlatformKind {
     POWERNODE(true, "New AI work stops; tool calls already running finish."),
     CULLIS(true, "No halt: containment revokes an organisation's agent certificates."),
     WEATHERVANE(false, "New features revert to their defaults; work already running goes on."),
-    SO1(true, "The feature flags the profile lists are disabled.");
+    SO1(true, "The feature flags the profile lists are disabled."),
+    SITREP(true, "The team platform's automation stops (its own kill switch); incidents keep syncing.");
 
     private final boolean http;
     private final String haltMeans;

@@ -2,6 +2,9 @@ package dev.sitrep.incident;
 
 import dev.sitrep.core.EventType;
 import dev.sitrep.core.Incident;
+import dev.sitrep.core.IncidentFields;
+import dev.sitrep.core.TeamJson;
+import dev.sitrep.core.Json;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.IncidentStatus;
 import dev.sitrep.core.Limits;
@@ -154,6 +157,8 @@ public final class IncidentService {
                     null, Roles.commandedBy(commander), Milestones.none().with(Milestone.DETECTED, detected), null,
                     d.drill(), now, who, now, 1);
             incidents.insert(List.of(incident));
+            tx.outbox().enqueue(IncidentRepository.ENTITY, id.value(), TeamJson.fieldsBody(IncidentFields.all(incident)),
+                    now);
             Map<String, String> data = new LinkedHashMap<>();
             data.put("severity", level.code());
             data.put("commander", commander);
@@ -524,12 +529,21 @@ public final class IncidentService {
     }
 
     private static void save(Tx tx, Incident updated) throws SQLException {
+        Incident before = tx.incidents().find(updated.id()).orElse(null);
         if (!tx.incidents().update(updated)) {
             throw new SitrepException(SitrepException.Kind.FAILURE, updated.id()
                     + " was changed by someone else at the same moment; nothing was saved. Try again.");
         }
         tx.changed(IncidentRepository.ENTITY, updated.id().value());
+        if (before != null) {
+            com.fasterxml.jackson.databind.node.ObjectNode changed = IncidentFields.changed(before, updated);
+            if (!changed.isEmpty()) {
+                tx.outbox().enqueue(IncidentRepository.ENTITY, updated.id().value(), TeamJson.fieldsBody(changed),
+                        updated.updatedAt());
+            }
+        }
     }
+
 
     /** Appends a timeline entry by the operator in this transaction (services of this package write through here). */
     TimelineEvent append(Tx tx, IncidentId id, EventType type, String text, Instant occurredAt,
@@ -548,6 +562,7 @@ public final class IncidentService {
                 occurredAt == null ? now : occurredAt, now, supersedes, new HashMap<>(data));
         tx.timeline().append(List.of(event));
         tx.changed(IncidentRepository.ENTITY, id.value());
+        tx.outbox().enqueue("event", event.id(), TeamJson.event(event).toString(), now);
         return event;
     }
 

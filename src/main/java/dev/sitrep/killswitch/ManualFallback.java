@@ -25,6 +25,9 @@ public final class ManualFallback {
             case WEATHERVANE -> "sqlite3 '" + p.path() + "' \"" + WeathervaneConnector.manualSql(true) + "\"";
             case CULLIS -> "Cullis has no halt; contain instead by revoking the organisation's certificates "
                     + "(sitrep contain revoke-cert).";
+            case SITREP -> "curl -sS -X POST '" + base(p) + "/sitrep/v1/kill-switch/halt' -H \"Authorization: Bearer $"
+                    + Secrets.variableFor(p.name()) + "\" -H 'Content-Type: application/json' -d '{\"reason\":"
+                    + json(reason) + "}'";
         };
     }
 
@@ -38,6 +41,9 @@ public final class ManualFallback {
                     + "\" -H 'Content-Type: application/json' -d '{\"enabled\":true}'").toList());
             case WEATHERVANE -> "sqlite3 '" + p.path() + "' \"" + WeathervaneConnector.manualSql(false) + "\"";
             case CULLIS -> "Cullis has no halt to resume.";
+            case SITREP -> "curl -sS -X POST '" + base(p) + "/sitrep/v1/kill-switch/resume' -H \"Authorization: Bearer $"
+                    + Secrets.variableFor(p.name()) + "\" -H 'Content-Type: application/json' -d '{\"mode\":\""
+                    + (mode == null ? "full" : mode) + "\"}'";
         };
     }
 

@@ -5,6 +5,7 @@ import dev.sitrep.platform.http.JsonHttp;
 import dev.sitrep.platform.http.PlatformUrl;
 import dev.sitrep.platform.cullis.CullisConnector;
 import dev.sitrep.platform.powernode.PowernodeConnector;
+import dev.sitrep.platform.sitrep.SitrepConnector;
 import dev.sitrep.platform.so1.So1Connector;
 import dev.sitrep.platform.weathervane.WeathervaneConnector;
 
@@ -29,6 +30,8 @@ public final class Connectors {
             case SO1 -> new So1Connector(name, http(profile, So1Connector::errorMessage), () -> secrets.secretFor(name),
                     profile.flags(), clock);
             case WEATHERVANE -> new WeathervaneConnector(name, profile.path(), clock);
+            case SITREP -> new SitrepConnector(name, http(profile, SitrepConnector::errorMessage),
+                    () -> secrets.secretFor(name), clock);
         };
     }
 
@@ -41,6 +44,7 @@ public final class Connectors {
             case POWERNODE -> PowernodeConnector.STATUS_PATHS;
             case CULLIS -> CullisConnector.STATUS_PATHS;
             case SO1 -> So1Connector.STATUS_PATHS;
+            case SITREP -> SitrepConnector.STATUS_PATHS;
             case WEATHERVANE -> java.util.List.of();
         };
     }

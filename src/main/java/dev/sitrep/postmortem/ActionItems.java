@@ -5,6 +5,7 @@ import dev.sitrep.core.EventType;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.Limits;
 import dev.sitrep.core.SitrepException;
+import dev.sitrep.core.TeamJson;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.store.ActionItemRepository;
 import dev.sitrep.store.Store;
@@ -51,6 +52,8 @@ public final class ActionItems {
                 now, by, now, by, 1);
         store.write(tx -> {
             tx.actionItems().insert(item);
+            tx.outbox().enqueue(ActionItemRepository.ENTITY, item.id(), TeamJson.fieldsBody(TeamJson.actionItem(item)),
+                    now);
             tx.changed(ActionItemRepository.ENTITY, incident.value());
             return null;
         });
@@ -73,6 +76,10 @@ public final class ActionItems {
                     due == null ? current.due() : due, status == null ? current.status() : status,
                     current.createdAt(), current.createdBy(), now, by, current.version() + 1);
             tx.actionItems().update(next);
+            com.fasterxml.jackson.databind.node.ObjectNode changed = TeamJson.changed(current, next);
+            if (!changed.isEmpty()) {
+                tx.outbox().enqueue(ActionItemRepository.ENTITY, id, TeamJson.fieldsBody(changed), now);
+            }
             tx.changed(ActionItemRepository.ENTITY, current.incident().value());
             return next;
         });
@@ -107,6 +114,7 @@ public final class ActionItems {
                 .thenComparing(ActionItem::due, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(ActionItem::createdAt);
     }
+
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : Limits.text("owner", s);

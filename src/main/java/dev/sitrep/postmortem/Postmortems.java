@@ -29,6 +29,7 @@ public final class Postmortems {
     /** How often autosaves leave a revision behind (the document itself is saved every time). */
     static final Duration REVISION_EVERY = Duration.ofMinutes(1);
     public static final String AUTOSAVE = "autosave";
+    public static final String PUBLISHED = "published";
 
     /** The document and the version it was read or saved at (0: a draft never saved). */
     public record Opened(Postmortem postmortem, long version, Instant savedAt, String savedBy) {
@@ -80,6 +81,18 @@ public final class Postmortems {
      * @param reason {@link #AUTOSAVE}, or what the save was ("restored 14:32 revision", "closed the editor")
      */
     public long save(Postmortem doc, long basedOn, String reason) {
+        return save(doc, basedOn, reason, false);
+    }
+
+    /**
+     * Saves and publishes the postmortem: the version the team sees (a team platform gets it
+     * through the outbox, in the same transaction). Drafts and autosaves stay on this machine.
+     */
+    public long publish(Postmortem doc, long basedOn) {
+        return save(doc, basedOn, PUBLISHED, true);
+    }
+
+    private long save(Postmortem doc, long basedOn, String reason, boolean publish) {
         String json = Json.write(doc);
         String who = actor.get();
         Instant at = clock.instant();
@@ -102,6 +115,12 @@ public final class Postmortems {
                         doc.incident(), version, json, at, who, reason));
             }
             tx.changed(PostmortemRepository.ENTITY, doc.incident().value());
+            if (publish) {
+                com.fasterxml.jackson.databind.node.ObjectNode body = Json.MAPPER.createObjectNode();
+                body.set("doc", Json.MAPPER.valueToTree(doc));
+                body.put("publishedBy", who).put("publishedAt", at.toString());
+                tx.outbox().enqueue(PostmortemRepository.ENTITY, doc.incident().value(), body.toString(), at);
+            }
             return version;
         });
     }

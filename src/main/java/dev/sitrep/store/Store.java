@@ -22,7 +22,7 @@ public final class Store implements AutoCloseable {
 
     public static final String DB_NAME = "sitrep";
     /** The newest migration in db/migration; a test keeps the two in step. */
-    static final int SCHEMA_VERSION = 8;
+    static final int SCHEMA_VERSION = 9;
     private static final Logger LOG = Logger.getLogger(Store.class.getName());
 
     private final Path dataDir;

@@ -17,6 +17,8 @@ public final class Tx {
 
     private final Connection connection;
     private final Set<Change> changed = new LinkedHashSet<>();
+    private boolean applyingSync;
+    private java.util.List<String> teamPlatforms;
 
     /** One changed entity: its kind ("incident", "setting") and id. */
     public record Change(String entity, String id) {
@@ -60,6 +62,27 @@ public final class Tx {
 
     public ActionItemRepository actionItems() {
         return new ActionItemRepository(connection);
+    }
+
+    public OutboxRepository outbox() {
+        return new OutboxRepository(this, connection);
+    }
+
+    /** Marks this transaction as applying what a team platform sent: nothing it writes goes back out. */
+    public void applyingSync(boolean now) {
+        applyingSync = now;
+    }
+
+    boolean applyingSync() {
+        return applyingSync;
+    }
+
+    java.util.List<String> teamPlatforms() {
+        return teamPlatforms;
+    }
+
+    void teamPlatforms(java.util.List<String> names) {
+        teamPlatforms = names;
     }
 
     public SettingsRepository settings() {

@@ -35,6 +35,7 @@ public final class WorkspaceSettings {
     public static final long DEFAULT_EVIDENCE_LIMIT = 8L << 30;
     /** The team's own postmortem sections (titles, JSON array), added after the standard ones. */
     public static final String POSTMORTEM_SECTIONS = "postmortem_sections";
+    public static final String ORIGIN = "sync_origin";
     private static final long MIN_EVIDENCE_LIMIT = 1L << 20;
     private static final long MAX_EVIDENCE_LIMIT = 1L << 40;
 
@@ -93,6 +94,19 @@ public final class WorkspaceSettings {
                     + ByteSize.format(bytes) + " is outside that.");
         }
         put(EVIDENCE_LIMIT, Long.toString(bytes), actor);
+    }
+
+    /** This data directory's origin id for team sync (made once, then kept): how a platform tells consoles apart. */
+    public String origin() {
+        return store.write(tx -> {
+            java.util.Optional<String> known = tx.settings().get(ORIGIN);
+            if (known.isPresent()) {
+                return known.get();
+            }
+            String made = java.util.UUID.randomUUID().toString();
+            tx.settings().put(ORIGIN, made, "sitrep", clock.instant());
+            return made;
+        });
     }
 
     /** The team's own postmortem section titles, in order (none unless added in Settings). */

@@ -61,7 +61,7 @@ public final class ChangePoller {
             for (ChangeFeed.Entry e : entries) {
                 switch (e.entity()) {
                     case "setting" -> settings = true;
-                    case "platform" -> platforms.add(e.entityId());
+                    case "platform", "outbox" -> platforms.add(e.entityId());
                     default -> incidents.add(e.entityId());
                 }
                 from = e.seq();

@@ -250,6 +250,11 @@ public final class ShellView extends BorderPane {
         dir.setMinWidth(80);
         Label platforms = status(Feather.RADIO);
         platforms.textProperty().bind(model.platformStateProperty());
+        Label sync = status(Feather.REFRESH_CW);
+        sync.setId("syncState");
+        sync.textProperty().bind(model.syncStateProperty());
+        sync.visibleProperty().bind(model.syncStateProperty().isNotEmpty());
+        sync.managedProperty().bind(sync.visibleProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label utc = status(Feather.CLOCK);
@@ -259,7 +264,7 @@ public final class ShellView extends BorderPane {
         Label local = status(null);
         local.getStyleClass().add("clock");
         local.textProperty().bind(model.localClockProperty());
-        HBox bar = new HBox(18, operator, dir, platforms, grow, utc, local);
+        HBox bar = new HBox(18, operator, dir, platforms, sync, grow, utc, local);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;

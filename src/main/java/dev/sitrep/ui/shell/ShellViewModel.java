@@ -42,6 +42,7 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper localClock = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper haltBanner = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper escalationBanner = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper syncState = new ReadOnlyStringWrapper("");
     private List<String> escalatedPlatforms = List.of();
     private List<String> escalationLevels = List.of();
     private List<String> dismissedLevels = List.of();
@@ -105,6 +106,24 @@ public final class ShellViewModel {
         escalatedPlatforms = escalated.stream().map(PlatformStatus::name).toList();
         escalationLevels = escalated.stream().map(s -> s.name() + ":" + s.escalation().level()).toList();
         escalationBanner.set(escalationLevels.equals(dismissedLevels) ? "" : PlatformSummary.escalationText(escalated));
+    }
+
+    /**
+     * What team sync has waiting, per team platform: {@code team: 3 changes waiting since 14:02 UTC},
+     * {@code team: in sync}; empty when no team platform is configured.
+     */
+    public void setSync(Map<String, dev.sitrep.store.OutboxRepository.Waiting> waiting) {
+        syncState.set(waiting.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> {
+            var w = e.getValue();
+            String rejected = w.rejected() == 0 ? "" : ", " + w.rejected() + " refused";
+            return e.getKey() + ": " + (w.pending() == 0 ? "in sync" : w.pending() + " change"
+                    + (w.pending() == 1 ? "" : "s") + " waiting since " + dev.sitrep.core.TimeFormat.utcTime(w.oldest()))
+                    + rejected;
+        }).collect(java.util.stream.Collectors.joining(" · ")));
+    }
+
+    public ReadOnlyStringProperty syncStateProperty() {
+        return syncState.getReadOnlyProperty();
     }
 
     /** Hides the escalation banner until another platform escalates or one reaches a higher level. */

@@ -1,0 +1,83 @@
+package dev.sitrep.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Timeline events and action items in the team contract's JSON (src/site/markdown/platform-api.md),
+ * both ways. Incidents have their own field-by-field form in {@link IncidentFields}.
+ */
+public final class TeamJson {
+
+    private TeamJson() {
+    }
+
+    /** {@code {"fields": {...}}}: how the contract carries an incident's or an action item's fields. */
+    public static String fieldsBody(ObjectNode fields) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.set("fields", fields);
+        return body.toString();
+    }
+
+    public static ObjectNode event(TimelineEvent e) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("incident", e.incidentId().value()).put("type", e.type().key()).put("text", e.text())
+                .put("actor", e.actor()).put("occurredAt", e.occurredAt().toString())
+                .put("recordedAt", e.recordedAt().toString()).put("supersedes", e.supersedes());
+        ObjectNode data = o.putObject("data");
+        e.data().forEach(data::put);
+        return o;
+    }
+
+    public static TimelineEvent event(String id, JsonNode o) {
+        Map<String, String> data = new HashMap<>();
+        o.path("data").fields().forEachRemaining(f -> data.put(f.getKey(), f.getValue().asText()));
+        return new TimelineEvent(id, IncidentId.parse(o.path("incident").asText()), EventType.fromKey(o.path("type")
+                .asText()), o.path("text").asText(), o.path("actor").asText(), Instant.parse(o.path("occurredAt").asText()),
+                Instant.parse(o.path("recordedAt").asText()), o.path("supersedes").isNull()
+                || o.path("supersedes").isMissingNode() ? null : o.path("supersedes").asText(), data);
+    }
+
+    /** Every field of an action item. */
+    public static ObjectNode actionItem(ActionItem a) {
+        ObjectNode f = Json.MAPPER.createObjectNode();
+        f.put("incident", a.incident().value()).put("action", a.action()).put("owner", a.owner())
+                .put("due", a.due() == null ? null : a.due().toString()).put("status", a.status().key())
+                .put("createdAt", a.createdAt().toString()).put("createdBy", a.createdBy());
+        return f;
+    }
+
+    /** The fields whose value differs between two versions of an action item. */
+    public static ObjectNode changed(ActionItem before, ActionItem after) {
+        ObjectNode was = actionItem(before);
+        ObjectNode now = actionItem(after);
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        for (Iterator<String> names = now.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!now.get(name).equals(was.get(name))) {
+                out.set(name, now.get(name));
+            }
+        }
+        return out;
+    }
+
+    /** An action item with the given fields set over {@code base} ({@code null}: a new one from every field). */
+    public static ActionItem actionItem(String id, ActionItem base, JsonNode f, Instant at, String by) {
+        IncidentId incident = base != null ? base.incident() : IncidentId.parse(f.path("incident").asText());
+        String action = f.has("action") ? f.get("action").asText() : base.action();
+        String owner = f.has("owner") ? (f.get("owner").isNull() ? null : f.get("owner").asText()) : base.owner();
+        LocalDate due = f.has("due") ? (f.get("due").isNull() ? null : LocalDate.parse(f.get("due").asText()))
+                : base.due();
+        ActionItem.Status status = f.has("status") ? ActionItem.Status.parse(f.get("status").asText()) : base.status();
+        Instant created = base != null ? base.createdAt() : Instant.parse(f.path("createdAt").asText(at.toString()));
+        String createdBy = base != null ? base.createdBy() : f.path("createdBy").asText(by);
+        return new ActionItem(id, incident, action, owner, due, status, created, createdBy, at, by,
+                base == null ? 1 : base.version() + 1);
+    }
+}

@@ -1,0 +1,225 @@
+package dev.sitrep.store;
+
+import dev.sitrep.core.PlatformKind;
+import dev.sitrep.core.PlatformProfile;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The outbox: each local change meant for a team platform (a profile of kind {@code sitrep}),
+ * written in the transaction that makes the change, with its own idempotency key, until the
+ * platform's answer is recorded. Nothing is queued when no such platform is configured, nor for
+ * changes that came from the platform itself.
+ */
+public final class OutboxRepository {
+
+    public static final String ENTITY = "outbox";
+
+    /** One waiting change. */
+    public record Row(long seq, String platform, String key, String entity, String entityId, String body,
+                      Instant createdAt, String state, int attempts, String lastError) {
+    }
+
+    /** What waits for one platform: how many, since when, and how many were refused for good. */
+    public record Waiting(int pending, Instant oldest, int rejected) {
+    }
+
+    private final Tx tx;
+    private final Connection connection;
+
+    OutboxRepository(Tx tx, Connection connection) {
+        this.tx = tx;
+        this.connection = connection;
+    }
+
+    /** Queues a change for every team platform, unless this transaction applies what came from one. */
+    public void enqueue(String entity, String entityId, String body, Instant at) throws SQLException {
+        if (tx.applyingSync()) {
+            return;
+        }
+        for (String platform : teamPlatforms()) {
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO outbox (platform, idem_key, entity, "
+                    + "entity_id, body, created_at, state, attempts) VALUES (?, ?, ?, ?, ?, ?, 'pending', 0)")) {
+                ps.setString(1, platform);
+                ps.setString(2, UUID.randomUUID().toString());
+                ps.setString(3, entity);
+                ps.setString(4, entityId);
+                ps.setString(5, body);
+                Sql.setInstant(ps, 6, at);
+                ps.executeUpdate();
+            }
+            tx.changed(ENTITY, platform);
+        }
+    }
+
+    private List<String> teamPlatforms() throws SQLException {
+        List<String> names = tx.teamPlatforms();
+        if (names == null) {
+            names = new ProfileRepository(connection).list().stream().filter(p -> p.kind() == PlatformKind.SITREP)
+                    .map(PlatformProfile::name).toList();
+            tx.teamPlatforms(names);
+        }
+        return names;
+    }
+
+    /** The oldest pending changes for the platform, in the order they were made. */
+    public List<Row> pending(String platform, int limit) throws SQLException {
+        return select("WHERE platform = ? AND state = 'pending' ORDER BY seq LIMIT " + limit, platform);
+    }
+
+    /** Pending changes to one entity (their fields are not overwritten by a pull until sent). */
+    public List<Row> pendingFor(String platform, String entity, String entityId) throws SQLException {
+        return select("WHERE platform = ? AND state = 'pending' AND entity = ? AND entity_id = ? ORDER BY seq",
+                platform, entity, entityId);
+    }
+
+    public void remove(long seq) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
+            ps.setLong(1, seq);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The platform refused the change for good: kept, marked, never sent again. */
+    public void reject(long seq, String reason) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE outbox SET state = 'rejected', last_error = ? WHERE seq = ?")) {
+            ps.setString(1, reason);
+            ps.setLong(2, seq);
+            ps.executeUpdate();
+        }
+    }
+
+    /** A send failed: counted and said, the change stays pending. */
+    public void attempted(String platform, long throughSeq, String error) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE outbox SET attempts = attempts + 1, "
+                + "last_error = ? WHERE platform = ? AND state = 'pending' AND seq <= ?")) {
+            ps.setString(1, error);
+            ps.setString(2, platform);
+            ps.setLong(3, throughSeq);
+            ps.executeUpdate();
+        }
+    }
+
+    public Waiting waiting(String platform) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 "
+                + "END), MIN(CASE WHEN state = 'pending' THEN created_at END), SUM(CASE WHEN state = 'rejected' THEN 1 "
+                + "ELSE 0 END) FROM outbox WHERE platform = ?")) {
+            ps.setString(1, platform);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                java.time.OffsetDateTime oldest = rs.getObject(2, java.time.OffsetDateTime.class);
+                return new Waiting(rs.getInt(1), oldest == null ? null : oldest.toInstant(), rs.getInt(3));
+            }
+        }
+    }
+
+    public List<Row> rejected(String platform) throws SQLException {
+        return select("WHERE platform = ? AND state = 'rejected' ORDER BY seq", platform);
+    }
+
+    private List<Row> select(String where, String... args) throws SQLException {
+        List<Row> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT seq, platform, idem_key, entity, entity_id, body, "
+                + "created_at, state, attempts, last_error FROM outbox " + where)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), Sql.instant(rs, "created_at"), rs.getString(8), rs.getInt(9),
+                            rs.getString(10)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The last version of an entity this console saw on the platform, 0 when never. */
+    public long base(String platform, String entity, String entityId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT version FROM sync_base WHERE platform = ? AND entity = ? AND entity_id = ?")) {
+            ps.setString(1, platform);
+            ps.setString(2, entity);
+            ps.setString(3, entityId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** Remembers a version seen on the platform (never goes back). */
+    public void saw(String platform, String entity, String entityId, long version) throws SQLException {
+        if (version <= base(platform, entity, entityId)) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("MERGE INTO sync_base (platform, entity, entity_id, "
+                + "version) KEY (platform, entity, entity_id) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, platform);
+            ps.setString(2, entity);
+            ps.setString(3, entityId);
+            ps.setLong(4, version);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The platform's feed cursor as last stored. */
+    public Optional<String> cursor(String platform) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT feed_cursor FROM sync_state WHERE platform = ?")) {
+            ps.setString(1, platform);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public void pulled(String platform, String cursor, Instant at) throws SQLException {
+        ensureState(platform);
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE sync_state SET feed_cursor = ?, last_pull_at = ?, last_error = NULL WHERE platform = ?")) {
+            ps.setString(1, cursor);
+            Sql.setInstant(ps, 2, at);
+            ps.setString(3, platform);
+            ps.executeUpdate();
+        }
+    }
+
+    public void pushed(String platform, Instant at) throws SQLException {
+        ensureState(platform);
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE sync_state SET last_push_at = ?, last_error = NULL WHERE platform = ?")) {
+            Sql.setInstant(ps, 1, at);
+            ps.setString(2, platform);
+            ps.executeUpdate();
+        }
+    }
+
+    public void failed(String platform, String error, Instant at) throws SQLException {
+        ensureState(platform);
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE sync_state SET last_error = ?, last_error_at = ? WHERE platform = ?")) {
+            ps.setString(1, error);
+            Sql.setInstant(ps, 2, at);
+            ps.setString(3, platform);
+            ps.executeUpdate();
+        }
+        tx.changed(ENTITY, platform);
+    }
+
+    private void ensureState(String platform) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "MERGE INTO sync_state (platform) KEY (platform) VALUES (?)")) {
+            ps.setString(1, platform);
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,327 @@
+package dev.sitrep.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitrep.core.ActionItem;
+import dev.sitrep.core.EventType;
+import dev.sitrep.core.Incident;
+import dev.sitrep.core.IncidentFields;
+import dev.sitrep.core.IncidentId;
+import dev.sitrep.core.Json;
+import dev.sitrep.core.PlatformProfile;
+import dev.sitrep.core.SitrepException;
+import dev.sitrep.core.TeamJson;
+import dev.sitrep.core.TimeFormat;
+import dev.sitrep.core.TimelineEvent;
+import dev.sitrep.incident.IncidentService;
+import dev.sitrep.platform.PlatformConnector;
+import dev.sitrep.platform.PlatformException;
+import dev.sitrep.platform.sitrep.SitrepConnector;
+import dev.sitrep.store.ActionItemRepository;
+import dev.sitrep.store.IncidentRepository;
+import dev.sitrep.store.OutboxRepository;
+import dev.sitrep.store.PostmortemRepository;
+import dev.sitrep.store.Store;
+import dev.sitrep.store.Tx;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * One sync cycle with a team platform (kind {@code sitrep}): push what waits in the outbox, in
+ * order, each change under its idempotency key (a change leaves the outbox only with the
+ * platform's answer recorded, so a retry after a crash never doubles it), then pull the feed from
+ * the stored cursor and merge it into the store. Where the platform kept its value over this
+ * console's, both values are written on the incident's timeline for every console to see.
+ */
+public final class TeamSync {
+
+    private static final Logger LOG = Logger.getLogger(TeamSync.class.getName());
+    private static final int PULL_PAGE = 1000;
+
+    /** What a cycle moved and what still waits. */
+    public record Report(String platform, int pushed, int duplicates, int conflicts, int rejected, int pulled,
+                         int waiting, Instant waitingSince) {
+
+        public String describe() {
+            StringBuilder s = new StringBuilder(platform).append(": pushed ").append(pushed);
+            if (duplicates > 0) {
+                s.append(" (").append(duplicates).append(" already there)");
+            }
+            s.append(", pulled ").append(pulled);
+            if (conflicts > 0) {
+                s.append(", ").append(conflicts).append(" conflict").append(conflicts == 1 ? "" : "s")
+                        .append(" (both versions are on the timeline)");
+            }
+            if (rejected > 0) {
+                s.append(", ").append(rejected).append(" refused by the platform for good");
+            }
+            s.append(waiting == 0 ? "; nothing waiting." : "; " + waiting + " still waiting since "
+                    + TimeFormat.utcTime(waitingSince) + ".");
+            return s.toString();
+        }
+    }
+
+    private record Conflict(String entity, String id, JsonNode conflicts) {
+    }
+
+    private final Store store;
+    private final IncidentService incidents;
+    private final Function<PlatformProfile, PlatformConnector> connect;
+    private final Supplier<String> origin;
+    private final Clock clock;
+
+    public TeamSync(Store store, IncidentService incidents, Function<PlatformProfile, PlatformConnector> connect,
+                    Supplier<String> origin, Clock clock) {
+        this.store = store;
+        this.incidents = incidents;
+        this.connect = connect;
+        this.origin = origin;
+        this.clock = clock;
+    }
+
+    /** What waits for each team platform among {@code profiles} (kind sitrep), by name. */
+    public Map<String, OutboxRepository.Waiting> waiting(List<PlatformProfile> profiles) {
+        return store.read(tx -> {
+            Map<String, OutboxRepository.Waiting> out = new java.util.TreeMap<>();
+            for (PlatformProfile p : profiles) {
+                if (p.kind() == dev.sitrep.core.PlatformKind.SITREP) {
+                    out.put(p.name(), tx.outbox().waiting(p.name()));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Push, then pull. A platform that cannot be reached is a {@link PlatformException}; nothing is lost. */
+    public Report cycle(PlatformProfile profile) {
+        String platform = profile.name();
+        try (PlatformConnector c = connect.apply(profile)) {
+            if (!(c instanceof SitrepConnector team)) {
+                throw SitrepException.invalid(platform + " is a " + profile.kind().key() + " platform; only platforms of "
+                        + "kind sitrep share incidents (see platform-api.md).");
+            }
+            int[] counts = push(team, platform);
+            int pulled = pull(team, platform);
+            OutboxRepository.Waiting waiting = store.read(tx -> tx.outbox().waiting(platform));
+            return new Report(platform, counts[0], counts[1], counts[2], counts[3], pulled, waiting.pending(),
+                    waiting.oldest());
+        } catch (PlatformException e) {
+            store.write(tx -> {
+                tx.outbox().failed(platform, e.getMessage(), clock.instant());
+                return null;
+            });
+            throw e;
+        }
+    }
+
+    /** @return pushed, duplicates, conflicts, rejected */
+    private int[] push(SitrepConnector team, String platform) {
+        int[] counts = new int[4];
+        String me = origin.get();
+        while (true) {
+            List<OutboxRepository.Row> rows = store.read(tx -> tx.outbox().pending(platform, SitrepConnector.MAX_PUSH));
+            if (rows.isEmpty()) {
+                return counts;
+            }
+            List<SitrepConnector.Change> changes = store.read(tx -> {
+                List<SitrepConnector.Change> out = new ArrayList<>();
+                for (OutboxRepository.Row r : rows) {
+                    out.add(new SitrepConnector.Change(r.key(), r.entity(), r.entityId(),
+                            tx.outbox().base(platform, r.entity(), r.entityId()), tree(r.body())));
+                }
+                return out;
+            });
+            List<SitrepConnector.Result> results;
+            try {
+                results = team.push(me, changes);
+            } catch (PlatformException e) {
+                long last = rows.get(rows.size() - 1).seq();
+                store.write(tx -> {
+                    tx.outbox().attempted(platform, last, e.getMessage());
+                    return null;
+                });
+                throw e;
+            }
+            List<Conflict> conflicts = new ArrayList<>();
+            store.write(tx -> {
+                for (int i = 0; i < rows.size(); i++) {
+                    OutboxRepository.Row row = rows.get(i);
+                    SitrepConnector.Result result = results.get(i);
+                    if (result.taken()) {
+                        tx.outbox().remove(row.seq());
+                        tx.outbox().saw(platform, row.entity(), row.entityId(), result.version());
+                        switch (result.outcome()) {
+                            case "duplicate" -> counts[1]++;
+                            case "conflict" -> {
+                                counts[2]++;
+                                conflicts.add(new Conflict(row.entity(), row.entityId(), result.conflicts()));
+                            }
+                            default -> counts[0]++;
+                        }
+                    } else {
+                        tx.outbox().reject(row.seq(), result.reason() == null ? result.outcome() : result.reason());
+                        counts[3]++;
+                    }
+                }
+                tx.outbox().pushed(platform, clock.instant());
+                return null;
+            });
+            conflicts.forEach(this::noteConflict);
+        }
+    }
+
+    /** Both versions on the incident's timeline (a local change: it reaches every console). */
+    private void noteConflict(Conflict c) {
+        IncidentId incident = switch (c.entity()) {
+            case IncidentRepository.ENTITY, PostmortemRepository.ENTITY -> IncidentId.parse(c.id());
+            case ActionItemRepository.ENTITY -> store.read(tx -> tx.actionItems().find(c.id()))
+                    .map(ActionItem::incident).orElse(null);
+            default -> null;
+        };
+        if (incident == null) {
+            return;
+        }
+        for (JsonNode f : c.conflicts()) {
+            String field = f.path("field").asText();
+            String text = c.entity().equals(PostmortemRepository.ENTITY)
+                    ? "Conflict: the postmortem was published elsewhere meanwhile; the platform kept that version "
+                    + "(by " + f.path("keptBy").asText("another console") + "). This console's version stays in its "
+                    + "postmortem history."
+                    : "Conflict on " + (c.entity().equals(IncidentRepository.ENTITY) ? "" : "an action item's ") + field
+                    + ": this console set " + f.path("yours") + ", another console set " + f.path("kept")
+                    + " first; the platform kept " + f.path("kept") + ". Both versions are noted here.";
+            incidents.record(incident, EventType.NOTE, text, clock.instant(), Map.of("conflict", field,
+                    "yours", f.path("yours").toString(), "kept", f.path("kept").toString()), "sync");
+        }
+    }
+
+    private int pull(SitrepConnector team, String platform) {
+        String cursor = store.read(tx -> tx.outbox().cursor(platform)).orElse(null);
+        int pulled = 0;
+        SitrepConnector.Page page;
+        do {
+            page = team.pull(cursor, PULL_PAGE);
+            SitrepConnector.Page current = page;
+            store.write(tx -> {
+                tx.applyingSync(true);
+                Instant now = clock.instant();
+                for (SitrepConnector.Entry e : current.changes()) {
+                    apply(tx, platform, e, now);
+                    tx.outbox().saw(platform, e.entity(), e.id(), e.version());
+                }
+                tx.outbox().pulled(platform, current.cursor(), now);
+                return null;
+            });
+            pulled += page.changes().size();
+            if (page.cursor() != null) {
+                cursor = page.cursor();
+            }
+        } while (page.more() && !page.changes().isEmpty());
+        return pulled;
+    }
+
+    private void apply(Tx tx, String platform, SitrepConnector.Entry e, Instant now) throws SQLException {
+        switch (e.entity()) {
+            case IncidentRepository.ENTITY -> applyIncident(tx, platform, e, now);
+            case "event" -> applyEvent(tx, e);
+            case ActionItemRepository.ENTITY -> applyActionItem(tx, platform, e, now);
+            case PostmortemRepository.ENTITY -> applyPostmortem(tx, e, now);
+            default -> LOG.fine(() -> "skipped a change of unknown kind " + e.entity());
+        }
+    }
+
+    private void applyIncident(Tx tx, String platform, SitrepConnector.Entry e, Instant now) throws SQLException {
+        IncidentId id = IncidentId.parse(e.id());
+        JsonNode fields = e.body().path("fields");
+        Incident local = tx.incidents().find(id).orElse(null);
+        if (local == null) {
+            tx.incidents().insert(List.of(IncidentFields.create(id, fields, now)));
+        } else {
+            Incident merged = IncidentFields.apply(local, fields, now, waitingFields(tx, platform, e));
+            if (IncidentFields.changed(local, merged).isEmpty() || !tx.incidents().update(merged)) {
+                return;
+            }
+        }
+        tx.changed(IncidentRepository.ENTITY, id.value());
+    }
+
+    private void applyEvent(Tx tx, SitrepConnector.Entry e) throws SQLException {
+        if (tx.timeline().find(e.id()).isPresent()) {
+            return;
+        }
+        TimelineEvent event = TeamJson.event(e.id(), e.body());
+        if (tx.incidents().find(event.incidentId()).isEmpty()) {
+            LOG.warning(() -> "a timeline event for " + event.incidentId() + " came before its incident; skipped");
+            return;
+        }
+        tx.timeline().append(List.of(event));
+        tx.changed(IncidentRepository.ENTITY, event.incidentId().value());
+    }
+
+    private void applyActionItem(Tx tx, String platform, SitrepConnector.Entry e, Instant now) throws SQLException {
+        ActionItem local = tx.actionItems().find(e.id()).orElse(null);
+        com.fasterxml.jackson.databind.node.ObjectNode fields = e.body().path("fields").deepCopy();
+        waitingFields(tx, platform, e).forEach(fields::remove);
+        if (local == null) {
+            ActionItem created = TeamJson.actionItem(e.id(), null, fields, now, "sync");
+            if (tx.incidents().find(created.incident()).isEmpty()) {
+                return;
+            }
+            tx.actionItems().insert(created);
+            tx.changed(ActionItemRepository.ENTITY, created.incident().value());
+            return;
+        }
+        ActionItem merged = TeamJson.actionItem(e.id(), local, fields, now, "sync");
+        if (!TeamJson.changed(local, merged).isEmpty()) {
+            tx.actionItems().update(merged);
+            tx.changed(ActionItemRepository.ENTITY, local.incident().value());
+        }
+    }
+
+    /** A published postmortem becomes the current one here; what this console had stays in its history. */
+    private void applyPostmortem(Tx tx, SitrepConnector.Entry e, Instant now) throws SQLException {
+        IncidentId id = IncidentId.parse(e.id());
+        if (tx.incidents().find(id).isEmpty()) {
+            return;
+        }
+        String doc = e.body().path("doc").toString();
+        var current = tx.postmortems().find(id);
+        if (current.isPresent() && tree(current.get().doc()).equals(e.body().path("doc"))) {
+            return;
+        }
+        long version = tx.postmortems().lockVersion(id) + 1;
+        String by = e.body().path("publishedBy").asText("another console");
+        tx.postmortems().upsert(new PostmortemRepository.Saved(id, doc, version, now, by));
+        tx.postmortems().addRevision(new PostmortemRepository.Revision(UUID.randomUUID().toString(), id, version, doc,
+                now, by, "published by " + by + " (from the team platform)"));
+        tx.changed(PostmortemRepository.ENTITY, id.value());
+    }
+
+    /** Fields of this entity with a local change still waiting to be sent: a pull does not overwrite them. */
+    private static List<String> waitingFields(Tx tx, String platform, SitrepConnector.Entry e) throws SQLException {
+        List<String> names = new ArrayList<>();
+        for (OutboxRepository.Row r : tx.outbox().pendingFor(platform, e.entity(), e.id())) {
+            for (Iterator<String> it = tree(r.body()).path("fields").fieldNames(); it.hasNext(); ) {
+                names.add(it.next());
+            }
+        }
+        return names;
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("an outbox row holds unreadable JSON", e);
+        }
+    }
+}
