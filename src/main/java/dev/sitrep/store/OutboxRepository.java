@@ -46,18 +46,53 @@ public final class OutboxRepository {
             return;
         }
         for (String platform : teamPlatforms()) {
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO outbox (platform, idem_key, entity, "
-                    + "entity_id, body, created_at, state, attempts) VALUES (?, ?, ?, ?, ?, ?, 'pending', 0)")) {
-                ps.setString(1, platform);
-                ps.setString(2, UUID.randomUUID().toString());
-                ps.setString(3, entity);
-                ps.setString(4, entityId);
-                ps.setString(5, body);
-                Sql.setInstant(ps, 6, at);
-                ps.executeUpdate();
-            }
-            tx.changed(ENTITY, platform);
+            enqueueTo(platform, entity, entityId, body, at);
         }
+    }
+
+    /** Queues a change for one platform (the first sync queues what the workspace already holds). */
+    public void enqueueTo(String platform, String entity, String entityId, String body, Instant at) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO outbox (platform, idem_key, entity, "
+                + "entity_id, body, created_at, state, attempts) VALUES (?, ?, ?, ?, ?, ?, 'pending', 0)")) {
+            ps.setString(1, platform);
+            ps.setString(2, UUID.randomUUID().toString());
+            ps.setString(3, entity);
+            ps.setString(4, entityId);
+            ps.setString(5, body);
+            Sql.setInstant(ps, 6, at);
+            ps.executeUpdate();
+        }
+        tx.changed(ENTITY, platform);
+    }
+
+    /** Moves a never-sent row to the end of the queue, key and body unchanged. */
+    public void requeue(Row row) throws SQLException {
+        remove(row.seq());
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO outbox (platform, idem_key, entity, "
+                + "entity_id, body, created_at, state, attempts) VALUES (?, ?, ?, ?, ?, ?, 'pending', 0)")) {
+            ps.setString(1, row.platform());
+            ps.setString(2, row.key());
+            ps.setString(3, row.entity());
+            ps.setString(4, row.entityId());
+            ps.setString(5, row.body());
+            Sql.setInstant(ps, 6, row.createdAt());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Whether this console ever synced with the platform (its state row exists). */
+    public boolean everSynced(String platform) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM sync_state WHERE platform = ?")) {
+            ps.setString(1, platform);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Marks the platform as synced from now on (its state row). */
+    public void started(String platform) throws SQLException {
+        ensureState(platform);
     }
 
     private List<String> teamPlatforms() throws SQLException {

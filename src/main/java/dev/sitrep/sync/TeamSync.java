@@ -109,6 +109,7 @@ public final class TeamSync {
                 throw SitrepException.invalid(platform + " is a " + profile.kind().key() + " platform; only platforms of "
                         + "kind sitrep share incidents (see platform-api.md).");
             }
+            backfillOnce(platform);
             int[] counts = push(team, platform);
             int pulled = pull(team, platform);
             OutboxRepository.Waiting waiting = store.read(tx -> tx.outbox().waiting(platform));
@@ -121,6 +122,49 @@ public final class TeamSync {
             });
             throw e;
         }
+    }
+
+    /**
+     * The first sync with a platform queues what this console already holds (incidents written
+     * before the platform was added): every incident, its timeline and its action items, in the
+     * order they were made. The platform keeps each once.
+     */
+    private void backfillOnce(String platform) {
+        store.write(tx -> {
+            if (tx.outbox().everSynced(platform)) {
+                return null;
+            }
+            List<OutboxRepository.Row> queued = tx.outbox().pending(platform, Integer.MAX_VALUE);
+            java.util.Set<String> already = new java.util.HashSet<>();
+            queued.forEach(r -> already.add(r.entity() + " " + r.entityId()));
+            Instant now = clock.instant();
+            List<Incident> all = new ArrayList<>(tx.incidents().list(java.util.Set.of()));
+            all.sort(java.util.Comparator.comparing(Incident::declaredAt));
+            Map<IncidentId, List<TimelineEvent>> timelines = tx.timeline().forIncidents(all.stream().map(Incident::id)
+                    .toList());
+            for (Incident i : all) {
+                if (!already.contains(IncidentRepository.ENTITY + " " + i.id().value())) {
+                    tx.outbox().enqueueTo(platform, IncidentRepository.ENTITY, i.id().value(),
+                            TeamJson.fieldsBody(IncidentFields.all(i)), now);
+                }
+                for (TimelineEvent e : timelines.getOrDefault(i.id(), List.of())) {
+                    if (!already.contains("event " + e.id())) {
+                        tx.outbox().enqueueTo(platform, "event", e.id(), TeamJson.event(e).toString(), now);
+                    }
+                }
+                for (ActionItem a : tx.actionItems().forIncident(i.id())) {
+                    if (!already.contains(ActionItemRepository.ENTITY + " " + a.id())) {
+                        tx.outbox().enqueueTo(platform, ActionItemRepository.ENTITY, a.id(),
+                                TeamJson.fieldsBody(TeamJson.actionItem(a)), now);
+                    }
+                }
+            }
+            for (OutboxRepository.Row r : queued) {
+                tx.outbox().requeue(r); // changes made since the platform was added go after what they build on
+            }
+            tx.outbox().started(platform);
+            return null;
+        });
     }
 
     /** @return pushed, duplicates, conflicts, rejected */

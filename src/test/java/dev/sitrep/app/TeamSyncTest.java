@@ -1,0 +1,148 @@
+package dev.sitrep.app;
+
+import dev.sitrep.core.EventType;
+import dev.sitrep.core.Incident;
+import dev.sitrep.core.IncidentId;
+import dev.sitrep.core.IncidentStatus;
+import dev.sitrep.core.Postmortem;
+import dev.sitrep.core.TimelineEvent;
+import dev.sitrep.incident.Declaration;
+import dev.sitrep.platform.PlatformException;
+import dev.sitrep.sandbox.SandboxServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Three consoles (three data directories) and one sandbox speaking the team contract over real
+ * HTTP on loopback: one console is offline for a while, and all of them end with the same
+ * incidents, timelines, action items and postmortems; two consoles changing the same field see
+ * both versions on the timeline.
+ */
+class TeamSyncTest {
+
+    private static final String NOWHERE = "http://127.0.0.1:9";
+
+    @TempDir
+    Path dir;
+    private SandboxServer sandbox;
+    private TeamConsole ana;
+    private TeamConsole bo;
+    private TeamConsole cy;
+
+    @BeforeEach
+    void open() throws Exception {
+        sandbox = SandboxServer.start(0, Clock.systemUTC(), Duration.ofMinutes(15));
+        String url = sandbox.url().toString();
+        ana = new TeamConsole(dir.resolve("ana"), "ana", url);
+        bo = new TeamConsole(dir.resolve("bo"), "bo", url);
+        cy = new TeamConsole(dir.resolve("cy"), "cy", NOWHERE);
+    }
+
+    @AfterEach
+    void close() {
+        for (TeamConsole c : List.of(ana, bo, cy)) {
+            c.close();
+        }
+        sandbox.close();
+    }
+
+    @Test
+    void threeConsolesOneOfThemOfflineForAWhileConverge() {
+        Incident checkout = ana.workspace.incidents().declare(new Declaration("Checkout 5xx", "SEV2", "checkout",
+                List.of(), null, false, null));
+        ana.workspace.incidents().note(checkout.id(), "pool at 100%", null);
+        Incident search = bo.workspace.incidents().declare(Declaration.titled("Search slow"));
+        ana.sync();
+        bo.sync();
+
+        Incident cdn = cy.workspace.incidents().declare(Declaration.titled("CDN purge stuck"));
+        cy.workspace.incidents().note(cdn.id(), "purge queue at 40k", null);
+        assertThatThrownBy(cy::sync).isInstanceOf(PlatformException.class);
+        assertThat(cy.workspace.teamSync().waiting(List.of(cy.workspace.profiles().get(TeamConsole.TEAM)))
+                .get(TeamConsole.TEAM).pending()).as("kept in the outbox while offline").isEqualTo(3);
+
+        bo.workspace.incidents().note(checkout.id(), "bo: rolling back deploy 4412", null); // bo has it from the pull
+        bo.workspace.incidents().setStatus(checkout.id(), IncidentStatus.RESOLVED, "rolled back", null);
+        bo.workspace.actionItems().add(checkout.id(), "Alert on pool saturation", "lee", LocalDate.of(2026, 11, 27));
+        bo.sync();
+        ana.sync(); // ana gets bo's changes before writing the postmortem
+        Postmortem draft = ana.workspace.postmortems().open(checkout.id()).postmortem().withSection("lessons", "Watch the pool.");
+        ana.workspace.postmortems().publish(draft, 0);
+
+        cy.reach(sandbox.url().toString()); // back online
+        for (int round = 0; round < 2; round++) {
+            for (TeamConsole c : List.of(ana, bo, cy)) {
+                c.sync();
+            }
+        }
+        Map<String, String> expected = state(ana);
+        assertThat(expected.keySet()).as("every incident everywhere").contains(checkout.id().value(), search.id().value(),
+                cdn.id().value());
+        assertThat(state(bo)).isEqualTo(expected);
+        assertThat(state(cy)).isEqualTo(expected);
+        assertThat(expected.get(checkout.id().value())).contains("resolved").contains("pool at 100%")
+                .contains("bo: rolling back deploy 4412").contains("Alert on pool saturation")
+                .contains("Watch the pool.");
+        for (TeamConsole c : List.of(ana, bo, cy)) {
+            assertThat(c.workspace.teamSync().waiting(List.of(c.workspace.profiles().get(TeamConsole.TEAM)))
+                    .get(TeamConsole.TEAM).pending()).as(c + " has nothing waiting").isZero();
+        }
+    }
+
+    @Test
+    void twoConsolesChangingTheSameFieldKeepThePlatformsValueAndBothVersionsAreOnTheTimeline() {
+        Incident incident = ana.workspace.incidents().declare(new Declaration("Checkout 5xx", "SEV2", "checkout",
+                List.of(), null, false, null));
+        ana.sync();
+        bo.sync();
+        ana.workspace.incidents().setSeverity(incident.id(), "SEV1", "card payments failing");
+        bo.workspace.incidents().setSeverity(incident.id(), "SEV3", "only the banner");
+        ana.sync();
+        assertThat(bo.sync().conflicts()).isEqualTo(1);
+        bo.sync();
+        ana.sync();
+        for (TeamConsole c : List.of(ana, bo)) {
+            assertThat(c.workspace.incidents().show(incident.id()).incident().severity()).as(c + " shows the platform's value")
+                    .isEqualTo("SEV1");
+            List<String> notes = c.workspace.incidents().show(incident.id()).timeline().stream()
+                    .filter(e -> e.type() == EventType.NOTE && e.text().startsWith("Conflict on severity"))
+                    .map(TimelineEvent::text).toList();
+            assertThat(notes).as(c + " sees both versions").singleElement().asString()
+                    .contains("\"SEV3\"").contains("\"SEV1\"");
+        }
+    }
+
+    /** What a console holds, per incident: its fields, its timeline, its action items, its postmortem. */
+    private static Map<String, String> state(TeamConsole c) {
+        Map<String, String> out = new TreeMap<>();
+        for (Incident i : c.workspace.incidents().list(false)) {
+            IncidentId id = i.id();
+            Set<String> events = c.workspace.incidents().show(id).timeline().stream()
+                    .map(e -> e.id() + " " + e.type().key() + " " + e.text()).collect(Collectors.toCollection(TreeSet::new));
+            String actions = c.workspace.actionItems().forIncident(id).stream()
+                    .map(a -> a.id() + " " + a.action() + " " + a.owner() + " " + a.status().key()).sorted()
+                    .collect(Collectors.joining("; "));
+            var pm = c.workspace.postmortems().withPostmortem().contains(id)
+                    ? c.workspace.postmortems().open(id).postmortem().section("lessons").orElseThrow().markdown() : "";
+            out.put(id.value(), i.title() + " | " + i.severity() + " | " + i.status().key() + " | " + i.commander()
+                    + " | " + events + " | " + actions + " | " + pm);
+        }
+        return out;
+    }
+}
