@@ -27,7 +27,8 @@ record PushResult(String key, Outcome outcome, long version, List<Conflict> conf
     }
 
     /**
-     * A field (or a postmortem's whole {@code doc}) the platform kept instead of the value written.
+     * A field the platform kept instead of the value written, or a postmortem's whole {@code doc}
+     * (whose {@code yours} and {@code kept} are JSON null: the documents are not sent back).
      *
      * @param keptBy the origin that set the kept value
      * @param keptAt when it did

@@ -2,6 +2,7 @@ package dev.sitrep.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sitrep.core.Json;
 import dev.sitrep.sandbox.PushRequest.Change;
@@ -196,8 +197,9 @@ public final class TeamStore {
     }
 
     /**
-     * Whole document: a copy published after {@code base} by another origin is kept, and the
-     * conflict names both documents. The document itself is opaque here.
+     * Whole document: a copy published after {@code base} by another origin is kept. The conflict
+     * does not send the documents back ({@code yours} and {@code kept} are null): the console has
+     * its own, and the kept one arrives with its next pull. The document itself is opaque here.
      */
     private PushResult publish(String origin, Change change, Instant at) {
         String what = POSTMORTEM + " " + change.id();
@@ -211,7 +213,7 @@ public final class TeamStore {
         }
         Publication kept = postmortems.get(change.id());
         if (kept != null && kept.version() > change.base() && !kept.origin().equals(origin)) {
-            Conflict conflict = new Conflict("doc", doc, kept.body().get("doc"), kept.origin(), kept.at());
+            Conflict conflict = new Conflict("doc", NullNode.getInstance(), NullNode.getInstance(), kept.origin(), kept.at());
             return PushResult.merged(change.key(), kept.version(), List.of(conflict));
         }
         ObjectNode body = Json.MAPPER.createObjectNode();
