@@ -29,12 +29,16 @@ import java.util.concurrent.Executors;
  * kill switch, health) with its state in memory, and misbehaves on cue ({@link #misbehave},
  * {@link #errorBurst}, {@link #setMisbehavingAgents}, {@link #haltBySystem}); a {@link ScenarioPlayer}
  * gives those cues on a timetable. Tests and drills talk to it exactly as they would to the real platform.
+ * It also speaks the {@code sitrep} contract under /sitrep/v1/ ({@link SitrepRoutes}), sharing incidents
+ * among consoles through its {@link #team()} store; both dialects show the same health and kill switch.
  */
 public final class SandboxServer implements AutoCloseable {
 
     public static final String EMAIL = "commander@sandbox.local";
     public static final String PASSWORD = "drill-only";
     public static final String VIEWER_EMAIL = "viewer@sandbox.local";
+    /** The bearer token of the {@code sitrep} contract (/sitrep/v1/): the same drill-only secret. */
+    public static final String TEAM_TOKEN = PASSWORD;
 
     /** How many AI agents the sandbox runs. */
     public static final int AGENTS = 12;
@@ -49,6 +53,8 @@ public final class SandboxServer implements AutoCloseable {
     private final Map<String, Session> sessions = new HashMap<>();
     private final List<ObjectNode> events = new ArrayList<>();
     private final FaultPlan faults = new FaultPlan();
+    private final TeamStore team;
+    private final SitrepRoutes sitrep;
     private volatile long lastHaltArrivedNanos;
     private volatile long lastHaltAnsweredNanos;
     private boolean halted;
@@ -66,11 +72,17 @@ public final class SandboxServer implements AutoCloseable {
     private record Session(String email, Instant expires) {
     }
 
+    /** The halt in force: when, by whom (a name) and why. */
+    record Halt(Instant since, String by, String reason) {
+    }
+
     private SandboxServer(HttpServer server, ExecutorService workers, Clock clock, Duration tokenLifetime) {
         this.server = server;
         this.workers = workers;
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
+        this.team = new TeamStore(clock);
+        this.sitrep = new SitrepRoutes(this, team);
     }
 
     /** Starts on 127.0.0.1:{@code port} (0 picks a free port). */
@@ -95,6 +107,11 @@ public final class SandboxServer implements AutoCloseable {
 
     public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** What the consoles share through the {@code sitrep} contract: seed it, or read it to check a test. */
+    public TeamStore team() {
+        return team;
     }
 
     // Cues for drills and tests
@@ -144,13 +161,7 @@ public final class SandboxServer implements AutoCloseable {
      * is {@code system}. Returns {@code false}, changing nothing, when already halted.
      */
     public synchronized boolean haltBySystem(String reason) {
-        if (halted) {
-            return false;
-        }
-        halted = true;
-        since = clock.instant();
-        event("halt", reason, null, SYSTEM);
-        return true;
+        return haltAs(reason, SYSTEM);
     }
 
     /** healthy, degraded or unhealthy; unhealthy also makes /health/ready answer 503. */
@@ -171,6 +182,52 @@ public final class SandboxServer implements AutoCloseable {
 
     public synchronized boolean halted() {
         return halted;
+    }
+
+    // The same state for the sitrep contract
+
+    synchronized String healthStatus() {
+        return health;
+    }
+
+    /** The halt in force, or {@code null} while running. */
+    synchronized Halt haltInForce() {
+        if (!halted) {
+            return null;
+        }
+        // While halted, the latest event is the halt that is in force.
+        JsonNode halt = events.get(events.size() - 1);
+        return new Halt(since, halt.path("triggered_by").path("name").asText(), halt.path("reason").asText());
+    }
+
+    /** Halts for {@code actor}; {@code false}, changing nothing, when already halted. */
+    synchronized boolean haltFor(String reason, String actor) {
+        return haltAs(reason, person(actor));
+    }
+
+    /** Resumes for {@code actor}; {@code false}, changing nothing, when not halted. */
+    synchronized boolean resumeFor(String mode, String actor) {
+        if (!halted) {
+            return false;
+        }
+        halted = false;
+        since = null;
+        event("resume", null, mode, person(actor));
+        return true;
+    }
+
+    private boolean haltAs(String reason, ObjectNode triggeredBy) {
+        if (halted) {
+            return false;
+        }
+        halted = true;
+        since = clock.instant();
+        event("halt", reason, null, triggeredBy);
+        return true;
+    }
+
+    private static ObjectNode person(String name) {
+        return Json.MAPPER.createObjectNode().put("id", name).putNull("email").put("name", name);
     }
 
     // HTTP
@@ -217,6 +274,10 @@ public final class SandboxServer implements AutoCloseable {
     private synchronized void route(HttpExchange x) throws IOException {
         String method = x.getRequestMethod();
         String path = x.getRequestURI().getPath();
+        if (path.startsWith(SitrepRoutes.PREFIX)) {
+            sitrep.route(x);
+            return;
+        }
         switch (method + " " + path) {
             case "POST /api/v1/auth/login" -> login(x);
             case "GET /api/v1/health" -> send(x, 200, ok(health()));
@@ -416,7 +477,7 @@ public final class SandboxServer implements AutoCloseable {
         return fallback;
     }
 
-    private static void send(HttpExchange x, int status, JsonNode body) throws IOException {
+    static void send(HttpExchange x, int status, JsonNode body) throws IOException {
         sendRaw(x, status, Json.write(body), "application/json");
     }
 

@@ -1,0 +1,552 @@
+package dev.sitrep.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitrep.core.Json;
+import dev.sitrep.testing.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The sandbox's side of the sitrep contract (platform-api.md), over real HTTP on loopback with raw
+ * JSON, as any console would speak it; the platform's state is read straight from its store.
+ */
+class SitrepContractTest {
+
+    private static final String A = "c0a8017e-0000-4000-8000-00000000000a";
+    private static final String B = "c41f0000-0000-4000-8000-00000000000b";
+    private static final String INC = "INC-20261122-1432-7QF2";
+    private static final String INCIDENT_FIELDS = """
+            {"title": "Checkout 5xx", "severity": "SEV2", "status": "investigating", "service": "checkout",
+             "platforms": ["pn"], "roles": {"commander": "maria"}, "milestones": {"detected": "2026-11-22T14:30:00Z"},
+             "impact": null, "mergedInto": null, "drill": false,
+             "declaredAt": "2026-11-22T14:32:00Z", "declaredBy": "maria"}""";
+
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-22T14:32:00Z"));
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private SandboxServer sandbox;
+
+    @BeforeEach
+    void start() throws IOException {
+        sandbox = SandboxServer.start(0, clock, Duration.ofHours(1));
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    // Helpers: raw HTTP and JSON
+
+    private HttpResponse<String> call(String method, String path, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.url() + "/sitrep/v1/" + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return call("GET", path, null, SandboxServer.TEAM_TOKEN);
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return call("POST", path, body, SandboxServer.TEAM_TOKEN);
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return Json.MAPPER.readTree(response.body());
+    }
+
+    private static String change(String key, String entity, String id, long base, String body) {
+        return """
+                {"key": "%s", "entity": "%s", "id": "%s", "base": %d, "body": %s}""".formatted(key, entity, id, base, body);
+    }
+
+    private static String fields(String fields) {
+        return "{\"fields\": " + fields + "}";
+    }
+
+    private static String event(String incident, String text) {
+        return """
+                {"incident": "%s", "type": "note", "text": "%s", "actor": "maria", "occurredAt": "2026-11-22T14:35:00Z",
+                 "recordedAt": "2026-11-22T14:35:02Z", "supersedes": null, "data": {}}""".formatted(incident, text);
+    }
+
+    private static String pushBody(String origin, List<String> changes) {
+        return "{\"origin\": \"" + origin + "\", \"changes\": [" + String.join(",", changes) + "]}";
+    }
+
+    /** Pushes the changes as {@code origin}; the results, one per change. */
+    private JsonNode push(String origin, String... changes) throws Exception {
+        HttpResponse<String> response = post("changes", pushBody(origin, List.of(changes)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response).path("results");
+    }
+
+    private JsonNode createIncident(String origin, String key) throws Exception {
+        return push(origin, change(key, "incident", INC, 0, fields(INCIDENT_FIELDS))).get(0);
+    }
+
+    private JsonNode feed(String query) throws Exception {
+        HttpResponse<String> response = get("changes" + query);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response);
+    }
+
+    // Auth, capabilities, health, kill switch
+
+    @Test
+    void aRequestWithoutTheTokenIsRefused() throws Exception {
+        HttpResponse<String> none = call("GET", "capabilities", null, null);
+        HttpResponse<String> wrong = call("POST", "changes", pushBody(A, List.of()), "guess");
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(json(none).path("error").asText()).contains("Authorization: Bearer");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void capabilitiesNameTheContractAndEverythingTheSandboxDoes() throws Exception {
+        JsonNode capabilities = json(get("capabilities"));
+
+        assertThat(capabilities.path("contract").asText()).isEqualTo("sitrep/1");
+        assertThat(capabilities.path("platform").asText()).isEqualTo("sandbox");
+        assertThat(capabilities.path("capabilities")).extracting(JsonNode::asText).containsExactly(
+                "health", "kill_switch", "incidents", "timeline", "postmortems", "action_items", "changes");
+    }
+
+    @Test
+    void healthIsTheSandboxsOwnAndA503WhileUnhealthy() throws Exception {
+        sandbox.setHealth("unhealthy");
+
+        HttpResponse<String> health = get("health");
+
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(json(health).path("status").asText()).isEqualTo("unhealthy");
+        assertThat(json(health).path("detail").asText()).isNotBlank();
+    }
+
+    @Test
+    void haltIsRefusedWith409WhenHaltedAndResumeBringsItBack() throws Exception {
+        HttpResponse<String> halt = post("kill-switch/halt", "{\"reason\": \"agents looping\", \"actor\": \"maria\"}");
+        HttpResponse<String> again = post("kill-switch/halt", "{\"reason\": \"again\", \"actor\": \"lee\"}");
+
+        assertThat(halt.statusCode()).isEqualTo(200);
+        assertThat(json(halt).path("halted").asBoolean()).isTrue();
+        assertThat(json(halt).path("by").asText()).isEqualTo("maria");
+        assertThat(json(halt).path("reason").asText()).isEqualTo("agents looping");
+        assertThat(json(halt).path("since").asText()).isEqualTo("2026-11-22T14:32:00Z");
+        assertThat(sandbox.halted()).as("the Powernode view agrees").isTrue();
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json(again)).isEqualTo(json(halt));
+
+        HttpResponse<String> resume = post("kill-switch/resume", "{\"mode\": \"full\", \"actor\": \"maria\"}");
+        HttpResponse<String> resumeAgain = post("kill-switch/resume", "{\"mode\": \"full\", \"actor\": \"maria\"}");
+
+        assertThat(resume.statusCode()).isEqualTo(200);
+        assertThat(json(resume).path("halted").asBoolean()).isFalse();
+        assertThat(json(resume).path("by").isNull()).isTrue();
+        assertThat(sandbox.halted()).isFalse();
+        assertThat(resumeAgain.statusCode()).isEqualTo(409);
+        assertThat(json(get("kill-switch")).path("halted").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aHaltBySystemShowsInTheSitrepView() throws Exception {
+        sandbox.haltBySystem("automatic safety");
+
+        JsonNode state = json(get("kill-switch"));
+
+        assertThat(state.path("halted").asBoolean()).isTrue();
+        assertThat(state.path("by").asText()).isEqualTo("system");
+        assertThat(state.path("reason").asText()).isEqualTo("automatic safety");
+    }
+
+    @Test
+    void haltWithoutReasonIsRefused() throws Exception {
+        HttpResponse<String> halt = post("kill-switch/halt", "{\"actor\": \"maria\"}");
+
+        assertThat(halt.statusCode()).isEqualTo(422);
+        assertThat(json(halt).path("error").asText()).contains("reason");
+        assertThat(sandbox.halted()).isFalse();
+    }
+
+    // Pushing
+
+    @Test
+    void anIncidentThenItsEventAreApplied() throws Exception {
+        JsonNode results = push(A,
+                change("k1", "incident", INC, 0, fields(INCIDENT_FIELDS)),
+                change("k2", "event", "e3f1", 0, event(INC, "pool at 100%")));
+
+        assertThat(results.get(0).path("outcome").asText()).isEqualTo("applied");
+        assertThat(results.get(0).path("version").asLong()).isEqualTo(1);
+        assertThat(results.get(1).path("outcome").asText()).isEqualTo("applied");
+        assertThat(results.get(1).path("version").asLong()).isEqualTo(1);
+        assertThat(sandbox.team().incident(INC)).hasValue(Json.MAPPER.readTree(INCIDENT_FIELDS));
+        assertThat(sandbox.team().events(INC)).containsOnlyKeys("e3f1");
+        assertThat(sandbox.team().events(INC).get("e3f1").path("text").asText()).isEqualTo("pool at 100%");
+    }
+
+    @Test
+    void aRepeatedKeyIsADuplicateOfTheFirstResultAndAppliedOnce() throws Exception {
+        createIncident(A, "k1");
+        String note = change("k2", "event", "e1", 0, event(INC, "first"));
+
+        JsonNode first = push(A, note).get(0);
+        JsonNode second = push(A, note).get(0);
+
+        assertThat(first.path("outcome").asText()).isEqualTo("applied");
+        assertThat(second.path("outcome").asText()).isEqualTo("duplicate");
+        assertThat(second.path("version").asLong()).isEqualTo(first.path("version").asLong());
+        assertThat(sandbox.team().timesApplied("k2")).isEqualTo(1);
+        assertThat(sandbox.team().events(INC)).hasSize(1);
+        assertThat(sandbox.team().changeCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aPushWhoseAnswerWasLostToATimeoutIsAppliedOnceWhenSentAgain() throws Exception {
+        createIncident(A, "k1");
+        String body = pushBody(A, List.of(change("k2", "event", "e1", 0, event(INC, "slow"))));
+        sandbox.setSlowDelay(Duration.ofMillis(500));
+        sandbox.misbehave(SandboxServer.Fault.SLOW, 1);
+        HttpRequest impatient = HttpRequest.newBuilder(URI.create(sandbox.url() + "/sitrep/v1/changes"))
+                .timeout(Duration.ofMillis(100)).header("Authorization", "Bearer " + SandboxServer.TEAM_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+
+        assertThatThrownBy(() -> http.send(impatient, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(HttpTimeoutException.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (sandbox.team().timesApplied("k2") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        JsonNode resent = push(A, change("k2", "event", "e1", 0, event(INC, "slow"))).get(0);
+
+        assertThat(resent.path("outcome").asText()).isEqualTo("duplicate");
+        assertThat(sandbox.team().timesApplied("k2")).isEqualTo(1);
+        assertThat(sandbox.team().events(INC)).hasSize(1);
+    }
+
+    @Test
+    void anEventIdWrittenAgainUnderANewKeyIsADuplicate() throws Exception {
+        createIncident(A, "k1");
+        push(A, change("k2", "event", "e1", 0, event(INC, "first")));
+
+        JsonNode again = push(B, change("k3", "event", "e1", 0, event(INC, "second"))).get(0);
+
+        assertThat(again.path("outcome").asText()).isEqualTo("duplicate");
+        assertThat(again.path("version").asLong()).isEqualTo(1);
+        assertThat(sandbox.team().events(INC).get("e1").path("text").asText()).isEqualTo("first");
+        assertThat(sandbox.team().timesApplied("k3")).isZero();
+    }
+
+    @Test
+    void twoOriginsChangingOneFieldFromTheSameBaseConflictAndTheOtherFieldStillApplies() throws Exception {
+        createIncident(A, "k1");
+        clock.advance(Duration.ofMinutes(1));
+        JsonNode first = push(A, change("k2", "incident", INC, 1, fields("{\"severity\": \"SEV1\"}"))).get(0);
+        clock.advance(Duration.ofMinutes(1));
+
+        JsonNode second = push(B, change("k3", "incident", INC, 1,
+                fields("{\"severity\": \"SEV3\", \"status\": \"identified\"}"))).get(0);
+
+        assertThat(first.path("outcome").asText()).isEqualTo("applied");
+        assertThat(second.path("outcome").asText()).isEqualTo("conflict");
+        assertThat(second.path("version").asLong()).isEqualTo(3);
+        JsonNode conflict = second.path("conflicts").get(0);
+        assertThat(second.path("conflicts")).hasSize(1);
+        assertThat(conflict.path("field").asText()).isEqualTo("severity");
+        assertThat(conflict.path("yours").asText()).isEqualTo("SEV3");
+        assertThat(conflict.path("kept").asText()).isEqualTo("SEV1");
+        assertThat(conflict.path("keptBy").asText()).isEqualTo(A);
+        assertThat(conflict.path("keptAt").asText()).isEqualTo("2026-11-22T14:33:00Z");
+        JsonNode incident = sandbox.team().incident(INC).orElseThrow();
+        assertThat(incident.path("severity").asText()).isEqualTo("SEV1");
+        assertThat(incident.path("status").asText()).isEqualTo("identified");
+    }
+
+    @Test
+    void aPartlyAppliedConflictEntersTheFeedAndAConflictThatChangedNothingDoesNot() throws Exception {
+        createIncident(A, "k1");
+        push(A, change("k2", "incident", INC, 1, fields("{\"severity\": \"SEV1\"}")));
+        push(B, change("k3", "incident", INC, 1, fields("{\"severity\": \"SEV3\", \"status\": \"identified\"}")));
+
+        JsonNode onlyConflict = push(B, change("k4", "incident", INC, 1, fields("{\"severity\": \"SEV4\"}"))).get(0);
+
+        assertThat(onlyConflict.path("outcome").asText()).isEqualTo("conflict");
+        assertThat(onlyConflict.path("version").asLong()).isEqualTo(3);
+        JsonNode changes = feed("").path("changes");
+        assertThat(changes).extracting(c -> c.path("version").asLong()).containsExactly(1L, 2L, 3L);
+        assertThat(changes.get(2).path("origin").asText()).isEqualTo(B);
+        assertThat(changes.get(2).path("body").path("fields").path("status").asText()).isEqualTo("identified");
+        assertThat(changes.get(2).path("body").path("fields").path("title").asText())
+                .as("every field, not only the written ones").isEqualTo("Checkout 5xx");
+    }
+
+    @Test
+    void theSameOriginWritingTwiceFromAnOldBaseDoesNotConflict() throws Exception {
+        createIncident(A, "k1");
+        push(A, change("k2", "incident", INC, 1, fields("{\"severity\": \"SEV1\"}")));
+
+        JsonNode again = push(A, change("k3", "incident", INC, 1, fields("{\"severity\": \"SEV3\"}"))).get(0);
+
+        assertThat(again.path("outcome").asText()).isEqualTo("applied");
+        assertThat(again.path("version").asLong()).isEqualTo(3);
+        assertThat(sandbox.team().incident(INC).orElseThrow().path("severity").asText()).isEqualTo("SEV3");
+    }
+
+    @Test
+    void aValueWrittenAgainUnchangedMakesNoNewVersionAndNoLaterConflict() throws Exception {
+        createIncident(A, "k1");
+
+        JsonNode same = push(B, change("k2", "incident", INC, 0, fields("{\"severity\": \"SEV2\"}"))).get(0);
+        JsonNode later = push(A, change("k3", "incident", INC, 1, fields("{\"severity\": \"SEV1\"}"))).get(0);
+
+        assertThat(same.path("outcome").asText()).isEqualTo("applied");
+        assertThat(same.path("version").asLong()).isEqualTo(1);
+        assertThat(later.path("outcome").asText()).isEqualTo("applied");
+        assertThat(later.path("version").asLong()).isEqualTo(2);
+        assertThat(sandbox.team().changeCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anEventForAnUnknownIncidentIsRejected() throws Exception {
+        JsonNode result = push(A, change("k1", "event", "e1", 0, event(INC, "orphan"))).get(0);
+
+        assertThat(result.path("outcome").asText()).isEqualTo("rejected");
+        assertThat(result.path("version").asLong()).isZero();
+        assertThat(result.path("reason").asText()).contains(INC).contains("push the incident first");
+        assertThat(sandbox.team().changeCount()).isZero();
+    }
+
+    @Test
+    void anActionItemForAnUnknownIncidentIsRejected() throws Exception {
+        JsonNode result = push(A, change("k1", "action_item", "a41c", 0, fields("""
+                {"incident": "%s", "action": "Alert on pool saturation", "owner": "lee", "due": "2026-11-27",
+                 "status": "open"}""".formatted(INC)))).get(0);
+
+        assertThat(result.path("outcome").asText()).isEqualTo("rejected");
+        assertThat(result.path("reason").asText()).contains("push the incident first");
+        assertThat(sandbox.team().actionItem("a41c")).isEmpty();
+    }
+
+    @Test
+    void anUnknownEntityKindIsRejected() throws Exception {
+        JsonNode result = push(A, change("k1", "runbook", "r1", 0, "{}")).get(0);
+
+        assertThat(result.path("outcome").asText()).isEqualTo("rejected");
+        assertThat(result.path("reason").asText()).contains("runbook").contains("incident, event, postmortem, action_item");
+    }
+
+    @Test
+    void aPostmortemPublishedByAnotherOriginAfterTheBaseIsKeptWhole() throws Exception {
+        createIncident(A, "k1");
+        String first = "{\"summary\": \"pool exhausted\", \"sections\": [{\"title\": \"Impact\", \"text\": \"12 min\"}]}";
+        String second = "{\"summary\": \"a bad deploy\"}";
+        JsonNode published = push(A, change("k2", "postmortem", INC, 0,
+                "{\"doc\": " + first + ", \"publishedBy\": \"maria\", \"publishedAt\": \"2026-11-23T09:00:00Z\"}")).get(0);
+
+        JsonNode result = push(B, change("k3", "postmortem", INC, 0,
+                "{\"doc\": " + second + ", \"publishedBy\": \"lee\", \"publishedAt\": \"2026-11-23T09:05:00Z\"}")).get(0);
+
+        assertThat(published.path("outcome").asText()).isEqualTo("applied");
+        assertThat(result.path("outcome").asText()).isEqualTo("conflict");
+        assertThat(result.path("version").asLong()).isEqualTo(1);
+        JsonNode conflict = result.path("conflicts").get(0);
+        assertThat(conflict.path("field").asText()).isEqualTo("doc");
+        assertThat(conflict.path("yours").isNull()).as("the documents are not sent back").isTrue();
+        assertThat(conflict.path("kept").isNull()).isTrue();
+        assertThat(conflict.path("keptBy").asText()).isEqualTo(A);
+        assertThat(sandbox.team().postmortem(INC).orElseThrow().path("doc")).isEqualTo(Json.MAPPER.readTree(first));
+    }
+
+    @Test
+    void aPostmortemRepublishedFromTheLatestBaseReplacesTheWholeDocument() throws Exception {
+        createIncident(A, "k1");
+        push(A, change("k2", "postmortem", INC, 0, "{\"doc\": {\"summary\": \"one\", \"whys\": [1, 2]}, \"publishedBy\": \"maria\"}"));
+
+        JsonNode result = push(B, change("k3", "postmortem", INC, 1, "{\"doc\": {\"summary\": \"two\"}, \"publishedBy\": \"lee\"}")).get(0);
+
+        assertThat(result.path("outcome").asText()).isEqualTo("applied");
+        assertThat(result.path("version").asLong()).isEqualTo(2);
+        JsonNode kept = sandbox.team().postmortem(INC).orElseThrow();
+        assertThat(kept.path("doc")).isEqualTo(Json.MAPPER.readTree("{\"summary\": \"two\"}"));
+        assertThat(kept.path("publishedBy").asText()).isEqualTo("lee");
+    }
+
+    @Test
+    void moreThan500ChangesAreRefusedWholeAndNothingIsApplied() throws Exception {
+        List<String> changes = new ArrayList<>();
+        changes.add(change("k0", "incident", INC, 0, fields(INCIDENT_FIELDS)));
+        for (int i = 1; i <= 500; i++) {
+            changes.add(change("k" + i, "event", "e" + i, 0, event(INC, "note " + i)));
+        }
+
+        HttpResponse<String> response = post("changes", pushBody(A, changes));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).path("error").asText()).contains("501 changes").contains("at most 500");
+        assertThat(sandbox.team().changeCount()).isZero();
+        assertThat(sandbox.team().incident(INC)).isEmpty();
+    }
+
+    @Test
+    void anUnreadableBodyIsRefusedAndNothingIsApplied() throws Exception {
+        HttpResponse<String> garbage = post("changes", "{\"origin\": \"" + A + "\", \"changes\": [" + change("k1", "incident", INC, 0,
+                fields(INCIDENT_FIELDS)) + ", {oops");
+
+        assertThat(garbage.statusCode()).isEqualTo(400);
+        assertThat(json(garbage).path("error").asText()).contains("not JSON");
+        assertThat(sandbox.team().changeCount()).isZero();
+        assertThat(sandbox.team().timesApplied("k1")).isZero();
+    }
+
+    @Test
+    void aMalformedChangeRefusesTheWholeRequestBeforeAnyIsApplied() throws Exception {
+        HttpResponse<String> response = post("changes", pushBody(A, List.of(
+                change("k1", "incident", INC, 0, fields(INCIDENT_FIELDS)),
+                "{\"entity\": \"event\", \"id\": \"e1\", \"base\": 0, \"body\": {}}")));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).path("error").asText()).contains("change 2").contains("\"key\"");
+        assertThat(sandbox.team().incident(INC)).isEmpty();
+    }
+
+    // Pulling
+
+    @Test
+    void pagingWithALimitReturnsEveryWriteOnceInOrder() throws Exception {
+        createIncident(A, "k0");
+        List<String> notes = IntStream.rangeClosed(1, 6)
+                .mapToObj(i -> change("k" + i, "event", "e" + i, 0, event(INC, "note " + i))).toList();
+        push(B, notes.toArray(String[]::new));
+        push(A, change("k7", "incident", INC, 1, fields("{\"status\": \"identified\"}")));
+
+        JsonNode page1 = feed("?limit=3");
+        JsonNode page2 = feed("?since=" + page1.path("cursor").asText() + "&limit=3");
+        JsonNode page3 = feed("?since=" + page2.path("cursor").asText() + "&limit=3");
+
+        assertThat(page1.path("more").asBoolean()).isTrue();
+        assertThat(page2.path("more").asBoolean()).isTrue();
+        assertThat(page3.path("more").asBoolean()).isFalse();
+        assertThat(page3.path("cursor").asText()).isEqualTo("8");
+        List<JsonNode> all = new ArrayList<>();
+        for (JsonNode page : List.of(page1, page2, page3)) {
+            page.path("changes").forEach(all::add);
+        }
+        assertThat(all).extracting(c -> c.path("seq").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(all).extracting(c -> c.path("id").asText())
+                .containsExactly(INC, "e1", "e2", "e3", "e4", "e5", "e6", INC);
+        assertThat(all.get(1).path("origin").asText()).isEqualTo(B);
+        assertThat(all.get(1).path("body").path("text").asText()).isEqualTo("note 1");
+        assertThat(all.get(7).path("version").asLong()).isEqualTo(2);
+        assertThat(feed("?since=8").path("changes")).isEmpty();
+    }
+
+    @Test
+    void aCursorFromBeforeARestartStartsOverFromTheBeginning() throws Exception {
+        createIncident(A, "k1");
+
+        JsonNode page = feed("?since=5000");
+
+        assertThat(page.path("changes")).extracting(c -> c.path("id").asText()).containsExactly(INC);
+        assertThat(page.path("cursor").asText()).isEqualTo("1");
+    }
+
+    @Test
+    void aCursorThatIsNoNumberIsRefused() throws Exception {
+        HttpResponse<String> response = get("changes?since=yesterday");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).path("error").asText()).contains("since=yesterday");
+    }
+
+    @Test
+    void concurrentPushesAllLandOnceEach() throws Exception {
+        createIncident(A, "k0");
+        ExecutorService consoles = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<JsonNode>> pushes = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                String origin = "console-" + c;
+                List<String> notes = IntStream.range(0, 50)
+                        .mapToObj(i -> change(origin + "-k" + i, "event", origin + "-e" + i, 0, event(INC, "n" + i))).toList();
+                pushes.add(() -> push(origin, notes.toArray(String[]::new)));
+            }
+            for (Future<JsonNode> results : consoles.invokeAll(pushes)) {
+                assertThat(results.get()).allSatisfy(r -> assertThat(r.path("outcome").asText()).isEqualTo("applied"));
+            }
+        } finally {
+            consoles.shutdownNow();
+        }
+
+        JsonNode changes = feed("?limit=1000").path("changes");
+        assertThat(changes).hasSize(1 + 8 * 50);
+        Set<String> ids = new HashSet<>();
+        changes.forEach(c -> ids.add(c.path("id").asText()));
+        assertThat(ids).hasSize(1 + 8 * 50);
+        assertThat(sandbox.team().events(INC)).hasSize(8 * 50);
+    }
+
+    @Test
+    void tenThousandSeededIncidentsWithTenEventsEachPageWhole() throws Exception {
+        long started = System.nanoTime();
+        List<String> seeded = sandbox.team().seed(10_000, 10, 42);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(took).isLessThan(Duration.ofSeconds(2));
+        assertThat(seeded).hasSize(10_000).doesNotHaveDuplicates();
+        assertThat(sandbox.team().events(seeded.get(0))).hasSize(10);
+        int pages = 0;
+        long seen = 0;
+        long lastSeq = 0;
+        Set<String> incidents = new HashSet<>();
+        String cursor = "";
+        boolean more = true;
+        while (more) {
+            JsonNode page = feed("?since=" + cursor + "&limit=1000");
+            for (JsonNode c : page.path("changes")) {
+                assertThat(c.path("seq").asLong()).isEqualTo(lastSeq + 1);
+                assertThat(c.path("origin").asText()).isEqualTo(TeamStore.SEED_ORIGIN);
+                lastSeq = c.path("seq").asLong();
+                if (c.path("entity").asText().equals("incident")) {
+                    incidents.add(c.path("id").asText());
+                }
+                seen++;
+            }
+            cursor = page.path("cursor").asText();
+            more = page.path("more").asBoolean();
+            pages++;
+        }
+        assertThat(seen).isEqualTo(110_000);
+        assertThat(pages).isEqualTo(110);
+        assertThat(incidents).isEqualTo(Set.copyOf(seeded));
+        assertThat(seeded.stream().map(id -> id.substring(0, 17)).collect(Collectors.toSet()))
+                .as("one incident a minute").hasSize(10_000);
+    }
+}
