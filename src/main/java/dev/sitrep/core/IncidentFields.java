@@ -102,6 +102,12 @@ public final class IncidentFields {
                 i.drill(), i.declaredAt(), i.declaredBy(), at, i.version() + 1);
     }
 
+    /** The same incident at another version (several merges in one transaction are one update). */
+    public static Incident atVersion(Incident i, long version) {
+        return new Incident(i.id(), i.title(), i.service(), i.platforms(), i.severity(), i.status(), i.mergedInto(),
+                i.roles(), i.milestones(), i.impact(), i.drill(), i.declaredAt(), i.declaredBy(), i.updatedAt(), version);
+    }
+
     private static boolean pick(JsonNode f, String name, List<String> keep) {
         return f.has(name) && !keep.contains(name);
     }

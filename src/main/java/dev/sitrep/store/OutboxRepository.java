@@ -192,6 +192,28 @@ public final class OutboxRepository {
         }
     }
 
+    /** Remembers versions seen on the platform in one batch, never lowering one ({@code entity id} to version). */
+    public void sawAll(String platform, String entity, java.util.Map<String, Long> versions) throws SQLException {
+        if (versions.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("MERGE INTO sync_base t USING (VALUES (CAST(? AS "
+                + "VARCHAR(100)), CAST(? AS VARCHAR(20)), CAST(? AS VARCHAR(100)), CAST(? AS BIGINT))) s(platform, "
+                + "entity, entity_id, version) ON t.platform = s.platform AND t.entity = s.entity AND t.entity_id = "
+                + "s.entity_id WHEN MATCHED AND t.version < s.version THEN UPDATE SET version = s.version "
+                + "WHEN NOT MATCHED THEN INSERT (platform, entity, entity_id, version) VALUES (s.platform, s.entity, "
+                + "s.entity_id, s.version)")) {
+            for (java.util.Map.Entry<String, Long> e : versions.entrySet()) {
+                ps.setString(1, platform);
+                ps.setString(2, entity);
+                ps.setString(3, e.getKey());
+                ps.setLong(4, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     /** Remembers a version seen on the platform (never goes back). */
     public void saw(String platform, String entity, String entityId, long version) throws SQLException {
         if (version <= base(platform, entity, entityId)) {

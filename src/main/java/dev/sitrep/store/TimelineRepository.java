@@ -126,6 +126,23 @@ public final class TimelineRepository {
         return out;
     }
 
+    /** Which of these event ids are already stored (one query). */
+    public java.util.Set<String> existing(java.util.Collection<String> eventIds) throws SQLException {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        if (eventIds.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM timeline_event WHERE id = ANY(?)")) {
+            ps.setArray(1, connection.createArrayOf("VARCHAR", eventIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+        }
+        return found;
+    }
+
     public Optional<TimelineEvent> find(String eventId) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS + " FROM timeline_event WHERE id = ?")) {
             ps.setString(1, eventId);

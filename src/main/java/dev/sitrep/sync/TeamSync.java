@@ -21,19 +21,14 @@ import dev.sitrep.store.IncidentRepository;
 import dev.sitrep.store.OutboxRepository;
 import dev.sitrep.store.PostmortemRepository;
 import dev.sitrep.store.Store;
-import dev.sitrep.store.Tx;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 
 /**
  * One sync cycle with a team platform (kind {@code sitrep}): push what waits in the outbox, in
@@ -44,7 +39,6 @@ import java.util.logging.Logger;
  */
 public final class TeamSync {
 
-    private static final Logger LOG = Logger.getLogger(TeamSync.class.getName());
     private static final int PULL_PAGE = 1000;
 
     /** What a cycle moved and what still waits. */
@@ -257,12 +251,8 @@ public final class TeamSync {
             SitrepConnector.Page current = page;
             store.write(tx -> {
                 tx.applyingSync(true);
-                Instant now = clock.instant();
-                for (SitrepConnector.Entry e : current.changes()) {
-                    apply(tx, platform, e, now);
-                    tx.outbox().saw(platform, e.entity(), e.id(), e.version());
-                }
-                tx.outbox().pulled(platform, current.cursor(), now);
+                new PageApplier(tx, platform, clock.instant()).apply(current.changes());
+                tx.outbox().pulled(platform, current.cursor(), clock.instant());
                 return null;
             });
             pulled += page.changes().size();
@@ -273,95 +263,7 @@ public final class TeamSync {
         return pulled;
     }
 
-    private void apply(Tx tx, String platform, SitrepConnector.Entry e, Instant now) throws SQLException {
-        switch (e.entity()) {
-            case IncidentRepository.ENTITY -> applyIncident(tx, platform, e, now);
-            case "event" -> applyEvent(tx, e);
-            case ActionItemRepository.ENTITY -> applyActionItem(tx, platform, e, now);
-            case PostmortemRepository.ENTITY -> applyPostmortem(tx, e, now);
-            default -> LOG.fine(() -> "skipped a change of unknown kind " + e.entity());
-        }
-    }
-
-    private void applyIncident(Tx tx, String platform, SitrepConnector.Entry e, Instant now) throws SQLException {
-        IncidentId id = IncidentId.parse(e.id());
-        JsonNode fields = e.body().path("fields");
-        Incident local = tx.incidents().find(id).orElse(null);
-        if (local == null) {
-            tx.incidents().insert(List.of(IncidentFields.create(id, fields, now)));
-        } else {
-            Incident merged = IncidentFields.apply(local, fields, now, waitingFields(tx, platform, e));
-            if (IncidentFields.changed(local, merged).isEmpty() || !tx.incidents().update(merged)) {
-                return;
-            }
-        }
-        tx.changed(IncidentRepository.ENTITY, id.value());
-    }
-
-    private void applyEvent(Tx tx, SitrepConnector.Entry e) throws SQLException {
-        if (tx.timeline().find(e.id()).isPresent()) {
-            return;
-        }
-        TimelineEvent event = TeamJson.event(e.id(), e.body());
-        if (tx.incidents().find(event.incidentId()).isEmpty()) {
-            LOG.warning(() -> "a timeline event for " + event.incidentId() + " came before its incident; skipped");
-            return;
-        }
-        tx.timeline().append(List.of(event));
-        tx.changed(IncidentRepository.ENTITY, event.incidentId().value());
-    }
-
-    private void applyActionItem(Tx tx, String platform, SitrepConnector.Entry e, Instant now) throws SQLException {
-        ActionItem local = tx.actionItems().find(e.id()).orElse(null);
-        com.fasterxml.jackson.databind.node.ObjectNode fields = e.body().path("fields").deepCopy();
-        waitingFields(tx, platform, e).forEach(fields::remove);
-        if (local == null) {
-            ActionItem created = TeamJson.actionItem(e.id(), null, fields, now, "sync");
-            if (tx.incidents().find(created.incident()).isEmpty()) {
-                return;
-            }
-            tx.actionItems().insert(created);
-            tx.changed(ActionItemRepository.ENTITY, created.incident().value());
-            return;
-        }
-        ActionItem merged = TeamJson.actionItem(e.id(), local, fields, now, "sync");
-        if (!TeamJson.changed(local, merged).isEmpty()) {
-            tx.actionItems().update(merged);
-            tx.changed(ActionItemRepository.ENTITY, local.incident().value());
-        }
-    }
-
-    /** A published postmortem becomes the current one here; what this console had stays in its history. */
-    private void applyPostmortem(Tx tx, SitrepConnector.Entry e, Instant now) throws SQLException {
-        IncidentId id = IncidentId.parse(e.id());
-        if (tx.incidents().find(id).isEmpty()) {
-            return;
-        }
-        String doc = e.body().path("doc").toString();
-        var current = tx.postmortems().find(id);
-        if (current.isPresent() && tree(current.get().doc()).equals(e.body().path("doc"))) {
-            return;
-        }
-        long version = tx.postmortems().lockVersion(id) + 1;
-        String by = e.body().path("publishedBy").asText("another console");
-        tx.postmortems().upsert(new PostmortemRepository.Saved(id, doc, version, now, by));
-        tx.postmortems().addRevision(new PostmortemRepository.Revision(UUID.randomUUID().toString(), id, version, doc,
-                now, by, "published by " + by + " (from the team platform)"));
-        tx.changed(PostmortemRepository.ENTITY, id.value());
-    }
-
-    /** Fields of this entity with a local change still waiting to be sent: a pull does not overwrite them. */
-    private static List<String> waitingFields(Tx tx, String platform, SitrepConnector.Entry e) throws SQLException {
-        List<String> names = new ArrayList<>();
-        for (OutboxRepository.Row r : tx.outbox().pendingFor(platform, e.entity(), e.id())) {
-            for (Iterator<String> it = tree(r.body()).path("fields").fieldNames(); it.hasNext(); ) {
-                names.add(it.next());
-            }
-        }
-        return names;
-    }
-
-    private static JsonNode tree(String json) {
+    static JsonNode tree(String json) {
         try {
             return Json.MAPPER.readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

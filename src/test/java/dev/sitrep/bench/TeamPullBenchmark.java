@@ -1,0 +1,93 @@
+package dev.sitrep.bench;
+
+import dev.sitrep.core.PlatformKind;
+import dev.sitrep.core.PlatformProfile;
+import dev.sitrep.incident.IncidentService;
+import dev.sitrep.platform.PlatformConnector;
+import dev.sitrep.platform.Profiles;
+import dev.sitrep.platform.Secrets;
+import dev.sitrep.platform.sitrep.SitrepConnector;
+import dev.sitrep.sandbox.SandboxServer;
+import dev.sitrep.store.Store;
+import dev.sitrep.sync.TeamSync;
+import dev.sitrep.workspace.WorkspaceSettings;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The first sync of an empty console with a team platform holding 10,000 incidents and 100,000
+ * timeline events (the sandbox over loopback HTTP), beside downloading and parsing the same feed
+ * without storing it, in the same run. Goal: at most 2x.
+ */
+@Tag("bench")
+class TeamPullBenchmark {
+
+    private static final int INCIDENTS = 10_000;
+    private static final int EVENTS_PER_INCIDENT = 10;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void initialPullBesideDownloadAndParse() throws Exception {
+        Clock clock = Clock.systemUTC();
+        try (SandboxServer sandbox = SandboxServer.start(0, clock, Duration.ofMinutes(30))) {
+            sandbox.team().seed(INCIDENTS, EVENTS_PER_INCIDENT, 7);
+            PlatformProfile profile = new PlatformProfile("team", PlatformKind.SITREP, sandbox.url().toString(), null,
+                    null, PlatformProfile.Environment.PRODUCTION, null, List.of(), Duration.ofSeconds(30));
+            Secrets secrets = new Secrets(Map.of("SITREP_SECRET_TEAM", SandboxServer.TEAM_TOKEN), null, null);
+
+            long downloadOnly = Long.MAX_VALUE;
+            long stored = Long.MAX_VALUE;
+            int entries = 0;
+            for (int round = 0; round < 2; round++) {
+                long t = System.nanoTime();
+                int seen = 0;
+                try (Store scratch = Store.open(dir.resolve("scratch-" + round));
+                     PlatformConnector c = new Profiles(scratch, clock, () -> "bench").connect(profile, secrets)) {
+                    SitrepConnector team = (SitrepConnector) c;
+                    String cursor = null;
+                    SitrepConnector.Page page;
+                    do {
+                        page = team.pull(cursor, 1000);
+                        seen += page.changes().size();
+                        cursor = page.cursor();
+                    } while (page.more());
+                }
+                downloadOnly = Math.min(downloadOnly, System.nanoTime() - t);
+                entries = seen;
+
+                Path data = dir.resolve("console-" + round);
+                t = System.nanoTime();
+                try (Store store = Store.open(data)) {
+                    IncidentService incidents = new IncidentService(store, clock, () -> "bench", new SecureRandom());
+                    Profiles profiles = new Profiles(store, clock, () -> "bench");
+                    profiles.add(profile);
+                    TeamSync sync = new TeamSync(store, incidents, p -> profiles.connect(p, secrets),
+                            new WorkspaceSettings(store, clock)::origin, clock);
+                    TeamSync.Report report = sync.cycle(profile);
+                    stored = Math.min(stored, System.nanoTime() - t);
+                    assertThat(report.pulled()).isEqualTo(entries);
+                    assertThat(incidents.count()).isEqualTo(INCIDENTS);
+                    long events = store.read(tx -> tx.timeline().count());
+                    assertThat(events).isEqualTo((long) INCIDENTS * EVENTS_PER_INCIDENT);
+                }
+            }
+            System.out.printf("BENCH team-initial-pull: %,d incidents + %,d timeline events (%,d feed entries) from the "
+                            + "sandbox into an empty console: %.2f s | downloading and parsing the same feed without "
+                            + "storing it (baseline): %.2f s | ratio %.2fx (goal <= 2x)%n", INCIDENTS,
+                    INCIDENTS * EVENTS_PER_INCIDENT, entries, stored / 1e9, downloadOnly / 1e9,
+                    (double) stored / downloadOnly);
+        }
+    }
+}
