@@ -18,7 +18,7 @@ final class PlatformAddCommand extends StoreCommand {
     @Parameters(paramLabel = "NAME", description = "Profile name, e.g. pn-prod.")
     String name;
 
-    @Option(names = "--kind", required = true, description = "powernode, cullis, weathervane or so1.")
+    @Option(names = "--kind", required = true, description = "powernode, cullis, weathervane, so1 or sitrep (a team platform).")
     String kind;
 
     @Option(names = "--url", description = "The API's base address (https; plain http only to this machine).")

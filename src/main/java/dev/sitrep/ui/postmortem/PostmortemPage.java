@@ -128,9 +128,14 @@ public final class PostmortemPage extends BorderPane {
         export.setId("pmExport");
         export.setOnAction(e -> picker.saveAs(getScene().getWindow(), "Export the postmortem (.md or .html)",
                 model.suggestedExportName()).ifPresent(model::export));
+        Button publish = new Button("Publish");
+        publish.setId("pmPublish");
+        publish.setTooltip(new javafx.scene.control.Tooltip("Share this version with the team (drafts stay here)"));
+        publish.setOnAction(e -> model.publish());
+        publish.disableProperty().bind(model.docProperty().isNull());
         history.disableProperty().bind(model.docProperty().isNull());
         export.disableProperty().bind(model.docProperty().isNull());
-        HBox row = new HBox(10, incident, state, gap, history, export);
+        HBox row = new HBox(10, incident, state, gap, history, export, publish);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

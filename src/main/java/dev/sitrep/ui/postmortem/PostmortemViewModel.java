@@ -236,6 +236,25 @@ public final class PostmortemViewModel {
         });
     }
 
+    /**
+     * Publishes the postmortem as it stands: the version the team sees (team platforms get it with
+     * the next sync). Drafts and autosaves stay on this machine.
+     */
+    public void publish() {
+        Postmortem snapshot = doc.get();
+        if (snapshot == null || conflict.get()) {
+            return;
+        }
+        long basedOn = version;
+        executor.submit(() -> postmortems.publish(snapshot, basedOn), saved -> {
+            version = saved;
+            dirty = !snapshot.equals(doc.get());
+            failed.set(false);
+            message.set("Published: this version goes to the team with the next sync.");
+            saveState.set("Published " + HMS.format(clock.instant()) + " UTC");
+        }, this::fail);
+    }
+
     /** After a conflict: drop this window's changes and show what was saved elsewhere. */
     public void reloadTheirs() {
         load(incident.get());

@@ -141,6 +141,17 @@ class PostmortemViewModelTest {
     }
 
     @Test
+    void publishingSavesAVersionMarkedPublished() {
+        PostmortemViewModel model = model();
+        model.setSection("lessons", "Watch the pool.");
+        model.publish();
+        assertThat(model.messageProperty().get()).startsWith("Published");
+        assertThat(postmortems.revisions(incident.id()).get(0).reason()).isEqualTo(Postmortems.PUBLISHED);
+        assertThat(saved("lessons")).isEqualTo("Watch the pool.");
+        assertThat(model.dirty()).isFalse();
+    }
+
+    @Test
     void aRowForTheFirstSymptomAndActionItems() {
         PostmortemViewModel model = model();
         Instant symptom = Instant.parse("2026-11-22T15:40:00Z");
