@@ -149,7 +149,11 @@ public final class PullLoop implements AutoCloseable {
                 timeline.add(new Entry(EventType.PLATFORM_EVENT, now, profile.name() + " cannot be reached: " + error));
             }
         }
-        EscalationPolicy.Decision decision = decide(profile, after.failures() == 0 && !UNHEALTHY.equals(after.health()));
+        // A team platform only carries incidents between consoles: losing it is an offline banner, not a case
+        // for a kill switch or a rollback.
+        EscalationPolicy.Decision decision = profile.kind() == dev.sitrep.core.PlatformKind.SITREP
+                ? EscalationPolicy.Decision.NONE
+                : decide(profile, after.failures() == 0 && !UNHEALTHY.equals(after.health()));
         PlatformStatus saved = after.withEscalation(escalation(before.escalation(), decision, now));
         store.write(tx -> {
             tx.platformStates().save(saved);
