@@ -128,6 +128,29 @@ class TeamSyncTest {
         }
     }
 
+    @Test
+    void twoConsolesPublishingThePostmortemKeepTheFirstAndTheOtherStaysInTheHistory() {
+        Incident incident = ana.workspace.incidents().declare(Declaration.titled("Checkout 5xx"));
+        ana.sync();
+        bo.sync();
+        Postmortem mine = ana.workspace.postmortems().open(incident.id()).postmortem().withSection("lessons", "ana's");
+        Postmortem theirs = bo.workspace.postmortems().open(incident.id()).postmortem().withSection("lessons", "bo's");
+        ana.workspace.postmortems().publish(mine, 0);
+        bo.workspace.postmortems().publish(theirs, 0);
+        ana.sync();
+        assertThat(bo.sync().conflicts()).isEqualTo(1);
+        ana.sync();
+        for (TeamConsole c : List.of(ana, bo)) {
+            assertThat(c.workspace.postmortems().open(incident.id()).postmortem().section("lessons").orElseThrow()
+                    .markdown()).as(c + " shows the version the platform kept").isEqualTo("ana's");
+            assertThat(c.workspace.incidents().show(incident.id()).timeline()).as(c + " sees the conflict")
+                    .anyMatch(e -> e.text().startsWith("Conflict: the postmortem was published elsewhere"));
+        }
+        assertThat(bo.workspace.postmortems().revisions(incident.id())).as("bo's own text stays in bo's history")
+                .anyMatch(r -> bo.workspace.postmortems().revision(r.id()).section("lessons").orElseThrow().markdown()
+                        .equals("bo's"));
+    }
+
     /** What a console holds, per incident: its fields, its timeline, its action items, its postmortem. */
     private static Map<String, String> state(TeamConsole c) {
         Map<String, String> out = new TreeMap<>();

@@ -95,7 +95,8 @@ public final class PostmortemPage extends BorderPane {
     private HBox header(FilePicker picker, Consumer<Node> showSheet, Runnable closeSheet) {
         ComboBox<Incident> incident = new ComboBox<>(model.incidentChoices());
         incident.setId("pmIncident");
-        incident.setPrefWidth(560);
+        incident.setPrefWidth(460);
+        incident.setMinWidth(200);
         incident.setPromptText("Choose the incident");
         incident.setConverter(Converters.showing(i -> i.id() + " · " + i.severity() + " · " + i.status().key() + " · "
                 + i.title()));
@@ -119,6 +120,7 @@ public final class PostmortemPage extends BorderPane {
         state.setId("pmSaveState");
         state.getStyleClass().add(Styles.TEXT_MUTED);
         state.textProperty().bind(model.saveStateProperty());
+        state.setMinWidth(0);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         Button history = new Button("History…");
@@ -135,6 +137,9 @@ public final class PostmortemPage extends BorderPane {
         publish.disableProperty().bind(model.docProperty().isNull());
         history.disableProperty().bind(model.docProperty().isNull());
         export.disableProperty().bind(model.docProperty().isNull());
+        for (Button b : java.util.List.of(history, export, publish)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox row = new HBox(10, incident, state, gap, history, export, publish);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;

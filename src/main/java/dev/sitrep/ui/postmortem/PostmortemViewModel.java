@@ -139,7 +139,7 @@ public final class PostmortemViewModel {
             dirty = false;
             loads.set(loads.get() + 1);
             saveState.set(o.saved() ? "Saved " + HMS.format(o.savedAt()) + " UTC by " + o.savedBy()
-                    : "A fresh draft from the record: it is saved as soon as you change it.");
+                    : "Draft from the record, not saved yet");
         }, this::fail);
     }
 

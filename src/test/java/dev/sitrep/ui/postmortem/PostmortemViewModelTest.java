@@ -78,7 +78,7 @@ class PostmortemViewModelTest {
     void aChangeIsSavedAFewSecondsAfterTheLastSaveAndAtOnceWhenFocusLeaves() {
         PostmortemViewModel model = model();
         assertThat(model.docProperty().get().title()).startsWith("Incident 2026-11-22: Checkout 5xx");
-        assertThat(model.saveStateProperty().get()).startsWith("A fresh draft");
+        assertThat(model.saveStateProperty().get()).isEqualTo("Draft from the record, not saved yet");
 
         model.setSection("went_well", "Paging worked.");
         model.tick();
