@@ -73,7 +73,10 @@ final class PageApplier {
         }
         tx.incidents().insert(List.copyOf(created.values()));
         for (Incident i : updated.values()) {
-            tx.incidents().update(IncidentFields.atVersion(i, storedVersion.get(i.id()) + 1));
+            if (!tx.incidents().update(IncidentFields.atVersion(i, storedVersion.get(i.id()) + 1))) {
+                // Rolls the page back: the cursor stays, and the next pull applies it again.
+                throw new IllegalStateException(i.id() + " changed while a pull was merging it; the page is retried");
+            }
         }
         created.keySet().forEach(id -> tx.changed(IncidentRepository.ENTITY, id.value()));
         updated.keySet().forEach(id -> tx.changed(IncidentRepository.ENTITY, id.value()));
@@ -95,7 +98,7 @@ final class PageApplier {
         JsonNode fields = e.body().path("fields");
         Incident pending = created.containsKey(id) ? created.get(id) : updated.get(id);
         if (pending == null && !created.containsKey(id)) {
-            Incident stored = tx.incidents().find(id).orElse(null);
+            Incident stored = tx.incidents().findForUpdate(id).orElse(null);
             if (stored == null) {
                 created.put(id, IncidentFields.create(id, fields, now));
                 return;

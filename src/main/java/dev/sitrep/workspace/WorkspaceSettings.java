@@ -98,6 +98,10 @@ public final class WorkspaceSettings {
 
     /** This data directory's origin id for team sync (made once, then kept): how a platform tells consoles apart. */
     public String origin() {
+        java.util.Optional<String> saved = store.read(tx -> tx.settings().get(ORIGIN));
+        if (saved.isPresent()) {
+            return saved.get();
+        }
         return store.write(tx -> {
             java.util.Optional<String> known = tx.settings().get(ORIGIN);
             if (known.isPresent()) {
