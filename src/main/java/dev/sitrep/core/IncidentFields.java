@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -44,16 +43,7 @@ public final class IncidentFields {
 
     /** The fields whose value differs between two versions of an incident. */
     public static ObjectNode changed(Incident before, Incident after) {
-        ObjectNode was = all(before);
-        ObjectNode now = all(after);
-        ObjectNode out = Json.MAPPER.createObjectNode();
-        for (Iterator<String> names = now.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!now.get(name).equals(was.get(name))) {
-                out.set(name, now.get(name));
-            }
-        }
-        return out;
+        return TeamJson.diff(all(before), all(after));
     }
 
     /** A new incident made of every field (as a platform sends it). */

@@ -55,8 +55,11 @@ public final class TeamJson {
 
     /** The fields whose value differs between two versions of an action item. */
     public static ObjectNode changed(ActionItem before, ActionItem after) {
-        ObjectNode was = actionItem(before);
-        ObjectNode now = actionItem(after);
+        return diff(actionItem(before), actionItem(after));
+    }
+
+    /** The fields of {@code now} whose value differs from {@code was}. */
+    static ObjectNode diff(ObjectNode was, ObjectNode now) {
         ObjectNode out = Json.MAPPER.createObjectNode();
         for (Iterator<String> names = now.fieldNames(); names.hasNext(); ) {
             String name = names.next();

@@ -3,13 +3,13 @@ package dev.sitrep.ui.evidence;
 import atlantafx.base.theme.Styles;
 import dev.sitrep.core.EvidenceItem;
 import dev.sitrep.core.Incident;
-import dev.sitrep.core.IncidentId;
 import dev.sitrep.ui.common.ClipboardReader;
 import dev.sitrep.ui.common.Controls;
 import dev.sitrep.ui.common.Converters;
 import dev.sitrep.ui.common.FileDrop;
 import dev.sitrep.ui.common.FilePicker;
 import dev.sitrep.ui.common.Icons;
+import dev.sitrep.ui.common.IncidentChooser;
 import dev.sitrep.ui.common.Png;
 import dev.sitrep.ui.common.ScreenGrabber;
 import dev.sitrep.ui.common.TextClipboard;
@@ -122,29 +122,8 @@ public final class EvidenceView extends BorderPane {
     private HBox header() {
         Label title = new Label("Evidence");
         title.getStyleClass().add(Styles.TITLE_3);
-        ComboBox<Incident> incident = new ComboBox<>(model.incidentChoices());
-        incident.setId("evidenceIncident");
-        incident.setPrefWidth(560);
-        incident.setPromptText("Choose the incident");
-        incident.setConverter(Converters.showing(i -> i.id() + " · " + i.severity() + " · " + i.status().key() + " · "
-                + i.title()));
-        incident.valueProperty().addListener((obs, was, now) -> {
-            if (now != null) {
-                model.show(now.id());
-            }
-        });
-        Runnable follow = () -> {
-            IncidentId id = model.incidentProperty().get();
-            Incident current = incident.getValue();
-            if (id != null) {
-                model.incidentChoices().stream().filter(i -> i.id().equals(id)).findFirst()
-                        .filter(fresh -> fresh != current).ifPresent(incident::setValue);
-            }
-        };
-        model.incidentProperty().addListener((obs, was, now) -> follow.run());
-        // After the combo box has taken in the new list (it clears its choice when the items are replaced).
-        model.incidentChoices().addListener((javafx.collections.ListChangeListener<Incident>) c ->
-                javafx.application.Platform.runLater(follow));
+        ComboBox<Incident> incident = IncidentChooser.of("evidenceIncident", model.incidentChoices(),
+                model.incidentProperty(), model::show);
         HBox row = new HBox(14, title, incident);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;

@@ -4,11 +4,10 @@ import atlantafx.base.theme.Styles;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.postmortem.Postmortems;
-import dev.sitrep.ui.common.Converters;
 import dev.sitrep.ui.common.FilePicker;
+import dev.sitrep.ui.common.IncidentChooser;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -93,29 +92,8 @@ public final class PostmortemPage extends BorderPane {
     }
 
     private HBox header(FilePicker picker, Consumer<Node> showSheet, Runnable closeSheet) {
-        ComboBox<Incident> incident = new ComboBox<>(model.incidentChoices());
-        incident.setId("pmIncident");
-        incident.setPrefWidth(460);
-        incident.setMinWidth(200);
-        incident.setPromptText("Choose the incident");
-        incident.setConverter(Converters.showing(i -> i.id() + " · " + i.severity() + " · " + i.status().key() + " · "
-                + i.title()));
-        incident.valueProperty().addListener((obs, was, now) -> {
-            if (now != null) {
-                model.show(now.id());
-            }
-        });
-        Runnable follow = () -> {
-            IncidentId id = model.incidentProperty().get();
-            Incident current = incident.getValue();
-            if (id != null) {
-                model.incidentChoices().stream().filter(i -> i.id().equals(id)).findFirst()
-                        .filter(fresh -> fresh != current).ifPresent(incident::setValue);
-            }
-        };
-        model.incidentProperty().addListener((obs, was, now) -> follow.run());
-        // After the combo box has taken in the new list (it clears its choice when the items are replaced).
-        model.incidentChoices().addListener((javafx.collections.ListChangeListener<Incident>) c -> Platform.runLater(follow));
+        ComboBox<Incident> incident = IncidentChooser.of("pmIncident", model.incidentChoices(),
+                model.incidentProperty(), model::show);
         Label state = new Label();
         state.setId("pmSaveState");
         state.getStyleClass().add(Styles.TEXT_MUTED);
