@@ -38,6 +38,31 @@ class TeamPullBenchmark {
     @TempDir
     Path dir;
 
+    /** Reads what the pull stored and writes it again into a new store the fastest plain way: the storage floor. */
+    private static long storeOnly(Path from, Path to, Clock clock) {
+        List<dev.sitrep.core.Incident> incidents;
+        java.util.Map<dev.sitrep.core.IncidentId, List<dev.sitrep.core.TimelineEvent>> events;
+        try (Store source = Store.open(from)) {
+            incidents = source.read(tx -> tx.incidents().list(java.util.Set.of()));
+            events = source.read(tx -> tx.timeline().forIncidents(incidents.stream().map(dev.sitrep.core.Incident::id)
+                    .toList()));
+        }
+        long t = System.nanoTime();
+        try (Store target = Store.open(to)) {
+            for (int i = 0; i < incidents.size(); i += 100) {
+                List<dev.sitrep.core.Incident> slice = incidents.subList(i, Math.min(incidents.size(), i + 100));
+                target.write(tx -> {
+                    tx.incidents().insert(slice);
+                    List<dev.sitrep.core.TimelineEvent> batch = new java.util.ArrayList<>();
+                    slice.forEach(inc -> batch.addAll(events.getOrDefault(inc.id(), List.of())));
+                    tx.timeline().append(batch);
+                    return null;
+                });
+            }
+        }
+        return System.nanoTime() - t;
+    }
+
     @Test
     void initialPullBesideDownloadAndParse() throws Exception {
         Clock clock = Clock.systemUTC();
@@ -83,6 +108,9 @@ class TeamPullBenchmark {
                     assertThat(events).isEqualTo((long) INCIDENTS * EVENTS_PER_INCIDENT);
                 }
             }
+            long floor = storeOnly(dir.resolve("console-0"), dir.resolve("floor"), clock);
+            System.out.printf("BENCH team-initial-pull-floor: the same incidents and events written straight into an "
+                    + "empty store in batches of 1,000 (no HTTP, no merge): %.2f s%n", floor / 1e9);
             System.out.printf("BENCH team-initial-pull: %,d incidents + %,d timeline events (%,d feed entries) from the "
                             + "sandbox into an empty console: %.2f s | downloading and parsing the same feed without "
                             + "storing it (baseline): %.2f s | ratio %.2fx (goal <= 2x)%n", INCIDENTS,
