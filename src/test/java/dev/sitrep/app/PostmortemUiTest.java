@@ -85,6 +85,11 @@ class PostmortemUiTest {
         robot.write("Paging reached **Lee** in a minute");
         waitUntil(() -> previewShows(robot, "Lee"));
         console.snapshot("postmortem-section");
+        robot.interact(() -> javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
+        console.snapshot("postmortem-section-light");
+        robot.interact(() -> javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()));
         assertThat(robot.lookup("#pmPreview-went_well").lookup((Text t) -> t.getText().equals("Lee")).query()
                 .getStyleClass()).as("bold in the preview, not asterisks").isNotNull();
         assertThat(previewShows(robot, "**")).isFalse();
