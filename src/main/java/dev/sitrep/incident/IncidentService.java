@@ -4,7 +4,6 @@ import dev.sitrep.core.EventType;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentFields;
 import dev.sitrep.core.TeamJson;
-import dev.sitrep.core.Json;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.IncidentStatus;
 import dev.sitrep.core.Limits;
@@ -157,8 +156,8 @@ public final class IncidentService {
                     null, Roles.commandedBy(commander), Milestones.none().with(Milestone.DETECTED, detected), null,
                     d.drill(), now, who, now, 1);
             incidents.insert(List.of(incident));
-            tx.outbox().enqueue(IncidentRepository.ENTITY, id.value(), TeamJson.fieldsBody(IncidentFields.all(incident)),
-                    now);
+            tx.outbox().enqueue(IncidentRepository.ENTITY, id.value(),
+                    () -> TeamJson.fieldsBody(IncidentFields.all(incident)), now);
             Map<String, String> data = new LinkedHashMap<>();
             data.put("severity", level.code());
             data.put("commander", commander);
@@ -529,7 +528,7 @@ public final class IncidentService {
     }
 
     private static void save(Tx tx, Incident updated) throws SQLException {
-        Incident before = tx.incidents().find(updated.id()).orElse(null);
+        Incident before = tx.outbox().wanted() ? tx.incidents().find(updated.id()).orElse(null) : null;
         if (!tx.incidents().update(updated)) {
             throw new SitrepException(SitrepException.Kind.FAILURE, updated.id()
                     + " was changed by someone else at the same moment; nothing was saved. Try again.");
@@ -538,8 +537,8 @@ public final class IncidentService {
         if (before != null) {
             com.fasterxml.jackson.databind.node.ObjectNode changed = IncidentFields.changed(before, updated);
             if (!changed.isEmpty()) {
-                tx.outbox().enqueue(IncidentRepository.ENTITY, updated.id().value(), TeamJson.fieldsBody(changed),
-                        updated.updatedAt());
+                tx.outbox().enqueue(IncidentRepository.ENTITY, updated.id().value(),
+                        () -> TeamJson.fieldsBody(changed), updated.updatedAt());
             }
         }
     }
@@ -562,7 +561,7 @@ public final class IncidentService {
                 occurredAt == null ? now : occurredAt, now, supersedes, new HashMap<>(data));
         tx.timeline().append(List.of(event));
         tx.changed(IncidentRepository.ENTITY, id.value());
-        tx.outbox().enqueue("event", event.id(), TeamJson.event(event).toString(), now);
+        tx.outbox().enqueue("event", event.id(), () -> TeamJson.event(event).toString(), now);
         return event;
     }
 

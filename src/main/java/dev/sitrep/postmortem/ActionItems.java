@@ -52,8 +52,8 @@ public final class ActionItems {
                 now, by, now, by, 1);
         store.write(tx -> {
             tx.actionItems().insert(item);
-            tx.outbox().enqueue(ActionItemRepository.ENTITY, item.id(), TeamJson.fieldsBody(TeamJson.actionItem(item)),
-                    now);
+            tx.outbox().enqueue(ActionItemRepository.ENTITY, item.id(),
+                    () -> TeamJson.fieldsBody(TeamJson.actionItem(item)), now);
             tx.changed(ActionItemRepository.ENTITY, incident.value());
             return null;
         });
@@ -78,7 +78,7 @@ public final class ActionItems {
             tx.actionItems().update(next);
             com.fasterxml.jackson.databind.node.ObjectNode changed = TeamJson.changed(current, next);
             if (!changed.isEmpty()) {
-                tx.outbox().enqueue(ActionItemRepository.ENTITY, id, TeamJson.fieldsBody(changed), now);
+                tx.outbox().enqueue(ActionItemRepository.ENTITY, id, () -> TeamJson.fieldsBody(changed), now);
             }
             tx.changed(ActionItemRepository.ENTITY, current.incident().value());
             return next;

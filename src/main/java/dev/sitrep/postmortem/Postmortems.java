@@ -119,7 +119,7 @@ public final class Postmortems {
                 com.fasterxml.jackson.databind.node.ObjectNode body = Json.MAPPER.createObjectNode();
                 body.set("doc", Json.MAPPER.valueToTree(doc));
                 body.put("publishedBy", who).put("publishedAt", at.toString());
-                tx.outbox().enqueue(PostmortemRepository.ENTITY, doc.incident().value(), body.toString(), at);
+                tx.outbox().enqueue(PostmortemRepository.ENTITY, doc.incident().value(), body::toString, at);
             }
             return version;
         });

@@ -40,13 +40,23 @@ public final class OutboxRepository {
         this.connection = connection;
     }
 
-    /** Queues a change for every team platform, unless this transaction applies what came from one. */
-    public void enqueue(String entity, String entityId, String body, Instant at) throws SQLException {
-        if (tx.applyingSync()) {
+    /** Whether changes in this transaction go out: a team platform is configured and this is not a pull. */
+    public boolean wanted() throws SQLException {
+        return !tx.applyingSync() && !teamPlatforms().isEmpty();
+    }
+
+    /**
+     * Queues a change for every team platform, unless this transaction applies what came from one;
+     * the body is only written out when it is queued.
+     */
+    public void enqueue(String entity, String entityId, java.util.function.Supplier<String> body, Instant at)
+            throws SQLException {
+        if (!wanted()) {
             return;
         }
+        String json = body.get();
         for (String platform : teamPlatforms()) {
-            enqueueTo(platform, entity, entityId, body, at);
+            enqueueTo(platform, entity, entityId, json, at);
         }
     }
 

@@ -11,7 +11,6 @@ import dev.sitrep.ui.common.FilePicker;
 import dev.sitrep.ui.common.ScreenGrabber;
 import dev.sitrep.ui.evidence.EvidenceView;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;

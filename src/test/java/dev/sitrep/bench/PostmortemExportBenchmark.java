@@ -2,12 +2,10 @@ package dev.sitrep.bench;
 
 import dev.sitrep.audit.AuditLog;
 import dev.sitrep.core.ActionItem;
-import dev.sitrep.core.EventType;
 import dev.sitrep.core.EvidenceItem;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.Json;
 import dev.sitrep.core.Postmortem;
-import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.evidence.BlobStore;
 import dev.sitrep.evidence.EvidenceService;
 import dev.sitrep.incident.Declaration;
@@ -28,11 +26,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -44,7 +44,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -88,7 +87,6 @@ public final class EvidenceViewModel {
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
     private final Set<String> previewed = new HashSet<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private Future<?> capture;
     private long loadGeneration;
     /** While the list is replaced: the list view's passing "nothing selected" is not a choice. */
     private boolean reloading;
@@ -456,7 +454,7 @@ public final class EvidenceViewModel {
                 });
             }
         };
-        capture = executor.submit(() -> work.run(report), said -> {
+        executor.submit(() -> work.run(report), said -> {
             busy.set(false);
             failed.set(false);
             message.set(said);
@@ -554,9 +552,5 @@ public final class EvidenceViewModel {
 
     public ReadOnlyBooleanProperty failedProperty() {
         return failed.getReadOnlyProperty();
-    }
-
-    Future<?> captureUnderWay() {
-        return capture;
     }
 }
