@@ -171,7 +171,8 @@ class EvidenceViewModelTest {
             f.setLength(256L << 20);
         }
         List<Double> progress = new ArrayList<>();
-        EvidenceViewModel model = model(new ThreadExecutor());
+        ThreadExecutor executor = new ThreadExecutor();
+        EvidenceViewModel model = model(executor);
         waitFor(() -> model.incidentProperty().get() != null);
         model.progressProperty().addListener((obs, was, now) -> {
             synchronized (progress) {
@@ -187,6 +188,7 @@ class EvidenceViewModelTest {
         });
         model.cancel();
         waitFor(() -> !model.busyProperty().get());
+        waitFor(executor::idle); // the list is read again after the failure: let it finish before the store closes
         assertThat(model.failedProperty().get()).isTrue();
         assertThat(model.messageProperty().get()).contains("cancelled").contains("nothing was stored");
         assertThat(evidence.list(incident.id())).isEmpty();
@@ -207,17 +209,28 @@ class EvidenceViewModelTest {
 
     /** Work on its own thread, callbacks right there (no FX thread in a unit test). */
     private static final class ThreadExecutor implements UiExecutor {
+        private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+
+        boolean idle() {
+            return running.get() == 0;
+        }
+
         @Override
         public <T> Future<?> submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+            running.incrementAndGet();
             return CompletableFuture.runAsync(() -> {
-                T result;
                 try {
-                    result = work.call();
-                } catch (Exception | Error e) {
-                    onFailure.accept(e);
-                    return;
+                    T result;
+                    try {
+                        result = work.call();
+                    } catch (Exception | Error e) {
+                        onFailure.accept(e);
+                        return;
+                    }
+                    onSuccess.accept(result);
+                } finally {
+                    running.decrementAndGet();
                 }
-                onSuccess.accept(result);
             });
         }
 
