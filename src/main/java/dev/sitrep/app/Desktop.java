@@ -1,5 +1,6 @@
 package dev.sitrep.app;
 
+import dev.sitrep.services.Services;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.PlatformStatus;
 import dev.sitrep.ui.board.BoardView;
@@ -90,7 +91,7 @@ final class Desktop {
     private final ResumeView resumeView;
     private final javafx.collections.ObservableList<KillSwitchPage.Halted> haltedPlatforms =
             javafx.collections.FXCollections.observableArrayList();
-    private final Workspace workspace;
+    private final Services workspace;
     private final Clock clock;
     private final EvidenceViewModel evidence;
     private final PostmortemViewModel postmortem;
@@ -101,13 +102,13 @@ final class Desktop {
     private final ScheduledFuture<?> polling;
     private final Timeline elapsed;
 
-    Desktop(Workspace workspace, FxExecutor executor, Clock clock, ZoneId zone, ShellViewModel shellModel,
+    Desktop(Services workspace, FxExecutor executor, Clock clock, ZoneId zone, ShellViewModel shellModel,
             ShellView shell, Consumer<Theme> applyTheme, Runnable startDrill) {
         this(workspace, executor, clock, zone, shellModel, shell, applyTheme, startDrill, EvidenceView.Ports.system());
     }
 
     /** @param evidencePorts the OS parts the Evidence page uses (drop, choosers, screens, clipboard); fakes in tests */
-    Desktop(Workspace workspace, FxExecutor executor, Clock clock, ZoneId zone, ShellViewModel shellModel,
+    Desktop(Services workspace, FxExecutor executor, Clock clock, ZoneId zone, ShellViewModel shellModel,
             ShellView shell, Consumer<Theme> applyTheme, Runnable startDrill, EvidenceView.Ports evidencePorts) {
         this.workspace = workspace;
         this.clock = clock;

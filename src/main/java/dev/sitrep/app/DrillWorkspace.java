@@ -1,5 +1,6 @@
 package dev.sitrep.app;
 
+import dev.sitrep.services.Services;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.incident.DemoWorkspace;
@@ -27,12 +28,12 @@ public final class DrillWorkspace implements AutoCloseable {
     public static final String PLATFORM = "sandbox";
     static final String SCENARIO = "agents-acting-up";
 
-    private final Workspace workspace;
+    private final Services workspace;
     private final SandboxServer sandbox;
     private final ScenarioPlayer player;
     private final ScheduledExecutorService scenarioClock;
 
-    private DrillWorkspace(Workspace workspace, SandboxServer sandbox, ScenarioPlayer player,
+    private DrillWorkspace(Services workspace, SandboxServer sandbox, ScenarioPlayer player,
                            ScheduledExecutorService scenarioClock) {
         this.workspace = workspace;
         this.sandbox = sandbox;
@@ -46,7 +47,7 @@ public final class DrillWorkspace implements AutoCloseable {
 
     /** Opens (creating on first use) the drill beside the real workspace in {@code realDataDir}. */
     public static DrillWorkspace open(Path realDataDir, Clock clock, ProcessEnvironment env, String actorOption) {
-        Workspace workspace = Workspace.open(dataDir(realDataDir), clock, env, actorOption);
+        Services workspace = Services.open(dataDir(realDataDir), clock, env, actorOption);
         SandboxServer sandbox;
         try {
             sandbox = SandboxServer.start(0, clock, Duration.ofHours(12));
@@ -72,7 +73,7 @@ public final class DrillWorkspace implements AutoCloseable {
         return new DrillWorkspace(workspace, sandbox, player, scenarioClock);
     }
 
-    public Workspace workspace() {
+    public Services workspace() {
         return workspace;
     }
 

@@ -1,5 +1,6 @@
 package dev.sitrep.app;
 
+import dev.sitrep.services.Services;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.sitrep.ui.common.FxExecutor;
@@ -39,7 +40,7 @@ public final class SitrepApp extends Application {
     private final Clock clock = Clock.systemUTC();
     private final ZoneId zone = ZoneId.systemDefault();
     private FxExecutor executor;
-    private Workspace workspace;
+    private Services workspace;
     private SingleInstance instance;
     private Stage drillStage;
     private DrillWorkspace drill;
@@ -97,7 +98,7 @@ public final class SitrepApp extends Application {
     private void openWorkspace(Path dataDir, ProcessEnvironment env, String actorOption, ShellViewModel shellModel,
                                ShellView shell, StartupMarkers markers) {
         executor = new FxExecutor();
-        executor.submit(() -> Workspace.open(dataDir, clock, env, actorOption), opened -> {
+        executor.submit(() -> Services.open(dataDir, clock, env, actorOption), opened -> {
             workspace = opened;
             desktop = new Desktop(opened, executor, clock, zone, shellModel, shell, this::applyTheme,
                     () -> startDrill(dataDir, env, actorOption));

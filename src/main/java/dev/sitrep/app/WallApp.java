@@ -1,5 +1,6 @@
 package dev.sitrep.app;
 
+import dev.sitrep.services.Services;
 import dev.sitrep.ui.common.FxExecutor;
 import dev.sitrep.workspace.ProcessEnvironment;
 import javafx.application.Application;
@@ -20,7 +21,7 @@ import java.util.Map;
 public final class WallApp extends Application {
 
     private final FxExecutor executor = new FxExecutor();
-    private Workspace workspace;
+    private Services workspace;
 
     /** Opens the wall on the data directory given (or the default one) and returns when it is closed. */
     public static void launch(String dataDirOption, boolean windowed) {
@@ -40,7 +41,7 @@ public final class WallApp extends Application {
         boolean windowed = Boolean.parseBoolean(named.getOrDefault("windowed", "false"));
         Clock clock = Clock.systemUTC();
         executor.submit(() -> {
-            Workspace w = Workspace.open(dataDir, clock, env, null);
+            Services w = Services.open(dataDir, clock, env, null);
             return new Opened(w, w.settings().isDrill());
         }, opened -> {
             workspace = opened.workspace();
@@ -54,7 +55,7 @@ public final class WallApp extends Application {
         });
     }
 
-    private record Opened(Workspace workspace, boolean drill) {
+    private record Opened(Services workspace, boolean drill) {
     }
 
     @Override

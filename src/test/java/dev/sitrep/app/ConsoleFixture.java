@@ -1,5 +1,6 @@
 package dev.sitrep.app;
 
+import dev.sitrep.services.Services;
 import dev.sitrep.testing.Snapshots;
 import dev.sitrep.ui.common.FxExecutor;
 import dev.sitrep.ui.shell.ShellView;
@@ -25,7 +26,7 @@ import java.util.function.Consumer;
 final class ConsoleFixture implements AutoCloseable {
 
     final FxExecutor executor;
-    final Workspace workspace;
+    final Services workspace;
     final ShellViewModel shellModel;
     final Desktop desktop;
     final Scene scene;
@@ -35,17 +36,17 @@ final class ConsoleFixture implements AutoCloseable {
      * @param prepare  runs on the open workspace before the desktop is built (add profiles, data)
      * @param drill    what "Load demo workspace" and the Drill button do
      */
-    ConsoleFixture(Stage stage, Path dir, Map<String, String> env, ZoneId zone, Consumer<Workspace> prepare, Runnable drill) {
+    ConsoleFixture(Stage stage, Path dir, Map<String, String> env, ZoneId zone, Consumer<Services> prepare, Runnable drill) {
         this(stage, dir, env, zone, prepare, drill, dev.sitrep.ui.evidence.EvidenceView.Ports.system());
     }
 
     /** @param evidencePorts fakes for the Evidence page's drop, choosers, screens and clipboard */
-    ConsoleFixture(Stage stage, Path dir, Map<String, String> env, ZoneId zone, Consumer<Workspace> prepare, Runnable drill,
+    ConsoleFixture(Stage stage, Path dir, Map<String, String> env, ZoneId zone, Consumer<Services> prepare, Runnable drill,
                    dev.sitrep.ui.evidence.EvidenceView.Ports evidencePorts) {
         Clock clock = Clock.systemUTC();
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
         executor = new FxExecutor();
-        workspace = Workspace.open(dir, clock, new ProcessEnvironment(env, "Linux", "tester", "/home/tester", clock, zone,
+        workspace = Services.open(dir, clock, new ProcessEnvironment(env, "Linux", "tester", "/home/tester", clock, zone,
                 false), "maria");
         prepare.accept(workspace);
         shellModel = new ShellViewModel(clock, zone, dir.toString(), workspace.operator());
@@ -57,7 +58,7 @@ final class ConsoleFixture implements AutoCloseable {
         stage.show();
     }
 
-    ConsoleFixture(Stage stage, Path dir, Map<String, String> env, Consumer<Workspace> prepare) {
+    ConsoleFixture(Stage stage, Path dir, Map<String, String> env, Consumer<Services> prepare) {
         this(stage, dir, env, ZoneId.of("Europe/Berlin"), prepare, () -> { });
     }
 

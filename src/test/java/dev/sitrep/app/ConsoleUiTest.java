@@ -1,5 +1,6 @@
 package dev.sitrep.app;
 
+import dev.sitrep.services.Services;
 import dev.sitrep.core.Incident;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.testing.ChildJvm;
@@ -33,7 +34,7 @@ class ConsoleUiTest {
     @TempDir
     Path dir;
     private ConsoleFixture console;
-    private Workspace workspace;
+    private Services workspace;
     private ShellViewModel shellModel;
     private Desktop desktop;
     private int drillRequests;

@@ -1,5 +1,6 @@
 package dev.sitrep.app;
 
+import dev.sitrep.services.Services;
 import dev.sitrep.bench.BenchData;
 import dev.sitrep.core.SeverityScales;
 import dev.sitrep.incident.Declaration;
@@ -35,7 +36,7 @@ class DeclareLatencyBenchmark {
     @TempDir
     static Path dir;
     private ConsoleFixture console;
-    private Workspace workspace;
+    private Services workspace;
     private Desktop desktop;
 
     @Start

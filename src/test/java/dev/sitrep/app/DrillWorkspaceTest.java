@@ -1,5 +1,6 @@
 package dev.sitrep.app;
 
+import dev.sitrep.services.Services;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
@@ -39,7 +40,7 @@ class DrillWorkspaceTest {
     @Test
     void aDrillHasItsOwnDirectoryTheSandboxAndTheDemoIncidents() {
         try (DrillWorkspace drill = open()) {
-            Workspace w = drill.workspace();
+            Services w = drill.workspace();
             assertThat(w.dataDir()).isEqualTo(dir.resolve("drill"));
             assertThat(w.settings().isDrill()).isTrue();
             assertThat(w.profiles().list()).extracting(PlatformProfile::name).containsExactly("sandbox");
@@ -67,7 +68,7 @@ class DrillWorkspaceTest {
     @Test
     void aDrillCannotListOrReachARealPlatform() throws Exception {
         try (DrillWorkspace drill = open()) {
-            Workspace w = drill.workspace();
+            Services w = drill.workspace();
             assertThatThrownBy(() -> w.profiles().add(real())).isInstanceOf(SitrepException.class)
                     .hasMessageContaining("drill workspace").hasMessageContaining("pn-prod");
             assertThat(w.profiles().list()).extracting(PlatformProfile::name).containsExactly("sandbox");

@@ -1,5 +1,6 @@
 package dev.sitrep.app;
 
+import dev.sitrep.services.Services;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.sandbox.SandboxServer;
@@ -34,7 +35,7 @@ class KillSwitchUiTest {
     Path dir;
     private SandboxServer sandbox;
     private ConsoleFixture console;
-    private Workspace workspace;
+    private Services workspace;
     private Desktop desktop;
 
     @Start

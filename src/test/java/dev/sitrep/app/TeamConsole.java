@@ -1,5 +1,6 @@
 package dev.sitrep.app;
 
+import dev.sitrep.services.Services;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.sandbox.SandboxServer;
@@ -21,13 +22,13 @@ final class TeamConsole implements AutoCloseable {
 
     static final String TEAM = "team";
 
-    final Workspace workspace;
+    final Services workspace;
     private final String name;
 
     TeamConsole(Path dir, String operator, String url) {
         this.name = operator;
         Clock clock = Clock.systemUTC();
-        workspace = Workspace.open(dir, clock, new ProcessEnvironment(Map.of("SITREP_SECRET_TEAM", SandboxServer.TEAM_TOKEN),
+        workspace = Services.open(dir, clock, new ProcessEnvironment(Map.of("SITREP_SECRET_TEAM", SandboxServer.TEAM_TOKEN),
                 "Linux", operator, "/home/" + operator, clock, ZoneOffset.UTC, false), operator);
         if (workspace.profiles().list().stream().anyMatch(p -> p.name().equals(TEAM))) {
             workspace.profiles().replace(profile(url)); // a restart on the same data directory

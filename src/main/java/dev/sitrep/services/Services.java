@@ -1,4 +1,4 @@
-package dev.sitrep.app;
+package dev.sitrep.services;
 
 import dev.sitrep.comms.StatusUpdates;
 import dev.sitrep.comms.Templates;
@@ -31,10 +31,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The services of an open workspace, built once (the composition root's non-UI half). Opening
+ * The composition root: every service of an open workspace, built once, here and nowhere else. Opening
  * touches the disk, so the app does it off the FX thread.
  */
-public final class Workspace implements AutoCloseable {
+public final class Services implements AutoCloseable {
 
     private final Store store;
     private final IncidentService incidents;
@@ -61,7 +61,7 @@ public final class Workspace implements AutoCloseable {
     private final dev.sitrep.sync.TeamSync teamSync;
     private ScheduledExecutorService pullers;
 
-    private Workspace(Store store, Clock clock, ProcessEnvironment env, String actorOption) {
+    private Services(Store store, Clock clock, ProcessEnvironment env, String actorOption) {
         this.store = store;
         this.clock = clock;
         this.settings = new WorkspaceSettings(store, clock);
@@ -106,7 +106,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** How often the console syncs with team platforms (kind sitrep) while it runs. */
-    static final long TEAM_SYNC_SECONDS = 5;
+    public static final long TEAM_SYNC_SECONDS = 5;
 
     /** One push + pull with every team platform; one that cannot be reached keeps its outbox for next time. */
     private void syncTeams() {
@@ -115,7 +115,7 @@ public final class Workspace implements AutoCloseable {
                 try {
                     teamSync.cycle(p);
                 } catch (RuntimeException e) {
-                    java.util.logging.Logger.getLogger(Workspace.class.getName()).fine(() -> "team sync with "
+                    java.util.logging.Logger.getLogger(Services.class.getName()).fine(() -> "team sync with "
                             + p.name() + " failed: " + e.getMessage());
                 }
             }
@@ -147,8 +147,8 @@ public final class Workspace implements AutoCloseable {
         return platformStates;
     }
 
-    public static Workspace open(Path dataDir, Clock clock, ProcessEnvironment env, String actorOption) {
-        return new Workspace(Store.open(dataDir), clock, env, actorOption);
+    public static Services open(Path dataDir, Clock clock, ProcessEnvironment env, String actorOption) {
+        return new Services(Store.open(dataDir), clock, env, actorOption);
     }
 
     public IncidentService incidents() {
