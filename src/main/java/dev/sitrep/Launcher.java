@@ -1,8 +1,8 @@
 package dev.sitrep;
 
-import dev.sitrep.workspace.ProcessEnvironment;
 import dev.sitrep.cli.RootCommand;
 import dev.sitrep.cli.SitrepCli;
+import dev.sitrep.workspace.ProcessEnvironment;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +23,18 @@ public final class Launcher {
             return;
         }
         ProcessEnvironment environment = ProcessEnvironment.ofProcess();
-        RootCommand desktop = SitrepCli.desktopOptions(args, environment);
+        RootCommand desktop = SitrepCli.desktopOptions(args, environment, Launcher::nativeWall);
         if (desktop != null) {
             dev.sitrep.app.DesktopLauncher.launch(desktop.dataDirOption(), desktop.actorOption());
             return;
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(SitrepCli.run(args, environment, out, err));
+        System.exit(SitrepCli.run(args, environment, Launcher::nativeWall, out, err));
+    }
+
+    /** {@code sitrep wall} without --serve; WallApp (JavaFX) is loaded only when this runs. */
+    private static void nativeWall(String dataDirOption, boolean windowed) {
+        dev.sitrep.app.WallApp.launch(dataDirOption, windowed);
     }
 }

@@ -27,7 +27,7 @@ final class AmendCommand extends StoreCommand {
     @Override
     int run(Context c) {
         Instant when = c.time(at);
-        TimelineEvent event = c.incidents().amend(IncidentId.parse(id), entry, text, when);
+        TimelineEvent event = c.services().incidents().amend(IncidentId.parse(id), entry, text, when);
         c.out().println("Corrected: entry " + event.id() + " supersedes " + entry + ".");
         return 0;
     }

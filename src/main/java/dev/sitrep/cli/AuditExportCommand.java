@@ -24,7 +24,7 @@ final class AuditExportCommand extends StoreCommand {
             case "jsonl" -> true;
             default -> throw SitrepException.invalid("Unknown --format '" + format + "'; use log or jsonl.");
         };
-        for (AuditEntry e : c.audit().all()) {
+        for (AuditEntry e : c.services().audit().all()) {
             c.out().println(jsonl ? Json.write(asJson(e)) : logLine(e));
         }
         return 0;

@@ -10,7 +10,7 @@ final class AuditVerifyCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        AuditLog.Verification v = c.audit().verify();
+        AuditLog.Verification v = c.services().audit().verify();
         if (!v.intact()) {
             throw new SitrepException(SitrepException.Kind.FAILURE, "The audit trail is broken at entry " + v.brokenAt()
                     + ": " + v.problem() + ".");

@@ -34,7 +34,7 @@ final class ContainRevokeCertCommand extends StoreCommand {
         if (!yes) {
             throw SitrepException.invalid("Not revoked: revoking needs --yes to confirm; nothing was sent to " + platform + ".");
         }
-        KillSwitchService.Result r = c.killSwitch().revokeCertificate(platform, org, serial, reason,
+        KillSwitchService.Result r = c.services().killSwitch().revokeCertificate(platform, org, serial, reason,
                 incident == null ? null : IncidentId.parse(incident));
         if (r.done()) {
             c.out().println(platform + ": revoked certificate " + serial + " of " + org + " (confirmed by the platform).");

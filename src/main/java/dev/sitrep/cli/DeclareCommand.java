@@ -39,10 +39,10 @@ final class DeclareCommand extends StoreCommand {
     @Override
     int run(Context c) {
         Instant detected = c.time(detectedAt);
-        Incident incident = c.incidents().declare(new Declaration(title, severity, service, platforms, commander, drill,
+        Incident incident = c.services().incidents().declare(new Declaration(title, severity, service, platforms, commander, drill,
                 detected));
         if (json) {
-            c.out().println(IncidentJson.write(c.incidents().show(incident.id())));
+            c.out().println(IncidentJson.write(c.services().incidents().show(incident.id())));
         } else {
             c.out().println(incident.id() + "  " + incident.severity() + "  " + incident.title());
         }

@@ -22,8 +22,8 @@ final class DigestCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        String text = WeeklyDigestMarkdown.render(WeeklyDigest.compile(IsoWeek.parse(week), c.incidents(),
-                c.actionItems()));
+        String text = WeeklyDigestMarkdown.render(WeeklyDigest.compile(IsoWeek.parse(week), c.services().incidents(),
+                c.services().actionItems()));
         if (to == null) {
             c.out().print(text);
         } else {

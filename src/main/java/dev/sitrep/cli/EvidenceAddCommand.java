@@ -37,7 +37,7 @@ final class EvidenceAddCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        EvidenceService evidence = c.evidence();
+        EvidenceService evidence = c.services().evidence();
         IncidentId id = IncidentId.parse(incident);
         List<Path> all = new ArrayList<>();
         for (Path given : files) {

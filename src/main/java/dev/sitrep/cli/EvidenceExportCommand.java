@@ -19,7 +19,7 @@ final class EvidenceExportCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        int n = c.bundles().export(IncidentId.parse(incident), to);
+        int n = c.services().bundles().export(IncidentId.parse(incident), to);
         c.out().println("Exported " + n + " evidence item" + (n == 1 ? "" : "s") + " of " + incident + " to " + to
                 + ". Check it later with: sitrep evidence verify " + to);
         return 0;

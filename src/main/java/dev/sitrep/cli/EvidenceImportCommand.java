@@ -21,7 +21,7 @@ final class EvidenceImportCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        List<EvidenceItem> added = c.bundles().importInto(bundle, incident == null ? null : IncidentId.parse(incident));
+        List<EvidenceItem> added = c.services().bundles().importInto(bundle, incident == null ? null : IncidentId.parse(incident));
         for (EvidenceItem item : added) {
             c.out().println(item.id() + "  " + item.sha256() + "  " + item.size() + "  " + item.name());
         }

@@ -14,9 +14,9 @@ final class EvidenceLimitCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        WorkspaceSettings settings = new WorkspaceSettings(c.store(), c.environment().clock());
+        WorkspaceSettings settings = c.services().settings();
         if (size != null) {
-            settings.setEvidenceLimit(ByteSize.parse(size), c.incidents().operator());
+            settings.setEvidenceLimit(ByteSize.parse(size), c.services().incidents().operator());
         }
         c.out().println("Evidence limit: " + ByteSize.format(settings.evidenceLimit()) + " per capture.");
         return 0;

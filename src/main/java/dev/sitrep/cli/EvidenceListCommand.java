@@ -24,7 +24,7 @@ final class EvidenceListCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        List<EvidenceItem> items = c.evidence().list(IncidentId.parse(incident));
+        List<EvidenceItem> items = c.services().evidence().list(IncidentId.parse(incident));
         if (json) {
             c.out().println(Json.write(items.stream().map(EvidenceListCommand::asJson).toList()));
             return 0;

@@ -29,8 +29,8 @@ final class EvidenceNoteCommand extends StoreCommand {
     int run(Context c) {
         String text = String.join(" ", words);
         String shown = name != null ? name : text.length() > 40 ? text.substring(0, 40) + "…" : text;
-        EvidenceItem item = c.evidence().addText(IncidentId.parse(incident), EvidenceItem.Kind.NOTE, shown, text,
-                "note by " + c.incidents().operator(), null, tags);
+        EvidenceItem item = c.services().evidence().addText(IncidentId.parse(incident), EvidenceItem.Kind.NOTE, shown, text,
+                "note by " + c.services().incidents().operator(), null, tags);
         EvidenceOutput.added(c.out(), item);
         return 0;
     }

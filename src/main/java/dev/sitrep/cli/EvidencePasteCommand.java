@@ -42,7 +42,7 @@ final class EvidencePasteCommand extends StoreCommand {
     @Override
     int run(Context c) {
         String text = read();
-        EvidenceService evidence = c.evidence();
+        EvidenceService evidence = c.services().evidence();
         EvidenceItem item = evidence.addCommandOutput(IncidentId.parse(incident), command, text, description, tags);
         EvidenceOutput.added(c.out(), item);
         EvidenceOutput.secrets(spec.commandLine().getErr(), evidence, item);

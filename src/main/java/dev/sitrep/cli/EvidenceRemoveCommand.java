@@ -17,7 +17,7 @@ final class EvidenceRemoveCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        EvidenceItem item = c.evidence().remove(id, reason);
+        EvidenceItem item = c.services().evidence().remove(id, reason);
         c.out().println("Removed " + item.name() + " (" + item.id() + ") by " + item.removedBy() + ": "
                 + item.removedReason() + ". Its bytes and custody are kept.");
         return 0;

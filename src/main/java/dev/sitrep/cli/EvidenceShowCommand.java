@@ -17,7 +17,7 @@ final class EvidenceShowCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        EvidenceService evidence = c.evidence();
+        EvidenceService evidence = c.services().evidence();
         EvidenceItem e = evidence.find(id);
         var out = c.out();
         out.println(e.name() + (e.removed() ? "  [REMOVED]" : ""));

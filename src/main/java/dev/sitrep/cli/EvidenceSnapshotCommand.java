@@ -32,15 +32,15 @@ final class EvidenceSnapshotCommand extends StoreCommand {
     @Override
     int run(Context c) {
         IncidentId id = IncidentId.parse(incident);
-        c.incidents().show(id);
-        PlatformProfile profile = c.profiles().get(platform);
+        c.services().incidents().show(id);
+        PlatformProfile profile = c.services().profiles().get(platform);
         List<String> known = Connectors.statusPaths(profile.kind());
         if (path == null && known.isEmpty()) {
             throw SitrepException.invalid(platform + " is a " + profile.kind().key() + " platform with no HTTP status "
                     + "call; add its file as evidence with 'sitrep evidence add'.");
         }
-        EndpointSnapshot snapshot = c.profiles().snapshot(profile, path == null ? known.get(0) : path);
-        EvidenceItem item = c.evidence().addSnapshot(id, platform, snapshot, null, tags);
+        EndpointSnapshot snapshot = c.services().profiles().snapshot(profile, path == null ? known.get(0) : path);
+        EvidenceItem item = c.services().evidence().addSnapshot(id, platform, snapshot, null, tags);
         EvidenceOutput.added(c.out(), item);
         return 0;
     }

@@ -16,7 +16,7 @@ final class EvidenceVerifyCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        Bundles.Verification v = c.bundles().verify(bundle);
+        Bundles.Verification v = c.services().bundles().verify(bundle);
         if (v.intact()) {
             c.out().println("Intact: " + v.items() + " item" + (v.items() == 1 ? "" : "s") + ", every SHA-256 matches "
                     + "the manifest.");

@@ -28,7 +28,7 @@ final class FollowupAddCommand extends StoreCommand {
     int run(Context c) {
         IncidentId id = IncidentId.parse(incident);
         LocalDate day = DueDate.parse(due);
-        ActionItem item = c.actionItems().add(id, action, owner, day);
+        ActionItem item = c.services().actionItems().add(id, action, owner, day);
         c.out().println(item.id());
         return 0;
     }

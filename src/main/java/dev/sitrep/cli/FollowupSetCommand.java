@@ -35,7 +35,7 @@ final class FollowupSetCommand extends StoreCommand {
         }
         ActionItem.Status newStatus = status == null ? null : ActionItem.Status.parse(status);
         LocalDate day = DueDate.parse(due);
-        ActionItems actionItems = c.actionItems();
+        ActionItems actionItems = c.services().actionItems();
         ActionItem updated = actionItems.update(id, action, owner, day, newStatus);
         c.out().print(FollowupOutput.line(updated, actionItems.today()));
         return 0;

@@ -21,7 +21,7 @@ final class FollowupsCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        ActionItems actionItems = c.actionItems();
+        ActionItems actionItems = c.services().actionItems();
         List<ActionItem> items = actionItems.followUps(overdueOnly);
         LocalDate today = actionItems.today();
         if (json) {

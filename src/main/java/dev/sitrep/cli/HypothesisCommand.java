@@ -22,7 +22,7 @@ final class HypothesisCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        TimelineEvent event = c.incidents().hypothesis(IncidentId.parse(id), String.join(" ", words), confidence);
+        TimelineEvent event = c.services().incidents().hypothesis(IncidentId.parse(id), String.join(" ", words), confidence);
         c.out().println("Hypothesis recorded on " + event.incidentId() + " (entry " + event.id() + ").");
         return 0;
     }

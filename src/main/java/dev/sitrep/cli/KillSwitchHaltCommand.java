@@ -29,7 +29,7 @@ final class KillSwitchHaltCommand extends StoreCommand {
         if (!yes) {
             throw SitrepException.invalid("Not halted: a halt needs --yes to confirm; nothing was sent to " + platform + ".");
         }
-        KillSwitchService.Result r = c.killSwitch().halt(platform, reason, incident == null ? null : IncidentId.parse(incident));
+        KillSwitchService.Result r = c.services().killSwitch().halt(platform, reason, incident == null ? null : IncidentId.parse(incident));
         return KillSwitchOutput.report(r, c);
     }
 }

@@ -36,7 +36,7 @@ final class KillSwitchResumeCommand extends StoreCommand {
                     + "identified, the fix verified and the review done; nothing was sent to " + platform + ".");
         }
         ResumeRequest request = new ResumeRequest(true, true, true, approver, summary, mode);
-        return KillSwitchOutput.report(c.killSwitch().resume(platform, request,
+        return KillSwitchOutput.report(c.services().killSwitch().resume(platform, request,
                 incident == null ? null : IncidentId.parse(incident)), c);
     }
 }

@@ -20,7 +20,7 @@ final class KillSwitchStatusCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        KillSwitchState s = c.killSwitch().status(platform);
+        KillSwitchState s = c.services().killSwitch().status(platform);
         if (json) {
             c.out().println(Json.write(asJson(s)));
         } else {

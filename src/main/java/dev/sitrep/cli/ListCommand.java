@@ -25,11 +25,11 @@ final class ListCommand extends StoreCommand {
         boolean activeOnly = wanted.equals("open");
         IncidentStatus only = activeOnly || wanted.equals("all") ? null : parseStatus(wanted);
         if (json) {
-            c.out().println(IncidentJson.writeAll(c.incidents().listWithTimelines(activeOnly).stream()
+            c.out().println(IncidentJson.writeAll(c.services().incidents().listWithTimelines(activeOnly).stream()
                     .filter(r -> only == null || r.incident().status() == only).toList()));
             return 0;
         }
-        List<Incident> incidents = c.incidents().list(activeOnly).stream()
+        List<Incident> incidents = c.services().incidents().list(activeOnly).stream()
                 .filter(i -> only == null || i.status() == only).toList();
         c.out().print(IncidentText.table(incidents, c.environment().clock().instant()));
         return 0;

@@ -25,7 +25,7 @@ final class NoteCommand extends StoreCommand {
     @Override
     int run(Context c) {
         Instant when = c.time(at);
-        TimelineEvent event = c.incidents().note(IncidentId.parse(id), String.join(" ", words), when);
+        TimelineEvent event = c.services().incidents().note(IncidentId.parse(id), String.join(" ", words), when);
         c.out().println("Noted on " + event.incidentId() + " (entry " + event.id() + ").");
         return 0;
     }

@@ -52,7 +52,7 @@ final class PlatformAddCommand extends StoreCommand {
                 path == null ? null : path.toAbsolutePath().normalize(), email, PlatformProfile.Environment.parse(environment),
                 caCert == null ? null : caCert.toAbsolutePath().normalize(), flags,
                 Duration.ofSeconds(Math.max(5, healthEvery)), autoHalt);
-        c.profiles().add(profile);
+        c.services().profiles().add(profile);
         c.out().println("Added " + profile.name() + " (" + profile.kind().key() + ", " + profile.address() + "). "
                 + "Test it with: sitrep platform test " + profile.name());
         return 0;

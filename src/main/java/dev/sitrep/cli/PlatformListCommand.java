@@ -18,7 +18,7 @@ final class PlatformListCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        List<PlatformProfile> profiles = c.profiles().list();
+        List<PlatformProfile> profiles = c.services().profiles().list();
         if (json) {
             c.out().println(Json.write(profiles.stream().map(PlatformListCommand::asJson).toList()));
             return 0;

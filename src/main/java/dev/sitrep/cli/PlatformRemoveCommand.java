@@ -11,7 +11,7 @@ final class PlatformRemoveCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        c.profiles().remove(name);
+        c.services().profiles().remove(name);
         c.out().println("Removed " + name + ".");
         return 0;
     }

@@ -14,7 +14,7 @@ final class PlatformSecretCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        c.profiles().get(name);
+        c.services().profiles().get(name);
         if (!c.environment().interactive() || System.console() == null) {
             throw SitrepException.invalid("No terminal to type the secret on; run 'sitrep platform secret " + name
                     + "' in a terminal, or set " + Secrets.variableFor(name) + " instead.");
@@ -23,7 +23,7 @@ final class PlatformSecretCommand extends StoreCommand {
         if (typed == null || typed.length == 0) {
             throw SitrepException.invalid("Nothing was typed; the keychain was left as it was.");
         }
-        if (!c.keychain().store(name, new String(typed))) {
+        if (!c.services().keychain().store(name, new String(typed))) {
             throw new SitrepException(SitrepException.Kind.FAILURE, "The OS keychain did not answer (locked, or no "
                     + "keychain service on this machine); set " + Secrets.variableFor(name) + " instead.");
         }

@@ -4,15 +4,11 @@ import dev.sitrep.core.Json;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.PlatformStatus;
 import dev.sitrep.core.TimeFormat;
-import dev.sitrep.platform.Secrets;
-import dev.sitrep.sync.Backoff;
 import dev.sitrep.sync.PlatformStates;
-import dev.sitrep.sync.PullLoop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -35,17 +31,11 @@ final class PlatformStatusCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        List<PlatformProfile> profiles = name == null ? c.profiles().list() : List.of(c.profiles().get(name));
+        List<PlatformProfile> profiles = name == null ? c.services().profiles().list() : List.of(c.services().profiles().get(name));
         if (refresh) {
-            Secrets secrets = c.secrets();
-            try (PullLoop loop = new PullLoop(c.store(), c.incidents(),
-                    p -> c.profiles().connect(p, secrets), c.environment().clock(),
-                    new Backoff(new SecureRandom()))) {
-                loop.onEscalation(c.killSwitch()::onEscalation);
-                profiles.forEach(loop::pullOnce);
-            }
+            profiles.forEach(c.services().pullLoop()::pullOnce);
         }
-        PlatformStates states = new PlatformStates(c.store());
+        PlatformStates states = c.services().platformStates();
         Instant now = c.environment().clock().instant();
         if (json) {
             c.out().println(Json.write(profiles.stream().map(p -> asJson(states.get(p.name()))).toList()));

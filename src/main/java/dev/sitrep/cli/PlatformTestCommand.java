@@ -20,8 +20,8 @@ final class PlatformTestCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        PlatformProfile profile = c.profiles().get(name);
-        try (PlatformConnector connector = c.profiles().connect(profile, c.secrets())) {
+        PlatformProfile profile = c.services().profiles().get(name);
+        try (PlatformConnector connector = c.services().connect(profile)) {
             c.out().println(profile.name() + "  " + profile.kind().key() + "  " + profile.address() + "  ("
                     + profile.environment().key() + ")");
             c.out().println("Capabilities: " + connector.capabilities().stream().map(Capability::label)

@@ -31,8 +31,8 @@ final class PostmortemExportCommand extends StoreCommand {
     @Override
     int run(Context c) {
         IncidentId id = IncidentId.parse(incident);
-        Postmortem postmortem = c.postmortems().open(id).postmortem();
-        List<ActionItem> actions = c.actionItems().forIncident(id);
+        Postmortem postmortem = c.services().postmortems().open(id).postmortem();
+        List<ActionItem> actions = c.services().actionItems().forIncident(id);
         String text = format == Format.HTML ? PostmortemHtml.render(postmortem, actions)
                 : PostmortemMarkdown.render(postmortem, actions);
         if (to == null) {

@@ -29,13 +29,19 @@ public final class RootCommand {
     String actor;
 
     private final ProcessEnvironment environment;
+    private final NativeWall nativeWall;
 
-    RootCommand(ProcessEnvironment environment) {
+    RootCommand(ProcessEnvironment environment, NativeWall nativeWall) {
         this.environment = environment;
+        this.nativeWall = nativeWall;
     }
 
     ProcessEnvironment environment() {
         return environment;
+    }
+
+    NativeWall nativeWall() {
+        return nativeWall;
     }
 
     public String dataDirOption() {

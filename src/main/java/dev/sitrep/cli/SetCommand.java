@@ -59,7 +59,7 @@ final class SetCommand extends StoreCommand {
     @Override
     int run(Context c) {
         IncidentId incident = IncidentId.parse(id);
-        IncidentService service = c.incidents();
+        IncidentService service = c.services().incidents();
         List<Supplier<Change>> changes = new ArrayList<>();
         if (status != null) {
             IncidentStatus target = IncidentStatus.parse(status);

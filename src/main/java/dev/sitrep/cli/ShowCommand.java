@@ -19,11 +19,11 @@ final class ShowCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        IncidentRecord record = c.incidents().show(IncidentId.parse(id));
+        IncidentRecord record = c.services().incidents().show(IncidentId.parse(id));
         c.out().print(json ? IncidentJson.write(record) + System.lineSeparator()
-                : IncidentText.detail(record, c.incidents().scale(),
-                c.incidents().resumeWatches(List.of(record.incident())).get(record.incident().id()),
-                c.checklists().forIncident(record.incident().id()), c.environment().clock().instant(),
+                : IncidentText.detail(record, c.services().incidents().scale(),
+                c.services().incidents().resumeWatches(List.of(record.incident())).get(record.incident().id()),
+                c.services().checklists().forIncident(record.incident().id()), c.environment().clock().instant(),
                 c.environment().zone()));
         return 0;
     }

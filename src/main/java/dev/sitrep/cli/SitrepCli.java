@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs a {@code sitrep} command line: results on stdout, one line on stderr for an error, and
- * the exit code from ARCHITECTURE's conventions. Loads no JavaFX class.
+ * the exit code from the architecture note's conventions. Loads no JavaFX class: the native wall,
+ * the one command that needs it, is handed in by the launcher.
  */
 public final class SitrepCli {
 
@@ -23,8 +24,8 @@ public final class SitrepCli {
     private SitrepCli() {
     }
 
-    public static CommandLine commandLine(ProcessEnvironment environment) {
-        CommandLine cli = new CommandLine(new RootCommand(environment));
+    public static CommandLine commandLine(ProcessEnvironment environment, NativeWall nativeWall) {
+        CommandLine cli = new CommandLine(new RootCommand(environment, nativeWall));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(SitrepCli::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, commandLine));
@@ -32,9 +33,10 @@ public final class SitrepCli {
     }
 
     /** Runs the command and returns its exit code. */
-    public static int run(String[] args, ProcessEnvironment environment, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, ProcessEnvironment environment, NativeWall nativeWall, PrintWriter out,
+                          PrintWriter err) {
         LogFiles.silenceConsole();
-        CommandLine cli = commandLine(environment);
+        CommandLine cli = commandLine(environment, nativeWall);
         cli.setOut(out);
         cli.setErr(err);
         int code = cli.execute(args);
@@ -47,8 +49,8 @@ public final class SitrepCli {
      * The global options when {@code args} name no command and ask for no help: the desktop
      * console should open; otherwise {@code null}, and the args are a CLI command.
      */
-    public static RootCommand desktopOptions(String[] args, ProcessEnvironment environment) {
-        CommandLine cli = commandLine(environment);
+    public static RootCommand desktopOptions(String[] args, ProcessEnvironment environment, NativeWall nativeWall) {
+        CommandLine cli = commandLine(environment, nativeWall);
         try {
             ParseResult parsed = cli.parseArgs(args);
             if (parsed.hasSubcommand() || parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {

@@ -50,12 +50,12 @@ final class UpdateCommand extends StoreCommand {
     int run(Context c) {
         IncidentId incident = IncidentId.parse(id);
         Clock clock = c.environment().clock();
-        Templates templates = new Templates(c.store(), clock, c.incidents()::operator);
+        Templates templates = c.services().templates();
         UpdateTemplate chosen = templates.get(template);
         String text = textFile != null ? read(textFile) : compose(c, incident, chosen, clock);
         c.out().println(text);
         if (sent) {
-            StatusUpdates.Sent done = new StatusUpdates(c.store(), c.incidents(), clock).sent(incident, chosen.id(), text);
+            StatusUpdates.Sent done = c.services().statusUpdates().sent(incident, chosen.id(), text);
             c.out().println();
             c.out().println("Recorded on " + incident + ": " + chosen.name() + " sent at "
                     + TimeFormat.stamp(done.at(), ZoneOffset.UTC)
@@ -67,9 +67,9 @@ final class UpdateCommand extends StoreCommand {
     }
 
     private static String compose(Context c, IncidentId incident, UpdateTemplate chosen, Clock clock) {
-        IncidentRecord record = c.incidents().show(incident);
-        WarRoom warRoom = new WarRoom(c.store(), clock, c.incidents()::operator);
-        return new UpdateComposer(c.incidents().scale(), warRoom.get()).compose(chosen, record, clock.instant()).text();
+        IncidentRecord record = c.services().incidents().show(incident);
+        WarRoom warRoom = c.services().warRoom();
+        return new UpdateComposer(c.services().incidents().scale(), warRoom.get()).compose(chosen, record, clock.instant()).text();
     }
 
     private static String read(Path file) {

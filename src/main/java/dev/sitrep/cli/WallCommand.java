@@ -1,27 +1,26 @@
 package dev.sitrep.cli;
 
-import dev.sitrep.comms.StatusUpdates;
 import dev.sitrep.core.SitrepException;
-import dev.sitrep.incident.IncidentService;
-import dev.sitrep.store.ChangeFeed;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
-import dev.sitrep.wall.WallModel;
 import dev.sitrep.wall.web.WallAccess;
 import dev.sitrep.wall.web.WallFeed;
 import dev.sitrep.wall.web.WallServer;
 import dev.sitrep.workspace.ProcessEnvironment;
-import dev.sitrep.workspace.WorkspaceSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -63,12 +62,10 @@ final class WallCommand implements Callable<Integer> {
         RootCommand root = (RootCommand) spec.root().userObject();
         ProcessEnvironment environment = root.environment();
         PrintWriter out = spec.commandLine().getOut();
-        try (Store store = Store.open(environment.dataDir(root.dataDirOption()))) {
-            String actor = environment.actor(root.actorOption(), new WorkspaceSettings(store, environment.clock())::operator);
-            IncidentService incidents = new IncidentService(store, environment.clock(), () -> actor, new SecureRandom());
-            WallModel model = new WallModel(store, incidents, new StatusUpdates(store, incidents, environment.clock()),
-                    environment.clock(), environment.zone());
-            WallServer server = start(new InetSocketAddress(address, port), new WallFeed(model, new ChangeFeed(store)), access);
+        try (Store store = Store.open(environment.dataDir(root.dataDirOption()));
+             Services services = Services.on(store).environment(environment, root.actorOption()).build()) {
+            WallFeed feed = new WallFeed(services.wall(environment.zone()), services.changes());
+            WallServer server = start(new InetSocketAddress(address, port), feed, access);
             Thread hook = new Thread(server::close, "sitrep-wall-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
@@ -86,12 +83,11 @@ final class WallCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The native wall is the console's (package dev.sitrep.ui.wall); this branch is replaced when it lands. */
     /** The wall as a full-screen window on this machine's screen (the one it was last on). */
     private int nativeWall() {
         RootCommand root = (RootCommand) spec.root().userObject();
         ProcessEnvironment environment = root.environment();
-        boolean linux = environment.osName().toLowerCase(java.util.Locale.ROOT).contains("linux");
+        boolean linux = environment.osName().toLowerCase(Locale.ROOT).contains("linux");
         if (linux && environment.env().get("DISPLAY") == null && environment.env().get("WAYLAND_DISPLAY") == null) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("sitrep: the native wall needs a screen, and there is none here (DISPLAY is not set); "
@@ -99,7 +95,7 @@ final class WallCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        dev.sitrep.app.WallApp.launch(root.dataDirOption(), windowed);
+        root.nativeWall().show(root.dataDirOption(), windowed);
         return 0;
     }
 
@@ -111,9 +107,9 @@ final class WallCommand implements Callable<Integer> {
             throw SitrepException.invalid("Cannot listen on " + address.getAddress().getHostAddress() + " port "
                     + address.getPort() + " (" + e.getMessage() + "); choose another --serve PORT (0 for any free one) "
                     + "or --bind address.");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             feed.close();
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.sitrep.core.IncidentId;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.store.Store;
+import dev.sitrep.testing.TestServices;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TextArea;
@@ -49,7 +50,7 @@ class PostmortemKeystrokeBenchmark {
     @Start
     void start(Stage stage) {
         try (Store store = Store.open(dir)) {
-            IncidentService incidents = new IncidentService(store, Clock.systemUTC(), () -> "bench", new Random(3));
+            IncidentService incidents = TestServices.on(store, "bench").random(new Random(3)).build().incidents();
             incident = incidents.declare(new Declaration("Checkout 5xx after deploy", "SEV2", "checkout", List.of("pn"),
                     null, false, null)).id();
             store.write(tx -> {

@@ -6,7 +6,9 @@ import dev.sitrep.core.Incident;
 import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.incident.Checklists;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
+import dev.sitrep.testing.TestServices;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -20,7 +22,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -96,8 +97,9 @@ class TriageUiTest {
 
         console.close();
         try (Store store = Store.open(dir)) {
-            IncidentService reopened = new IncidentService(store, Clock.systemUTC(), () -> "x", new Random(1));
-            Checklist c = new Checklists(store, reopened, Clock.systemUTC()).forIncident(declared.id()).get(0);
+            Services services = TestServices.on(store, "x").random(new Random(1)).build();
+            IncidentService reopened = services.incidents();
+            Checklist c = services.checklists().forIncident(declared.id()).get(0);
             assertThat(c.runbook()).isEqualTo("rollback");
             assertThat(c.step(1).done()).isTrue();
             assertThat(c.step(1).doneBy()).isEqualTo("maria");

@@ -2,6 +2,7 @@ package dev.sitrep.audit;
 
 import dev.sitrep.core.AuditEntry;
 import dev.sitrep.store.Store;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +26,7 @@ class AuditLogTest {
     @BeforeEach
     void open() {
         store = Store.open(dir);
-        log = new AuditLog(store, Clock.systemUTC());
+        log = TestServices.on(store, "maria").build().audit();
         log.append(AuditEntry.ACTIVATED, "pn", "maria", "agents looping", null, null, null);
         log.append(AuditEntry.FAILED, "wv", "maria", "halt", null, "database locked", null);
         log.append(AuditEntry.RESET, "pn", "maria", "fix deployed", "sam", "{\"mode\":\"full\"}", null);

@@ -1,12 +1,10 @@
 package dev.sitrep.bench;
 
-import dev.sitrep.audit.AuditLog;
 import dev.sitrep.core.ActionItem;
 import dev.sitrep.core.EvidenceItem;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.Json;
 import dev.sitrep.core.Postmortem;
-import dev.sitrep.evidence.BlobStore;
 import dev.sitrep.evidence.EvidenceService;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
@@ -14,9 +12,10 @@ import dev.sitrep.postmortem.ActionItems;
 import dev.sitrep.postmortem.PostmortemHtml;
 import dev.sitrep.postmortem.PostmortemMarkdown;
 import dev.sitrep.postmortem.Postmortems;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.TestClock;
-import dev.sitrep.workspace.WorkspaceSettings;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,12 +52,12 @@ class PostmortemExportBenchmark {
     void exportingAFiveThousandEventIncident() {
         TestClock clock = new TestClock(Instant.parse("2026-11-22T08:00:00Z"));
         try (Store store = Store.open(dir)) {
-            IncidentService incidents = new IncidentService(store, clock, () -> "bench", new Random(5));
-            EvidenceService evidence = new EvidenceService(store, new BlobStore(dir, () -> 1L << 20), incidents,
-                    new AuditLog(store, clock), clock, () -> "bench");
-            Postmortems postmortems = new Postmortems(store, incidents, evidence, new WorkspaceSettings(store, clock),
-                    clock, () -> "bench");
-            ActionItems actionItems = new ActionItems(store, incidents, clock, ZoneOffset.UTC, () -> "bench");
+            Services services = TestServices.on(store, "bench").clock(clock).zone(ZoneOffset.UTC).random(new Random(5))
+                    .evidenceLimit(() -> 1L << 20).build();
+            IncidentService incidents = services.incidents();
+            EvidenceService evidence = services.evidence();
+            Postmortems postmortems = services.postmortems();
+            ActionItems actionItems = services.actionItems();
             IncidentId id = incidents.declare(new Declaration("Checkout 5xx after deploy", "SEV2", "checkout",
                     List.of("pn"), null, false, null)).id();
             store.write(tx -> {

@@ -14,10 +14,12 @@ import dev.sitrep.platform.PlatformConnector;
 import dev.sitrep.platform.Profiles;
 import dev.sitrep.platform.Secrets;
 import dev.sitrep.sandbox.SandboxServer;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.sync.Backoff;
 import dev.sitrep.sync.PlatformStates;
 import dev.sitrep.sync.PullLoop;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
@@ -133,9 +135,10 @@ class PullLoopBenchmark {
             sandboxes.add(closing(SandboxServer.start(0, clock, Duration.ofHours(1))));
         }
         Store store = closing(Store.open(tmp.resolve("data")));
-        IncidentService incidents = new IncidentService(store, clock, () -> "bench", new Random(3));
-        Profiles profiles = new Profiles(store, clock, () -> "bench");
         Map<String, String> env = new HashMap<>();
+        Services services = TestServices.on(store, "bench").clock(clock).random(new Random(3)).variables(env).build();
+        IncidentService incidents = services.incidents();
+        Profiles profiles = services.profiles();
         List<PlatformProfile> pns = new ArrayList<>();
         for (int i = 0; i < PLATFORMS; i++) {
             String name = "pn-" + (i + 1);
@@ -146,14 +149,15 @@ class PullLoopBenchmark {
         // an active incident naming every platform, so changes the loop sees go onto a timeline as in use
         incidents.declare(new Declaration("Bench: agents misbehaving", "SEV1", null,
                 pns.stream().map(PlatformProfile::name).toList(), null, false, null));
-        Secrets secrets = new Secrets(env, Secrets.Keychain.NONE, null);
-        PlatformStates states = new PlatformStates(store);
+        Secrets secrets = services.secrets();
+        PlatformStates states = services.platformStates();
         AtomicLong pulls = new AtomicLong();
         Function<PlatformProfile, PlatformConnector> connect = p -> closing(new Counting(Connectors.open(p, secrets, clock),
                 pulls));
 
         // 2. pull-to-cache latency (first: it also warms every path the idle window will run)
-        PullLoop probe = closing(new PullLoop(store, incidents, connect, clock, new Backoff(new Random(1))));
+        PullLoop probe = closing(TestServices.on(store, "bench").clock(clock).variables(env).connectors(connect)
+                .backoff(new Backoff(new Random(1))).build()).pullLoop();
         PlatformProfile pn = pns.get(0);
         SandboxServer sandbox = sandboxes.get(0);
         PlatformConnector operator = closing(Connectors.open(pn, secrets, clock)); // a second console halting
@@ -200,7 +204,8 @@ class PullLoopBenchmark {
 
         // 1b. the loop, every platform on INTERVAL, its own scheduler thread
         ScheduledExecutorService onLoop = scheduler(LOOP_THREAD);
-        PullLoop loop = closing(new PullLoop(store, incidents, connect, clock, new Backoff(new Random(2))));
+        PullLoop loop = closing(TestServices.on(store, "bench").clock(clock).variables(env).connectors(connect)
+                .backoff(new Backoff(new Random(2))).build()).pullLoop();
         Instant started = clock.instant();
         loop.start(onLoop);
         awaitAll(() -> pns.stream().allMatch(p -> {

@@ -4,19 +4,17 @@ import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.platform.PlatformConnector;
-import dev.sitrep.platform.Profiles;
-import dev.sitrep.platform.Secrets;
 import dev.sitrep.platform.sitrep.SitrepConnector;
 import dev.sitrep.sandbox.SandboxServer;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.sync.TeamSync;
-import dev.sitrep.workspace.WorkspaceSettings;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -70,7 +68,7 @@ class TeamPullBenchmark {
             sandbox.team().seed(INCIDENTS, EVENTS_PER_INCIDENT, 7);
             PlatformProfile profile = new PlatformProfile("team", PlatformKind.SITREP, sandbox.url().toString(), null,
                     null, PlatformProfile.Environment.PRODUCTION, null, List.of(), Duration.ofSeconds(30));
-            Secrets secrets = new Secrets(Map.of("SITREP_SECRET_TEAM", SandboxServer.TEAM_TOKEN), null, null);
+            Map<String, String> secrets = Map.of("SITREP_SECRET_TEAM", SandboxServer.TEAM_TOKEN);
 
             long downloadOnly = Long.MAX_VALUE;
             long stored = Long.MAX_VALUE;
@@ -79,7 +77,8 @@ class TeamPullBenchmark {
                 long t = System.nanoTime();
                 int seen = 0;
                 try (Store scratch = Store.open(dir.resolve("scratch-" + round));
-                     PlatformConnector c = new Profiles(scratch, clock, () -> "bench").connect(profile, secrets)) {
+                     PlatformConnector c = TestServices.on(scratch, "bench").clock(clock).variables(secrets).build()
+                             .connect(profile)) {
                     SitrepConnector team = (SitrepConnector) c;
                     String cursor = null;
                     SitrepConnector.Page page;
@@ -95,11 +94,10 @@ class TeamPullBenchmark {
                 Path data = dir.resolve("console-" + round);
                 t = System.nanoTime();
                 try (Store store = Store.open(data)) {
-                    IncidentService incidents = new IncidentService(store, clock, () -> "bench", new SecureRandom());
-                    Profiles profiles = new Profiles(store, clock, () -> "bench");
-                    profiles.add(profile);
-                    TeamSync sync = new TeamSync(store, incidents, p -> profiles.connect(p, secrets),
-                            new WorkspaceSettings(store, clock)::origin, clock);
+                    Services services = TestServices.on(store, "bench").clock(clock).variables(secrets).build();
+                    IncidentService incidents = services.incidents();
+                    services.profiles().add(profile);
+                    TeamSync sync = services.teamSync();
                     TeamSync.Report report = sync.cycle(profile);
                     stored = Math.min(stored, System.nanoTime() - t);
                     assertThat(report.pulled()).isEqualTo(entries);

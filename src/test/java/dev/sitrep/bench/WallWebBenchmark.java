@@ -1,17 +1,16 @@
 package dev.sitrep.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sitrep.comms.StatusUpdates;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentStatus;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
-import dev.sitrep.store.ChangeFeed;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.HeadlessChromium;
 import dev.sitrep.testing.SseClient;
+import dev.sitrep.testing.TestServices;
 import dev.sitrep.testing.WallProcess;
-import dev.sitrep.wall.WallModel;
 import dev.sitrep.wall.web.WallAccess;
 import dev.sitrep.wall.web.WallFeed;
 import dev.sitrep.wall.web.WallServer;
@@ -28,8 +27,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -65,11 +62,10 @@ class WallWebBenchmark {
     @Test
     void storeChangeToPageBesideABareRoundTrip() throws Exception {
         try (Store store = Store.open(dir)) {
-            IncidentService incidents = new IncidentService(store, Clock.systemUTC(), () -> "maria", new SecureRandom());
-            WallModel model = new WallModel(store, incidents, new StatusUpdates(store, incidents, Clock.systemUTC()),
-                    Clock.systemUTC(), ZoneId.systemDefault());
+            Services services = TestServices.on(store, "maria").build();
+            IncidentService incidents = services.incidents();
             try (WallServer server = WallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                    new WallFeed(model, new ChangeFeed(store)), WallAccess.loopbackOnly());
+                    new WallFeed(services.wall(ZoneId.systemDefault()), services.changes()), WallAccess.loopbackOnly());
                  SseClient events = new SseClient(http, URI.create("http://127.0.0.1:" + server.address().getPort() + "/events"))) {
                 // two standing incidents whose countdowns change the page every second, as on a real wall
                 incidents.declare(new Declaration("standing one", "SEV3", null, List.of(), null, false, null));
@@ -172,7 +168,7 @@ class WallWebBenchmark {
     /** CPU of the child over {@link #WINDOW} (utime + stime from /proc) and its RSS at the end, with a change every 5 s. */
     private Window window(WallProcess wall) throws Exception {
         try (Store store = Store.open(dir)) {
-            IncidentService incidents = new IncidentService(store, Clock.systemUTC(), () -> "bench", new SecureRandom());
+            IncidentService incidents = TestServices.on(store, "bench").build().incidents();
             long ticks = cpuTicks(wall.pid());
             long start = System.nanoTime();
             for (int i = 0; i < WINDOW.toSeconds() / 5; i++) {

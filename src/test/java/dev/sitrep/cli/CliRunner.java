@@ -20,6 +20,11 @@ final class CliRunner {
         }
     }
 
+    /** No test opens a window: a command that tries fails the test. */
+    private static final NativeWall NATIVE_WALL = (dataDir, windowed) -> {
+        throw new AssertionError("the CLI opened the native wall in a test");
+    };
+
     final TestClock clock = new TestClock(Instant.parse("2026-11-22T14:32:00Z"));
     final Map<String, String> env = new HashMap<>();
 
@@ -32,7 +37,7 @@ final class CliRunner {
         StringWriter err = new StringWriter();
         ProcessEnvironment environment = new ProcessEnvironment(env, "Linux", "osuser", "/home/osuser", clock,
                 ZoneId.of("Europe/Berlin"), false);
-        int code = SitrepCli.run(args, environment, new PrintWriter(out), new PrintWriter(err));
+        int code = SitrepCli.run(args, environment, NATIVE_WALL, new PrintWriter(out), new PrintWriter(err));
         return new Result(code, out.toString(), err.toString());
     }
 }

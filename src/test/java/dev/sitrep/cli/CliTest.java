@@ -3,6 +3,7 @@ package dev.sitrep.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitrep.core.Json;
 import dev.sitrep.store.Store;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -249,8 +250,8 @@ class CliTest {
         CliRunner cli = cli();
         String id = declare(cli);
         try (dev.sitrep.store.Store store = dev.sitrep.store.Store.open(tmp.resolve("data"))) {
-            var incidents = new dev.sitrep.incident.IncidentService(store, cli.clock, () -> "lee", new java.util.Random(1));
-            var checklists = new dev.sitrep.incident.Checklists(store, incidents, cli.clock);
+            var checklists = TestServices.on(store, "lee").clock(cli.clock).random(new java.util.Random(1)).build()
+                    .checklists();
             var c = checklists.open(dev.sitrep.core.IncidentId.parse(id), "rollback", "kill-switch", "Flip the kill switch",
                     java.util.List.of(new dev.sitrep.incident.Checklists.StepSpec("Write the reason", null, null),
                             new dev.sitrep.incident.Checklists.StepSpec("Halt the platform", "sitrep kill-switch halt", null)));

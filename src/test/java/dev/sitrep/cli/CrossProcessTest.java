@@ -4,15 +4,16 @@ import dev.sitrep.core.Incident;
 import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.ChangeFeed;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.ChildJvm;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Random;
 
@@ -27,9 +28,10 @@ class CrossProcessTest {
     @Test
     void aNoteWrittenByTheCliInAnotherProcessReachesTheHolderThroughTheChangeFeed() throws Exception {
         try (Store store = Store.open(dir)) {
-            IncidentService incidents = new IncidentService(store, Clock.systemUTC(), () -> "maria", new Random(1));
+            Services services = TestServices.on(store, "maria").random(new Random(1)).build();
+            IncidentService incidents = services.incidents();
             Incident incident = incidents.declare(Declaration.titled("Queue stuck"));
-            ChangeFeed feed = new ChangeFeed(store);
+            ChangeFeed feed = services.changes();
             long seen = feed.latest();
 
             ChildJvm.Result r = ChildJvm.sitrep(List.of(), "incident", "note", incident.id().value(),

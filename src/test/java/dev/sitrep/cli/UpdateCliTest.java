@@ -1,15 +1,14 @@
 package dev.sitrep.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sitrep.comms.Templates;
 import dev.sitrep.core.Json;
 import dev.sitrep.store.Store;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +113,7 @@ class UpdateCliTest {
         CliRunner cli = cli();
         String id = declare(cli);
         try (Store store = Store.open(tmp.resolve("data"))) {
-            new Templates(store, Clock.systemUTC(), () -> "maria").save("internal", "{{severity}} {{id}}: {{status}}");
+            TestServices.on(store, "maria").build().templates().save("internal", "{{severity}} {{id}}: {{status}}");
         }
         assertThat(cli.run("incident", "update", id).out()).isEqualTo("SEV1 " + id + ": investigating\n");
     }

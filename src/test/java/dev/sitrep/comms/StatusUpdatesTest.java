@@ -9,8 +9,10 @@ import dev.sitrep.core.SitrepException;
 import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +43,9 @@ class StatusUpdatesTest {
     void open() {
         store = Store.open(dir);
         clock = new TestClock(DECLARED);
-        incidents = new IncidentService(store, clock, () -> "maria", new Random(7));
-        updates = new StatusUpdates(store, incidents, clock);
+        Services services = TestServices.on(store, "maria").clock(clock).random(new Random(7)).build();
+        incidents = services.incidents();
+        updates = services.statusUpdates();
     }
 
     @AfterEach

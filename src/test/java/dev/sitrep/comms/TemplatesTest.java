@@ -3,6 +3,7 @@ package dev.sitrep.comms;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class TemplatesTest {
     @BeforeEach
     void open() {
         store = Store.open(dir);
-        templates = new Templates(store, new TestClock(Instant.parse("2026-11-22T14:32:00Z")), () -> "maria");
+        templates = TestServices.on(store, "maria").clock(new TestClock(Instant.parse("2026-11-22T14:32:00Z"))).build()
+                .templates();
     }
 
     @AfterEach
@@ -49,7 +51,7 @@ class TemplatesTest {
         assertThat(row("template.status-page")).contains("{{public_status}}: {{title}}\n\nNext: {{next_update_utc}}");
         store.close();
         store = Store.open(dir);
-        Templates reopened = new Templates(store, java.time.Clock.systemUTC(), () -> "sam");
+        Templates reopened = TestServices.on(store, "sam").build().templates();
         assertThat(reopened.get("status-page").body()).isEqualTo("{{public_status}}: {{title}}\n\nNext: {{next_update_utc}}");
         assertThat(reopened.get("status-page").name()).isEqualTo("status page");
         assertThat(reopened.isEdited("status-page")).isTrue();

@@ -2,6 +2,7 @@ package dev.sitrep.comms;
 
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ class WarRoomTest {
     @BeforeEach
     void open() {
         store = Store.open(dir);
-        warRoom = new WarRoom(store, new TestClock(Instant.parse("2026-11-22T14:32:00Z")), () -> "maria");
+        warRoom = TestServices.on(store, "maria").clock(new TestClock(Instant.parse("2026-11-22T14:32:00Z"))).build()
+                .warRoom();
     }
 
     @AfterEach

@@ -5,8 +5,10 @@ import dev.sitrep.core.Incident;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.audit.AuditLog;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,11 +46,12 @@ class BundlesTest {
     @BeforeEach
     void open() {
         store = Store.open(dir);
-        IncidentService incidents = new IncidentService(store, clock, () -> "maria", new Random(1));
-        audit = new AuditLog(store, clock);
-        EvidenceService evidence = new EvidenceService(store, new BlobStore(dir, () -> 1 << 20), incidents, audit, clock,
-                () -> "maria");
-        bundles = new Bundles(evidence, audit, clock, () -> "maria");
+        Services services = TestServices.on(store, "maria").clock(clock).random(new Random(1))
+                .evidenceLimit(() -> 1 << 20).build();
+        IncidentService incidents = services.incidents();
+        audit = services.audit();
+        EvidenceService evidence = services.evidence();
+        bundles = services.bundles();
         incident = incidents.declare(Declaration.titled("Key leaked"));
         log = evidence.addText(incident.id(), EvidenceItem.Kind.TEXT, "gateway.log", "GET / 200\n", "/var/log/gw", null,
                 List.of());
@@ -135,7 +138,9 @@ class BundlesTest {
     void aVerifiedBundleImportsOntoAnotherIncidentOnceAndATamperedOneNotAtAll() throws Exception {
         Path zip = out.resolve("bundle.zip");
         bundles.export(incident.id(), zip);
-        IncidentService incidents = new IncidentService(store, clock, () -> "lee", new Random(2));
+        Services lee = TestServices.on(store, "lee").clock(clock).random(new Random(2)).evidenceLimit(() -> 1 << 20)
+                .build();
+        IncidentService incidents = lee.incidents();
         Incident other = incidents.declare(Declaration.titled("Same leak, seen by the security team"));
 
         List<EvidenceItem> added = bundles.importInto(zip, other.id());
@@ -147,7 +152,6 @@ class BundlesTest {
         Incident third = incidents.declare(Declaration.titled("Third"));
         assertThatThrownBy(() -> bundles.importInto(changed, third.id())).hasMessageContaining("not intact")
                 .hasMessageContaining("nothing was imported");
-        assertThat(new EvidenceService(store, new BlobStore(dir, () -> 1 << 20), incidents, audit, clock, () -> "lee")
-                .list(third.id())).isEmpty();
+        assertThat(lee.evidence().list(third.id())).isEmpty();
     }
 }

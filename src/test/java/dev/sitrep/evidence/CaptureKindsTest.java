@@ -11,11 +11,12 @@ import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.platform.Connectors;
-import dev.sitrep.platform.Profiles;
 import dev.sitrep.platform.http.EndpointSnapshot;
 import dev.sitrep.sandbox.SandboxServer;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import dev.sitrep.workspace.WorkspaceSettings;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -49,6 +50,7 @@ class CaptureKindsTest {
     Path elsewhere;
     private final TestClock clock = new TestClock(Instant.parse("2026-11-22T14:32:00Z"));
     private Store store;
+    private Services services;
     private IncidentService incidents;
     private AuditLog audit;
     private WorkspaceSettings settings;
@@ -58,11 +60,11 @@ class CaptureKindsTest {
     @BeforeEach
     void open() {
         store = Store.open(dir);
-        incidents = new IncidentService(store, clock, () -> "maria", new Random(1));
-        audit = new AuditLog(store, clock);
-        settings = new WorkspaceSettings(store, clock);
-        evidence = new EvidenceService(store, new BlobStore(dir, settings::evidenceLimit), incidents, audit, clock,
-                () -> "maria");
+        services = TestServices.on(store, "maria").clock(clock).random(new Random(1)).build();
+        incidents = services.incidents();
+        audit = services.audit();
+        settings = services.settings();
+        evidence = services.evidence();
         incident = incidents.declare(Declaration.titled("Checkout 5xx"));
     }
 
@@ -96,7 +98,7 @@ class CaptureKindsTest {
                     null, SandboxServer.EMAIL, PlatformProfile.Environment.DEVELOPMENT, null, List.of(),
                     Duration.ofSeconds(30));
             String path = Connectors.statusPaths(PlatformKind.POWERNODE).get(0);
-            EndpointSnapshot snap = new Profiles(store, clock, () -> "maria").snapshot(profile, path);
+            EndpointSnapshot snap = services.profiles().snapshot(profile, path);
             assertThat(snap.status()).isEqualTo(200);
             EvidenceItem item = evidence.addSnapshot(incident.id(), "pn-drill", snap, null, List.of());
             assertThat(item.kind()).isEqualTo(EvidenceItem.Kind.ENDPOINT);
@@ -167,8 +169,8 @@ class CaptureKindsTest {
                 real.close();
             }
         };
-        EvidenceService onFullDisk = new EvidenceService(store, new BlobStore(dir, () -> 1L << 30, fillsUp), incidents,
-                audit, clock, () -> "maria");
+        EvidenceService onFullDisk = TestServices.on(store, "maria").clock(clock)
+                .blobStore(new BlobStore(dir, () -> 1L << 30, fillsUp)).build().evidence();
         Path log = elsewhere.resolve("gateway.txt");
         Files.writeString(log, "GET /checkout 502\n".repeat(20_000));
         assertThatThrownBy(() -> onFullDisk.addFile(incident.id(), log, null, List.of(), BlobStore.Progress.NONE,
@@ -194,7 +196,7 @@ class CaptureKindsTest {
         assertThat(Files.readString(copy)).isEqualTo("502s from 14:20");
         assertThat(Files.getPosixFilePermissions(copy)).as("a read-only copy (root may still write: check the bits)")
                 .doesNotContain(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
-        new Bundles(evidence, audit, clock, () -> "maria").export(incident.id(), elsewhere.resolve("b.zip"));
+        services.bundles().export(incident.id(), elsewhere.resolve("b.zip"));
         evidence.remove(item.id(), "duplicate of the status page note");
 
         List<AuditEntry> custody = evidence.custody(item);

@@ -8,8 +8,10 @@ import dev.sitrep.core.SitrepException;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.audit.AuditLog;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,14 +47,16 @@ class EvidenceServiceTest {
     @BeforeEach
     void open() {
         store = Store.open(dir);
-        incidents = new IncidentService(store, clock, () -> "maria", new Random(1));
-        audit = new AuditLog(store, clock);
-        evidence = service(1 << 20);
+        Services services = TestServices.on(store, "maria").clock(clock).random(new Random(1))
+                .evidenceLimit(() -> 1 << 20).build();
+        incidents = services.incidents();
+        audit = services.audit();
+        evidence = services.evidence();
         incident = incidents.declare(Declaration.titled("Key leaked in logs"));
     }
 
     private EvidenceService service(long limit) {
-        return new EvidenceService(store, new BlobStore(dir, () -> limit), incidents, audit, clock, () -> "maria");
+        return TestServices.on(store, "maria").clock(clock).evidenceLimit(() -> limit).build().evidence();
     }
 
     @AfterEach

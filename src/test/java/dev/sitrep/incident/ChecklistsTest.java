@@ -6,8 +6,10 @@ import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentStatus;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.core.TimelineEvent;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,8 +43,9 @@ class ChecklistsTest {
         Incident incident;
         String checklistId;
         try (Store store = Store.open(dir)) {
-            IncidentService incidents = new IncidentService(store, clock, () -> "maria", new Random(1));
-            Checklists checklists = new Checklists(store, incidents, clock);
+            Services services = TestServices.on(store, "maria").clock(clock).random(new Random(1)).build();
+            IncidentService incidents = services.incidents();
+            Checklists checklists = services.checklists();
             incident = incidents.declare(Declaration.titled("Agents looping"));
             Checklist c = checklists.open(incident.id(), "ai-triage", "agent-misbehaviour", "Agent misbehaviour", STEPS);
             checklistId = c.id();
@@ -62,8 +65,9 @@ class ChecklistsTest {
                     "Done: 'Agent misbehaviour' step 2 of 3: Check the kill switch state (1 of 3 done)");
         }
         try (Store store = Store.open(dir)) {
-            IncidentService incidents = new IncidentService(store, clock, () -> "lee", new Random(2));
-            Checklists checklists = new Checklists(store, incidents, clock);
+            Services services = TestServices.on(store, "lee").clock(clock).random(new Random(2)).build();
+            IncidentService incidents = services.incidents();
+            Checklists checklists = services.checklists();
             Checklist reopened = checklists.forIncident(incident.id()).get(0);
             assertThat(reopened.progress()).isEqualTo("1 of 3 done");
             assertThat(reopened.step(2).command()).startsWith("curl -s");
@@ -81,8 +85,9 @@ class ChecklistsTest {
     @Test
     void badStepsAndFinishedIncidentsAreRefusedWithTheFix() {
         try (Store store = Store.open(dir)) {
-            IncidentService incidents = new IncidentService(store, clock, () -> "maria", new Random(1));
-            Checklists checklists = new Checklists(store, incidents, clock);
+            Services services = TestServices.on(store, "maria").clock(clock).random(new Random(1)).build();
+            IncidentService incidents = services.incidents();
+            Checklists checklists = services.checklists();
             Incident incident = incidents.declare(Declaration.titled("Agents looping"));
             assertThatThrownBy(() -> checklists.open(incident.id(), "rb", "empty", "Empty", List.of()))
                     .isInstanceOf(SitrepException.class).hasMessageContaining("no steps");

@@ -10,6 +10,7 @@ import dev.sitrep.core.SitrepException;
 import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import dev.sitrep.workspace.WorkspaceSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +40,8 @@ class IncidentServiceTest {
     @BeforeEach
     void open() {
         store = Store.open(dir);
-        incidents = new IncidentService(store, clock, () -> operator, new Random(42));
+        incidents = TestServices.on(store, "maria").operator(() -> operator).clock(clock).random(new Random(42)).build()
+                .incidents();
     }
 
     @AfterEach

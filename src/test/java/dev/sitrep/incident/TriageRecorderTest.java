@@ -6,8 +6,10 @@ import dev.sitrep.core.Incident;
 import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.runbook.RunbookLibrary;
 import dev.sitrep.runbook.TriageSession;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,9 +38,10 @@ class TriageRecorderTest {
     void open() {
         store = Store.open(dir);
         TestClock clock = new TestClock(Instant.parse("2026-11-22T14:32:00Z"));
-        incidents = new IncidentService(store, clock, () -> "maria", new Random(1));
-        checklists = new Checklists(store, incidents, clock);
-        recorder = new TriageRecorder(store, incidents, checklists);
+        Services services = TestServices.on(store, "maria").clock(clock).random(new Random(1)).build();
+        incidents = services.incidents();
+        checklists = services.checklists();
+        recorder = services.triage();
     }
 
     @AfterEach

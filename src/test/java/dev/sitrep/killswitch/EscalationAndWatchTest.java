@@ -16,11 +16,12 @@ import dev.sitrep.platform.PlatformConnector;
 import dev.sitrep.platform.Profiles;
 import dev.sitrep.platform.Secrets;
 import dev.sitrep.sandbox.SandboxServer;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.sync.Backoff;
-import dev.sitrep.sync.PlatformStates;
 import dev.sitrep.sync.PullLoop;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,7 @@ class EscalationAndWatchTest {
     private final TestClock clock = new TestClock(START);
     private SandboxServer sandbox;
     private Store store;
+    private Services services;
     private IncidentService incidents;
     private Profiles profiles;
     private Secrets secrets;
@@ -62,20 +64,21 @@ class EscalationAndWatchTest {
     void start() throws Exception {
         sandbox = SandboxServer.start(0, clock, Duration.ofHours(1));
         store = Store.open(dir);
-        incidents = new IncidentService(store, clock, () -> "maria", new Random(3));
-        profiles = new Profiles(store, clock, () -> "maria");
-        secrets = new Secrets(Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD), Secrets.Keychain.NONE, null);
-        audit = new AuditLog(store, clock);
-        killSwitch = new KillSwitchService(profiles, this::connect, audit, incidents, new PlatformStates(store),
-                () -> "maria");
-        loop = new PullLoop(store, incidents, this::connect, clock, new Backoff(new Random(1)));
-        loop.onEscalation(killSwitch::onEscalation);
+        services = TestServices.on(store, "maria").clock(clock).random(new Random(3))
+                .variables(Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD)).connectors(this::connect)
+                .backoff(new Backoff(new Random(1))).build();
+        incidents = services.incidents();
+        profiles = services.profiles();
+        secrets = services.secrets();
+        audit = services.audit();
+        killSwitch = services.killSwitch();
+        loop = services.pullLoop();
         naming = incidents.declare(new Declaration("Agents misbehaving", "SEV1", null, List.of("pn"), null, false, null));
     }
 
     @AfterEach
     void stop() {
-        loop.close();
+        services.close();
         store.close();
         sandbox.close();
     }
@@ -91,7 +94,7 @@ class EscalationAndWatchTest {
     }
 
     private PlatformStatus cached() {
-        return new PlatformStates(store).get("pn");
+        return services.platformStates().get("pn");
     }
 
     private List<AuditEntry> entries(String action) {

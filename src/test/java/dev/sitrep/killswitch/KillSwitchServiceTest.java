@@ -6,14 +6,13 @@ import dev.sitrep.core.Incident;
 import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
-import dev.sitrep.platform.Profiles;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
-import dev.sitrep.sync.PlatformStates;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Random;
 
@@ -27,13 +26,13 @@ class KillSwitchServiceTest {
     @Test
     void anEscalationIsAuditedBySystemAndProposedOnTheTimelineWithoutHalting() {
         try (Store store = Store.open(dir)) {
-            IncidentService incidents = new IncidentService(store, Clock.systemUTC(), () -> "maria", new Random(1));
-            Incident incident = incidents.declare(new Declaration("Errors", "SEV2", null, List.of("pn"), null, false, null));
-            Profiles profiles = new Profiles(store, Clock.systemUTC(), () -> "maria");
-            AuditLog audit = new AuditLog(store, Clock.systemUTC());
-            KillSwitchService service = new KillSwitchService(profiles, p -> {
+            Services services = TestServices.on(store, "maria").random(new Random(1)).connectors(p -> {
                 throw new AssertionError("an escalation never contacts the platform");
-            }, audit, incidents, new PlatformStates(store), () -> "maria");
+            }).build();
+            IncidentService incidents = services.incidents();
+            Incident incident = incidents.declare(new Declaration("Errors", "SEV2", null, List.of("pn"), null, false, null));
+            AuditLog audit = services.audit();
+            KillSwitchService service = services.killSwitch();
 
             service.escalated("pn", "2 failed health checks in a row on staging: consider the kill switch");
 

@@ -1,6 +1,5 @@
 package dev.sitrep.postmortem;
 
-import dev.sitrep.audit.AuditLog;
 import dev.sitrep.core.EventType;
 import dev.sitrep.core.EvidenceItem;
 import dev.sitrep.core.Incident;
@@ -8,12 +7,13 @@ import dev.sitrep.core.IncidentStatus;
 import dev.sitrep.core.Milestone;
 import dev.sitrep.core.Postmortem;
 import dev.sitrep.core.PostmortemMilestone;
-import dev.sitrep.evidence.BlobStore;
 import dev.sitrep.evidence.EvidenceService;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import dev.sitrep.workspace.WorkspaceSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,10 +47,11 @@ class PostmortemDrafterTest {
     @BeforeEach
     void script() {
         store = Store.open(dir);
-        incidents = new IncidentService(store, clock, () -> "maria", new Random(1));
-        evidence = new EvidenceService(store, new BlobStore(dir, () -> 1L << 20), incidents, new AuditLog(store, clock),
-                clock, () -> "maria");
-        settings = new WorkspaceSettings(store, clock);
+        Services services = TestServices.on(store, "maria").clock(clock).random(new Random(1))
+                .evidenceLimit(() -> 1L << 20).build();
+        incidents = services.incidents();
+        evidence = services.evidence();
+        settings = services.settings();
         incident = incidents.declare(new Declaration("Checkout 5xx after deploy", "SEV3", "checkout", List.of("pn"),
                 null, false, Instant.parse("2026-11-22T23:31:00Z")));
         clock.advance(Duration.ofMinutes(2));

@@ -1,6 +1,5 @@
 package dev.sitrep.postmortem;
 
-import dev.sitrep.audit.AuditLog;
 import dev.sitrep.core.ActionItem;
 import dev.sitrep.core.EventType;
 import dev.sitrep.core.EvidenceItem;
@@ -9,13 +8,13 @@ import dev.sitrep.core.IncidentStatus;
 import dev.sitrep.core.Milestone;
 import dev.sitrep.core.Postmortem;
 import dev.sitrep.core.PostmortemMilestone;
-import dev.sitrep.evidence.BlobStore;
 import dev.sitrep.evidence.EvidenceService;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.TestClock;
-import dev.sitrep.workspace.WorkspaceSettings;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,13 +54,13 @@ class PostmortemGoldenTest {
     @BeforeEach
     void script() {
         store = Store.open(dir);
-        IncidentService incidents = new IncidentService(store, clock, () -> "maria", new Random(1));
-        EvidenceService evidence = new EvidenceService(store, new BlobStore(dir, () -> 1L << 20), incidents,
-                new AuditLog(store, clock), clock, () -> "maria");
-        WorkspaceSettings settings = new WorkspaceSettings(store, clock);
-        settings.setPostmortemSections(List.of("Customer follow-up"), "maria");
-        postmortems = new Postmortems(store, incidents, evidence, settings, clock, () -> "maria");
-        actionItems = new ActionItems(store, incidents, clock, ZoneOffset.UTC, () -> "maria");
+        Services services = TestServices.on(store, "maria").clock(clock).zone(ZoneOffset.UTC).random(new Random(1))
+                .evidenceLimit(() -> 1L << 20).build();
+        IncidentService incidents = services.incidents();
+        EvidenceService evidence = services.evidence();
+        services.settings().setPostmortemSections(List.of("Customer follow-up"), "maria");
+        postmortems = services.postmortems();
+        actionItems = services.actionItems();
 
         id = incidents.declare(new Declaration("Checkout 5xx after deploy", "SEV3", "checkout", List.of("pn"), null,
                 false, Instant.parse("2026-11-22T23:31:00Z"))).id();

@@ -1,15 +1,14 @@
 package dev.sitrep.postmortem;
 
-import dev.sitrep.audit.AuditLog;
 import dev.sitrep.core.ActionItem;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.Postmortem;
-import dev.sitrep.evidence.BlobStore;
-import dev.sitrep.evidence.EvidenceService;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import dev.sitrep.workspace.WorkspaceSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,12 +42,12 @@ class PostmortemsTest {
     @BeforeEach
     void open() {
         store = Store.open(dir);
-        incidents = new IncidentService(store, clock, () -> "maria", new Random(1));
-        settings = new WorkspaceSettings(store, clock);
-        EvidenceService evidence = new EvidenceService(store, new BlobStore(dir, () -> 1L << 20), incidents,
-                new AuditLog(store, clock), clock, () -> "maria");
-        postmortems = new Postmortems(store, incidents, evidence, settings, clock, () -> "maria");
-        actions = new ActionItems(store, incidents, clock, ZoneId.of("Europe/Berlin"), () -> "maria");
+        Services services = TestServices.on(store, "maria").clock(clock).zone(ZoneId.of("Europe/Berlin"))
+                .random(new Random(1)).evidenceLimit(() -> 1L << 20).build();
+        incidents = services.incidents();
+        settings = services.settings();
+        postmortems = services.postmortems();
+        actions = services.actionItems();
         incident = incidents.declare(Declaration.titled("Checkout 5xx"));
     }
 

@@ -5,8 +5,10 @@ import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentStatus;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +49,10 @@ class WeeklyDigestTest {
     @BeforeEach
     void script() {
         store = Store.open(dir);
-        incidents = new IncidentService(store, clock, () -> "maria", new Random(3));
-        actionItems = new ActionItems(store, incidents, clock, ZoneOffset.UTC, () -> "maria");
+        Services services = TestServices.on(store, "maria").clock(clock).zone(ZoneOffset.UTC).random(new Random(3))
+                .build();
+        incidents = services.incidents();
+        actionItems = services.actionItems();
 
         Incident old = declare("2026-10-20T10:00:00Z", "Checkout slow", "SEV1", "checkout", false);
         incidents.setStatus(old.id(), IncidentStatus.RESOLVED, null, null);

@@ -3,10 +3,9 @@ package dev.sitrep.store;
 import dev.sitrep.core.Incident;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.testing.TestServices;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 
 /**
  * Child-process writer for the crash test: declares an incident, then appends numbered notes
@@ -19,7 +18,7 @@ public final class AckWriter {
 
     public static void main(String[] args) {
         Store store = Store.open(Path.of(args[0]));
-        IncidentService incidents = new IncidentService(store, Clock.systemUTC(), () -> "writer", new SecureRandom());
+        IncidentService incidents = TestServices.on(store, "writer").build().incidents();
         Incident incident = incidents.declare(Declaration.titled("Crash test"));
         System.out.println("INCIDENT " + incident.id());
         System.out.flush();

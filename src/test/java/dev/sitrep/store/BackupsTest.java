@@ -4,12 +4,12 @@ import dev.sitrep.core.Incident;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +21,7 @@ class BackupsTest {
     Path dir;
 
     private static IncidentService service(Store store) {
-        return new IncidentService(store, Clock.systemUTC(), () -> "maria", new Random(5));
+        return TestServices.on(store, "maria").random(new Random(5)).build().incidents();
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.testing.ChildJvm;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,7 +12,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -52,7 +52,7 @@ class CrashSafetyTest {
         assertThat(lastAck).isGreaterThanOrEqualTo(300);
 
         try (Store store = Store.open(dir)) {
-            IncidentService incidents = new IncidentService(store, Clock.systemUTC(), () -> "checker", new Random());
+            IncidentService incidents = TestServices.on(store, "checker").random(new Random()).build().incidents();
             Set<String> stored = incidents.show(incident).timeline().stream().map(TimelineEvent::text)
                     .collect(Collectors.toSet());
             for (int n = 0; n <= lastAck; n++) {

@@ -5,6 +5,7 @@ import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.testing.ChildJvm;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,7 +13,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +33,7 @@ class HostLossTest {
             BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).startsWith("READY");
             try (Store store = Store.open(dir)) {
-                IncidentService incidents = new IncidentService(store, Clock.systemUTC(), () -> "sam", new Random(2));
+                IncidentService incidents = TestServices.on(store, "sam").random(new Random(2)).build().incidents();
                 Incident incident = incidents.declare(Declaration.titled("Console crashed mid-incident"));
 
                 host.destroyForcibly();

@@ -4,6 +4,7 @@ import dev.sitrep.core.SitrepException;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.core.Incident;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +14,6 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Random;
 
@@ -26,7 +26,7 @@ class StoreTest {
     Path dir;
 
     private static IncidentService service(Store store) {
-        return new IncidentService(store, Clock.systemUTC(), () -> "maria", new Random(3));
+        return TestServices.on(store, "maria").random(new Random(3)).build().incidents();
     }
 
     @Test
@@ -103,7 +103,7 @@ class StoreTest {
     @Test
     void changeFeedReportsEachCommittedChange() {
         try (Store store = Store.open(dir)) {
-            ChangeFeed feed = new ChangeFeed(store);
+            ChangeFeed feed = TestServices.on(store, "maria").build().changes();
             long before = feed.latest();
             Incident i = service(store).declare(Declaration.titled("Latency spike"));
             service(store).note(i.id(), "p99 at 4 s", null);

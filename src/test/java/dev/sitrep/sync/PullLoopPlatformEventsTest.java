@@ -8,9 +8,10 @@ import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.platform.Profiles;
-import dev.sitrep.platform.Secrets;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -40,6 +41,7 @@ class PullLoopPlatformEventsTest {
     private final List<String> deployments = new CopyOnWriteArrayList<>();
     private MockWebServer so1;
     private Store store;
+    private Services services;
     private IncidentService incidents;
     private PullLoop loop;
     private PlatformProfile profile;
@@ -65,17 +67,18 @@ class PullLoopPlatformEventsTest {
         });
         so1.start(InetAddress.getLoopbackAddress(), 0);
         store = Store.open(dir);
-        incidents = new IncidentService(store, clock, () -> "maria", new Random(2));
-        Profiles profiles = new Profiles(store, clock, () -> "maria");
+        services = TestServices.on(store, "maria").clock(clock).random(new Random(2))
+                .variables(Map.of("SITREP_SECRET_SO1_PROD", "token")).backoff(new Backoff(new Random(1))).build();
+        incidents = services.incidents();
+        Profiles profiles = services.profiles();
         profile = profiles.add(new PlatformProfile("so1-prod", PlatformKind.SO1, so1.url("/").toString(), null, null,
                 PlatformProfile.Environment.PRODUCTION, null, List.of("ai-agents"), Duration.ofSeconds(30)));
-        Secrets secrets = new Secrets(Map.of("SITREP_SECRET_SO1_PROD", "token"), Secrets.Keychain.NONE, null);
-        loop = new PullLoop(store, incidents, p -> profiles.connect(p, secrets), clock, new Backoff(new Random(1)));
+        loop = services.pullLoop();
     }
 
     @AfterEach
     void stop() throws Exception {
-        loop.close();
+        services.close();
         store.close();
         so1.shutdown();
     }
@@ -101,6 +104,6 @@ class PullLoopPlatformEventsTest {
             assertThat(e.text()).isEqualTo("so1-prod deployment: checkout 2.4.1 succeeded, deployed by ci");
             assertThat(e.occurredAt()).isEqualTo(Instant.parse("2026-11-22T14:30:00Z"));
         });
-        assertThat(new PlatformStates(store).get("so1-prod").halted()).isFalse();
+        assertThat(services.platformStates().get("so1-prod").halted()).isFalse();
     }
 }

@@ -10,11 +10,11 @@ import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.platform.Connectors;
-import dev.sitrep.platform.Profiles;
-import dev.sitrep.platform.Secrets;
 import dev.sitrep.sandbox.SandboxServer;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +39,7 @@ class PullLoopTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-11-22T14:32:00Z"));
     private SandboxServer sandbox;
     private Store store;
+    private Services services;
     private IncidentService incidents;
     private PullLoop loop;
     private PlatformProfile profile;
@@ -48,24 +49,26 @@ class PullLoopTest {
     void start() throws Exception {
         sandbox = SandboxServer.start(0, clock, Duration.ofHours(1));
         store = Store.open(dir);
-        incidents = new IncidentService(store, clock, () -> "maria", new Random(3));
-        profile = new Profiles(store, clock, () -> "maria").add(new PlatformProfile("pn", PlatformKind.POWERNODE,
+        services = TestServices.on(store, "maria").clock(clock).random(new Random(3))
+                .variables(Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD))
+                .connectors(p -> Connectors.open(p, services.secrets(), clock)).backoff(new Backoff(new Random(1))).build();
+        incidents = services.incidents();
+        profile = services.profiles().add(new PlatformProfile("pn", PlatformKind.POWERNODE,
                 sandbox.url().toString(), null, SandboxServer.EMAIL, PlatformProfile.Environment.DEVELOPMENT, null,
                 List.of(), Duration.ofSeconds(30)));
-        Secrets secrets = new Secrets(Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD), Secrets.Keychain.NONE, null);
-        loop = new PullLoop(store, incidents, p -> Connectors.open(p, secrets, clock), clock, new Backoff(new Random(1)));
+        loop = services.pullLoop();
         naming = incidents.declare(new Declaration("Agents misbehaving", "SEV1", null, List.of("pn"), null, false, null));
     }
 
     @AfterEach
     void stop() {
-        loop.close();
+        services.close();
         store.close();
         sandbox.close();
     }
 
     private PlatformStatus cached() {
-        return new PlatformStates(store).get("pn");
+        return services.platformStates().get("pn");
     }
 
     private List<TimelineEvent> pulledEntries(Incident i) {
@@ -88,8 +91,7 @@ class PullLoopTest {
     void aHaltOnThePlatformLandsOnIncidentsNamingIt() throws Exception {
         Incident other = incidents.declare(new Declaration("Unrelated", "SEV3", null, List.of("cullis"), null, false, null));
         loop.pullOnce(profile);
-        Connectors.open(profile, new Secrets(Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD), Secrets.Keychain.NONE,
-                null), clock).halt("duplicate refunds", "sam");
+        Connectors.open(profile, services.secrets(), clock).halt("duplicate refunds", "sam");
         clock.advance(Duration.ofSeconds(30));
         loop.pullOnce(profile);
         assertThat(cached().halted()).isTrue();

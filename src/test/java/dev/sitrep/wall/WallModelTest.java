@@ -1,6 +1,5 @@
 package dev.sitrep.wall;
 
-import dev.sitrep.comms.StatusUpdates;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentStatus;
 import dev.sitrep.core.PlatformKind;
@@ -8,10 +7,10 @@ import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.platform.KillSwitchState;
-import dev.sitrep.platform.Profiles;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
-import dev.sitrep.sync.PlatformStates;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,15 +32,16 @@ class WallModelTest {
     Path dir;
     private final TestClock clock = new TestClock(Instant.parse("2026-11-22T14:32:00Z"));
     private Store store;
+    private Services services;
     private IncidentService incidents;
     private WallModel wall;
 
     @BeforeEach
     void open() {
         store = Store.open(dir);
-        incidents = new IncidentService(store, clock, () -> "maria", new Random(2));
-        wall = new WallModel(store, incidents, new StatusUpdates(store, incidents, clock), clock,
-                ZoneId.of("Europe/Berlin"));
+        services = TestServices.on(store, "maria").clock(clock).random(new Random(2)).build();
+        incidents = services.incidents();
+        wall = services.wall(ZoneId.of("Europe/Berlin"));
     }
 
     @AfterEach
@@ -61,10 +61,10 @@ class WallModelTest {
         Incident top = declare("payments failing", "SEV1");
         Incident done = declare("typo", "SEV2");
         incidents.setStatus(done.id(), IncidentStatus.RESOLVED, null, null);
-        new Profiles(store, clock, () -> "maria").add(new PlatformProfile("pn", PlatformKind.POWERNODE,
+        services.profiles().add(new PlatformProfile("pn", PlatformKind.POWERNODE,
                 "http://127.0.0.1:1", null, "e", PlatformProfile.Environment.PRODUCTION, null, List.of(),
                 Duration.ofSeconds(30)));
-        new PlatformStates(store).confirmed(new KillSwitchState("pn", true, clock.instant(), "maria", "looping",
+        services.platformStates().confirmed(new KillSwitchState("pn", true, clock.instant(), "maria", "looping",
                 clock.instant()));
         clock.advance(Duration.ofMinutes(5));
         wall.refresh();

@@ -12,10 +12,11 @@ import dev.sitrep.core.SeverityScales;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.platform.KillSwitchState;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
-import dev.sitrep.sync.PlatformStates;
 import dev.sitrep.testing.DirectExecutor;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import dev.sitrep.ui.common.ChangePoller;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +43,7 @@ class BoardViewModelTest {
     Path dir;
     private Store store;
     private final TestClock clock = new TestClock(Instant.parse("2026-11-22T14:32:00Z"));
+    private Services services;
     private IncidentService incidents;
     private final Map<IncidentId, Instant> sent = new HashMap<>();
     private BoardViewModel model;
@@ -49,7 +51,8 @@ class BoardViewModelTest {
     @BeforeEach
     void open() {
         store = Store.open(dir);
-        incidents = new IncidentService(store, clock, () -> "maria", new Random(8));
+        services = TestServices.on(store, "maria").clock(clock).random(new Random(8)).build();
+        incidents = services.incidents();
         model = new BoardViewModel(incidents, new DirectExecutor(), clock, ids -> {
             Map<IncidentId, Instant> out = new HashMap<>();
             ids.forEach(id -> {
@@ -212,10 +215,10 @@ class BoardViewModelTest {
     void badgesSayHaltedPlatformsInWords() {
         Incident i = incidents.declare(new Declaration("agents looping", "SEV1", null, List.of("pn", "wv"), null, true,
                 null));
-        new PlatformStates(store).confirmed(new KillSwitchState("pn", true, clock.instant(), "maria", "looping",
+        services.platformStates().confirmed(new KillSwitchState("pn", true, clock.instant(), "maria", "looping",
                 clock.instant()));
         Map<String, PlatformStatus> states = new HashMap<>();
-        new PlatformStates(store).all().forEach(s -> states.put(s.name(), s));
+        services.platformStates().all().forEach(s -> states.put(s.name(), s));
         model.setPlatforms(states);
         model.refresh();
         assertThat(model.badges(model.lane("SEV1").get(0))).containsExactly("HALTED pn", "DRILL");

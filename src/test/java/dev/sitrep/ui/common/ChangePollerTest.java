@@ -3,18 +3,18 @@ package dev.sitrep.ui.common;
 import dev.sitrep.core.Incident;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.ChangeFeed;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.DirectExecutor;
+import dev.sitrep.testing.TestServices;
 import dev.sitrep.workspace.Theme;
-import dev.sitrep.workspace.WorkspaceSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -26,6 +26,7 @@ class ChangePollerTest {
     @TempDir
     Path dir;
     private Store store;
+    private Services services;
     private IncidentService incidents;
     private ChangePoller poller;
     private final List<ChangePoller.Changes> seen = new ArrayList<>();
@@ -33,8 +34,9 @@ class ChangePollerTest {
     @BeforeEach
     void open() {
         store = Store.open(dir);
-        incidents = new IncidentService(store, Clock.systemUTC(), () -> "maria", new Random(6));
-        ChangeFeed feed = new ChangeFeed(store);
+        services = TestServices.on(store, "maria").random(new Random(6)).build();
+        incidents = services.incidents();
+        ChangeFeed feed = services.changes();
         poller = new ChangePoller(feed, new DirectExecutor(), feed.latest());
         poller.addListener(seen::add);
     }
@@ -63,7 +65,7 @@ class ChangePollerTest {
 
     @Test
     void settingChangesAreFlagged() {
-        new WorkspaceSettings(store, Clock.systemUTC()).setTheme(Theme.LIGHT, "maria");
+        services.settings().setTheme(Theme.LIGHT, "maria");
         poller.poll();
         assertThat(seen).singleElement().satisfies(c -> assertThat(c.settings()).isTrue());
     }

@@ -2,16 +2,15 @@ package dev.sitrep.ui.comms;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import dev.sitrep.comms.StatusUpdates;
-import dev.sitrep.comms.Templates;
-import dev.sitrep.comms.WarRoom;
 import dev.sitrep.core.EventType;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.Snapshots;
+import dev.sitrep.testing.TestServices;
 import dev.sitrep.ui.common.FxExecutor;
 import dev.sitrep.ui.common.TextClipboard;
 import javafx.application.Application;
@@ -58,14 +57,15 @@ class PostUpdateUiTest {
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         store = Store.open(dir);
         Clock clock = Clock.systemUTC();
-        incidents = new IncidentService(store, clock, () -> "maria", new Random(11));
+        Services services = TestServices.on(store, "maria").clock(clock).random(new Random(11)).build();
+        incidents = services.incidents();
         incident = incidents.declare(new Declaration("Checkout 5xx spike", "SEV1", "checkout", List.of("pn-prod"), null,
                 false, null));
         incidents.setImpact(incident.id(), "EU customers cannot pay: about 30% of checkouts fail with a 502.");
-        new WarRoom(store, clock, () -> "maria").set("#inc-checkout · bridge https://meet.example.com/inc");
+        services.warRoom().set("#inc-checkout · bridge https://meet.example.com/inc");
         executor = new FxExecutor();
-        PostUpdateViewModel model = new PostUpdateViewModel(incidents, new Templates(store, clock, () -> "maria"),
-                new WarRoom(store, clock, () -> "maria"), new StatusUpdates(store, incidents, clock), executor, clock,
+        PostUpdateViewModel model = new PostUpdateViewModel(incidents, services.templates(),
+                services.warRoom(), services.statusUpdates(), executor, clock,
                 TextClipboard.system());
         PostUpdateView view = new PostUpdateView(model, () -> closed.set(true));
         StackPane backdrop = new StackPane(view);

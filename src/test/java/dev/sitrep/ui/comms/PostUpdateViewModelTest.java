@@ -11,9 +11,11 @@ import dev.sitrep.core.Milestone;
 import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.DirectExecutor;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,10 +49,11 @@ class PostUpdateViewModelTest {
     void open() {
         store = Store.open(dir);
         clock = new TestClock(DECLARED);
-        incidents = new IncidentService(store, clock, () -> "maria", new Random(5));
-        templates = new Templates(store, clock, () -> "maria");
-        warRoom = new WarRoom(store, clock, () -> "maria");
-        updates = new StatusUpdates(store, incidents, clock);
+        Services services = TestServices.on(store, "maria").clock(clock).random(new Random(5)).build();
+        incidents = services.incidents();
+        templates = services.templates();
+        warRoom = services.warRoom();
+        updates = services.statusUpdates();
         model = new PostUpdateViewModel(incidents, templates, warRoom, updates, new DirectExecutor(), clock, clipboard::add);
     }
 

@@ -6,6 +6,7 @@ import dev.sitrep.incident.IncidentService;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.DirectExecutor;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,8 @@ class DeclareViewModelTest {
     @BeforeEach
     void open() {
         store = Store.open(dir);
-        incidents = new IncidentService(store, new TestClock(Instant.parse("2026-11-22T14:32:00Z")), () -> "maria",
-                new Random(1));
+        incidents = TestServices.on(store, "maria").clock(new TestClock(Instant.parse("2026-11-22T14:32:00Z")))
+                .random(new Random(1)).build().incidents();
         model = new DeclareViewModel(incidents, new DirectExecutor(), declared::add);
         model.reset(SeverityScales.FIVE_LEVEL, "maria");
     }
@@ -104,7 +105,8 @@ class DeclareViewModelTest {
         model.titleProperty().set("Written while the store is closed");
         store.close();
         // a closed store reopens connections lazily; break it by pointing at a file instead
-        IncidentService broken = new IncidentService(store, new TestClock(Instant.now()), () -> "", new Random(1));
+        IncidentService broken = TestServices.on(store, "").clock(new TestClock(Instant.now())).random(new Random(1))
+                .build().incidents();
         DeclareViewModel failing = new DeclareViewModel(broken, new DirectExecutor(), declared::add);
         failing.reset(SeverityScales.FIVE_LEVEL, "maria");
         failing.titleProperty().set("Checkout down");

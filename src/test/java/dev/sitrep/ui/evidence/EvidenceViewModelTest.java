@@ -1,18 +1,16 @@
 package dev.sitrep.ui.evidence;
 
-import dev.sitrep.audit.AuditLog;
 import dev.sitrep.core.AuditEntry;
 import dev.sitrep.core.EvidenceItem;
 import dev.sitrep.core.Incident;
-import dev.sitrep.evidence.BlobStore;
-import dev.sitrep.evidence.Bundles;
 import dev.sitrep.evidence.EvidenceService;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
-import dev.sitrep.platform.Profiles;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.DirectExecutor;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import dev.sitrep.ui.common.ChangePoller;
 import dev.sitrep.ui.common.UiExecutor;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +45,7 @@ class EvidenceViewModelTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-11-22T14:32:00Z"));
     private final List<Path> opened = new ArrayList<>();
     private Store store;
+    private Services services;
     private IncidentService incidents;
     private EvidenceService evidence;
     private Incident incident;
@@ -54,9 +53,10 @@ class EvidenceViewModelTest {
     @BeforeEach
     void open() {
         store = Store.open(dir);
-        incidents = new IncidentService(store, clock, () -> "maria", new Random(1));
-        evidence = new EvidenceService(store, new BlobStore(dir, () -> 1L << 30), incidents, new AuditLog(store, clock),
-                clock, () -> "maria");
+        services = TestServices.on(store, "maria").clock(clock).random(new Random(1)).evidenceLimit(() -> 1L << 30)
+                .build();
+        incidents = services.incidents();
+        evidence = services.evidence();
         incident = incidents.declare(Declaration.titled("Checkout 5xx"));
     }
 
@@ -66,8 +66,7 @@ class EvidenceViewModelTest {
     }
 
     private EvidenceViewModel model(UiExecutor executor) {
-        EvidenceViewModel model = new EvidenceViewModel(evidence, new Bundles(evidence, new AuditLog(store, clock), clock,
-                () -> "maria"), incidents, new Profiles(store, clock, () -> "maria"),
+        EvidenceViewModel model = new EvidenceViewModel(evidence, services.bundles(), incidents, services.profiles(),
                 executor, opened::add, dir.resolve("evidence/opened"));
         model.loadIncidents(null);
         return model;

@@ -4,9 +4,11 @@ import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentStatus;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.DirectExecutor;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import dev.sitrep.ui.common.ChangePoller;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +30,7 @@ class IncidentViewModelTest {
     Path dir;
     private Store store;
     private final TestClock clock = new TestClock(Instant.parse("2026-11-22T14:32:00Z"));
+    private Services services;
     private IncidentService incidents;
     private IncidentViewModel model;
     private Incident incident;
@@ -35,7 +38,8 @@ class IncidentViewModelTest {
     @BeforeEach
     void open() {
         store = Store.open(dir);
-        incidents = new IncidentService(store, clock, () -> "maria", new Random(4));
+        services = TestServices.on(store, "maria").clock(clock).random(new Random(4)).build();
+        incidents = services.incidents();
         model = new IncidentViewModel(incidents, new DirectExecutor(), clock, ZoneId.of("Europe/Berlin"));
         incident = incidents.declare(Declaration.titled("Checkout 5xx spike"));
         clock.advance(Duration.ofMinutes(5));
@@ -159,7 +163,7 @@ class IncidentViewModelTest {
     void aResumeOfANamedPlatformShowsTheWatchCountingDownAndHoldsResolving() {
         Incident onPn = incidents.declare(new dev.sitrep.incident.Declaration("Agents looping", "SEV1", null,
                 java.util.List.of("pn"), null, false, null));
-        new dev.sitrep.sync.PlatformStates(store).resumed(new dev.sitrep.platform.KillSwitchState("pn", false, null,
+        services.platformStates().resumed(new dev.sitrep.platform.KillSwitchState("pn", false, null,
                 null, null, clock.instant()), null);
         model.load(onPn.id());
         assertThat(model.resumeWatchProperty().get())

@@ -3,14 +3,12 @@ package dev.sitrep.ui.killswitch;
 import dev.sitrep.core.AuditEntry;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
-import dev.sitrep.incident.IncidentService;
 import dev.sitrep.audit.AuditLog;
-import dev.sitrep.killswitch.KillSwitchService;
 import dev.sitrep.platform.Profiles;
-import dev.sitrep.platform.Secrets;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
-import dev.sitrep.sync.PlatformStates;
 import dev.sitrep.testing.DirectExecutor;
+import dev.sitrep.testing.TestServices;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,15 +41,13 @@ class ContainViewModelTest {
         cullis = new MockWebServer();
         cullis.start(InetAddress.getLoopbackAddress(), 0);
         store = Store.open(dir);
-        Profiles profiles = new Profiles(store, Clock.systemUTC(), () -> "maria");
+        Services services = TestServices.on(store, "maria").random(new Random(1))
+                .variables(Map.of("SITREP_SECRET_CUL", "s3cret")).build();
+        Profiles profiles = services.profiles();
         profiles.add(new PlatformProfile("cul", PlatformKind.CULLIS, cullis.url("/").toString(), null, null,
                 PlatformProfile.Environment.PRODUCTION, null, List.of(), Duration.ofSeconds(30)));
-        Secrets secrets = new Secrets(Map.of("SITREP_SECRET_CUL", "s3cret"), Secrets.Keychain.NONE, null);
-        audit = new AuditLog(store, Clock.systemUTC());
-        KillSwitchService service = new KillSwitchService(profiles, p -> profiles.connect(p, secrets), audit,
-                new IncidentService(store, Clock.systemUTC(), () -> "maria", new Random(1)), new PlatformStates(store),
-                () -> "maria");
-        model = new ContainViewModel(profiles, service, new DirectExecutor(), now::get, () -> Duration.ofMillis(1500));
+        audit = services.audit();
+        model = new ContainViewModel(profiles, services.killSwitch(), new DirectExecutor(), now::get, () -> Duration.ofMillis(1500));
         model.arm();
     }
 

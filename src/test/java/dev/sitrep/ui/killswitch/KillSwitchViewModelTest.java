@@ -2,15 +2,13 @@ package dev.sitrep.ui.killswitch;
 
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
-import dev.sitrep.incident.IncidentService;
 import dev.sitrep.audit.AuditLog;
-import dev.sitrep.killswitch.KillSwitchService;
 import dev.sitrep.platform.Profiles;
-import dev.sitrep.platform.Secrets;
 import dev.sitrep.sandbox.SandboxServer;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
-import dev.sitrep.sync.PlatformStates;
 import dev.sitrep.testing.DirectExecutor;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,24 +33,23 @@ class KillSwitchViewModelTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private KillSwitchViewModel model;
     private AuditLog audit;
+    private Services services;
 
     @BeforeEach
     void open() throws Exception {
         store = Store.open(dir);
         sandbox = SandboxServer.start(0, Clock.systemUTC(), Duration.ofMinutes(15));
-        Profiles profiles = new Profiles(store, Clock.systemUTC(), () -> "maria");
+        services = TestServices.on(store, "maria").random(new Random(1))
+                .variables(Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD)).build();
+        Profiles profiles = services.profiles();
         for (String name : List.of("pn", "pn-b")) {
             profiles.add(new PlatformProfile(name, PlatformKind.POWERNODE, sandbox.url().toString(), null, SandboxServer.EMAIL,
                     PlatformProfile.Environment.DEVELOPMENT, null, List.of(), Duration.ofSeconds(30)));
         }
         profiles.add(new PlatformProfile("cul", PlatformKind.CULLIS, "http://127.0.0.1:9", null, null,
                 PlatformProfile.Environment.DEVELOPMENT, null, List.of(), Duration.ofSeconds(30)));
-        Secrets secrets = new Secrets(Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD), Secrets.Keychain.NONE, null);
-        IncidentService incidents = new IncidentService(store, Clock.systemUTC(), () -> "maria", new Random(1));
-        audit = new AuditLog(store, Clock.systemUTC());
-        KillSwitchService service = new KillSwitchService(profiles, p -> profiles.connect(p, secrets), audit, incidents,
-                new PlatformStates(store), () -> "maria");
-        model = new KillSwitchViewModel(profiles, service, new DirectExecutor(), now::get, () -> Duration.ofMillis(1500));
+        audit = services.audit();
+        model = new KillSwitchViewModel(profiles, services.killSwitch(), new DirectExecutor(), now::get, () -> Duration.ofMillis(1500));
         model.arm(null, List.of("pn"));
     }
 
@@ -113,7 +110,7 @@ class KillSwitchViewModelTest {
 
     @Test
     void theHoldFollowsTheWorkspaceSetting() {
-        KillSwitchViewModel slow = new KillSwitchViewModel(new Profiles(store, Clock.systemUTC(), () -> "maria"), null,
+        KillSwitchViewModel slow = new KillSwitchViewModel(services.profiles(), null,
                 new DirectExecutor(), now::get, () -> Duration.ofSeconds(3));
         slow.arm(null, List.of("pn"));
         assertThat(slow.hold()).isEqualTo(Duration.ofSeconds(3));

@@ -2,15 +2,14 @@ package dev.sitrep.ui.killswitch;
 
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
-import dev.sitrep.incident.IncidentService;
 import dev.sitrep.audit.AuditLog;
 import dev.sitrep.killswitch.KillSwitchService;
 import dev.sitrep.platform.Profiles;
-import dev.sitrep.platform.Secrets;
 import dev.sitrep.sandbox.SandboxServer;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
-import dev.sitrep.sync.PlatformStates;
 import dev.sitrep.testing.DirectExecutor;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,14 +38,13 @@ class ResumeViewModelTest {
     void open() throws Exception {
         store = Store.open(dir);
         sandbox = SandboxServer.start(0, Clock.systemUTC(), Duration.ofMinutes(15));
-        Profiles profiles = new Profiles(store, Clock.systemUTC(), () -> "maria");
+        Services services = TestServices.on(store, "maria").random(new Random(1))
+                .variables(Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD)).build();
+        Profiles profiles = services.profiles();
         profiles.add(new PlatformProfile("pn", PlatformKind.POWERNODE, sandbox.url().toString(), null, SandboxServer.EMAIL,
                 PlatformProfile.Environment.DEVELOPMENT, null, List.of(), Duration.ofSeconds(30)));
-        Secrets secrets = new Secrets(Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD), Secrets.Keychain.NONE, null);
-        audit = new AuditLog(store, Clock.systemUTC());
-        service = new KillSwitchService(profiles, p -> profiles.connect(p, secrets), audit,
-                new IncidentService(store, Clock.systemUTC(), () -> "maria", new Random(1)), new PlatformStates(store),
-                () -> "maria");
+        audit = services.audit();
+        service = services.killSwitch();
         service.halt("pn", "agents looping", null);
         model = new ResumeViewModel(service, new DirectExecutor());
         model.open("pn", PlatformKind.POWERNODE);

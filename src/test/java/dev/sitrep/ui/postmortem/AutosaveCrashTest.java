@@ -1,14 +1,10 @@
 package dev.sitrep.ui.postmortem;
 
-import dev.sitrep.audit.AuditLog;
 import dev.sitrep.core.IncidentId;
-import dev.sitrep.evidence.BlobStore;
-import dev.sitrep.evidence.EvidenceService;
-import dev.sitrep.incident.IncidentService;
 import dev.sitrep.postmortem.Postmortems;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.ChildJvm;
-import dev.sitrep.workspace.WorkspaceSettings;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,10 +57,8 @@ class AutosaveCrashTest {
 
         try (Store store = Store.open(dir)) {
             Clock clock = Clock.systemUTC();
-            IncidentService incidents = new IncidentService(store, clock, () -> "checker", new Random());
-            Postmortems postmortems = new Postmortems(store, incidents, new EvidenceService(store,
-                    new BlobStore(dir, () -> 1L << 20), incidents, new AuditLog(store, clock), clock, () -> "checker"),
-                    new WorkspaceSettings(store, clock), clock, () -> "checker");
+            Postmortems postmortems = TestServices.on(store, "checker").clock(clock).random(new Random())
+                    .evidenceLimit(() -> 1L << 20).build().postmortems();
             Postmortems.Opened reopened = postmortems.open(incident);
             assertThat(reopened.saved()).isTrue();
             String text = reopened.postmortem().section("what_happened").orElseThrow().markdown();

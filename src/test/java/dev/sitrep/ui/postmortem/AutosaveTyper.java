@@ -1,19 +1,15 @@
 package dev.sitrep.ui.postmortem;
 
-import dev.sitrep.audit.AuditLog;
 import dev.sitrep.core.IncidentId;
-import dev.sitrep.evidence.BlobStore;
-import dev.sitrep.evidence.EvidenceService;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
-import dev.sitrep.postmortem.ActionItems;
 import dev.sitrep.postmortem.Postmortems;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.DirectExecutor;
-import dev.sitrep.workspace.WorkspaceSettings;
+import dev.sitrep.testing.TestServices;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
@@ -31,15 +27,13 @@ public final class AutosaveTyper {
         Path dir = Path.of(args[0]);
         Clock clock = Clock.systemUTC();
         Store store = Store.open(dir);
-        IncidentService incidents = new IncidentService(store, clock, () -> "typer", new SecureRandom());
-        EvidenceService evidence = new EvidenceService(store, new BlobStore(dir, () -> 1L << 20), incidents,
-                new AuditLog(store, clock), clock, () -> "typer");
-        Postmortems postmortems = new Postmortems(store, incidents, evidence, new WorkspaceSettings(store, clock), clock,
-                () -> "typer");
+        Services services = TestServices.on(store, "typer").clock(clock).zone(ZoneOffset.UTC)
+                .evidenceLimit(() -> 1L << 20).build();
+        IncidentService incidents = services.incidents();
+        Postmortems postmortems = services.postmortems();
         IncidentId id = incidents.declare(Declaration.titled("Checkout 5xx")).id();
         System.out.println("INCIDENT " + id.value());
-        PostmortemViewModel model = new PostmortemViewModel(postmortems, new ActionItems(store, incidents, clock,
-                ZoneOffset.UTC, () -> "typer"), incidents, new DirectExecutor(), clock);
+        PostmortemViewModel model = new PostmortemViewModel(postmortems, services.actionItems(), incidents, new DirectExecutor(), clock);
         model.show(id);
         long nextTick = System.currentTimeMillis() + 1000;
         for (int n = 0; ; n++) {

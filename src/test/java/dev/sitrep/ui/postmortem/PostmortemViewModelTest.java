@@ -1,23 +1,21 @@
 package dev.sitrep.ui.postmortem;
 
-import dev.sitrep.audit.AuditLog;
 import dev.sitrep.core.ActionItem;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentStatus;
 import dev.sitrep.core.Postmortem;
 import dev.sitrep.core.PostmortemMilestone;
-import dev.sitrep.evidence.BlobStore;
-import dev.sitrep.evidence.EvidenceService;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.postmortem.ActionItems;
 import dev.sitrep.postmortem.Postmortems;
 import dev.sitrep.postmortem.TextDiff;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.DirectExecutor;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import dev.sitrep.ui.common.ChangePoller;
-import dev.sitrep.workspace.WorkspaceSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,11 +48,11 @@ class PostmortemViewModelTest {
     @BeforeEach
     void open() {
         store = Store.open(dir);
-        incidents = new IncidentService(store, clock, () -> "maria", new Random(1));
-        EvidenceService evidence = new EvidenceService(store, new BlobStore(dir, () -> 1L << 20), incidents,
-                new AuditLog(store, clock), clock, () -> "maria");
-        postmortems = new Postmortems(store, incidents, evidence, new WorkspaceSettings(store, clock), clock, () -> "maria");
-        actions = new ActionItems(store, incidents, clock, ZoneId.of("UTC"), () -> "maria");
+        Services services = TestServices.on(store, "maria").clock(clock).zone(ZoneId.of("UTC")).random(new Random(1))
+                .evidenceLimit(() -> 1L << 20).build();
+        incidents = services.incidents();
+        postmortems = services.postmortems();
+        actions = services.actionItems();
         incident = incidents.declare(Declaration.titled("Checkout 5xx"));
         incidents.setStatus(incident.id(), IncidentStatus.RESOLVED, null, null);
     }

@@ -4,9 +4,10 @@ import dev.sitrep.platform.Connectors;
 import dev.sitrep.platform.Profiles;
 import dev.sitrep.platform.Secrets;
 import dev.sitrep.sandbox.SandboxServer;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
-import dev.sitrep.sync.PlatformStates;
 import dev.sitrep.testing.DirectExecutor;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,9 +32,10 @@ class PlatformsViewModelTest {
     void open() throws Exception {
         store = Store.open(dir);
         sandbox = SandboxServer.start(0, Clock.systemUTC(), Duration.ofMinutes(15));
-        profiles = new Profiles(store, Clock.systemUTC(), () -> "maria");
-        Secrets secrets = new Secrets(Map.of(), Secrets.Keychain.NONE, null);
-        model = new PlatformsViewModel(profiles, new PlatformStates(store),
+        Services services = TestServices.on(store, "maria").build();
+        profiles = services.profiles();
+        Secrets secrets = services.secrets();
+        model = new PlatformsViewModel(profiles, services.platformStates(),
                 p -> Connectors.open(p, secrets, Clock.systemUTC()), secrets, new DirectExecutor(), Clock.systemUTC());
         model.load();
     }

@@ -4,9 +4,11 @@ import dev.sitrep.core.Incident;
 import dev.sitrep.core.SeverityScales;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.DirectExecutor;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import dev.sitrep.workspace.Theme;
 import dev.sitrep.workspace.WorkspaceSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -35,8 +37,9 @@ class SettingsViewModelTest {
     void open() {
         store = Store.open(dir);
         TestClock clock = new TestClock(Instant.parse("2026-11-22T14:32:00Z"));
-        incidents = new IncidentService(store, clock, () -> "maria", new Random(3));
-        settings = new WorkspaceSettings(store, clock);
+        Services services = TestServices.on(store, "maria").clock(clock).random(new Random(3)).build();
+        incidents = services.incidents();
+        settings = services.settings();
     }
 
     @AfterEach

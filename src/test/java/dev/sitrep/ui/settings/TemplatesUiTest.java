@@ -2,9 +2,10 @@ package dev.sitrep.ui.settings;
 
 import atlantafx.base.theme.PrimerDark;
 import dev.sitrep.comms.Templates;
-import dev.sitrep.comms.WarRoom;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.Snapshots;
+import dev.sitrep.testing.TestServices;
 import dev.sitrep.ui.common.FxExecutor;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -24,7 +25,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,9 +45,9 @@ class TemplatesUiTest {
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         store = Store.open(dir);
         executor = new FxExecutor();
-        templates = new Templates(store, Clock.systemUTC(), () -> "maria");
-        TemplatesViewModel model = new TemplatesViewModel(templates, new WarRoom(store, Clock.systemUTC(), () -> "maria"),
-                executor);
+        Services services = TestServices.on(store, "maria").build();
+        templates = services.templates();
+        TemplatesViewModel model = new TemplatesViewModel(templates, services.warRoom(), executor);
         VBox page = new VBox(new TemplatesView(model));
         page.getStyleClass().add("page-area");
         page.setMaxWidth(980);

@@ -4,9 +4,11 @@ import dev.sitrep.comms.BuiltInTemplates;
 import dev.sitrep.comms.Templates;
 import dev.sitrep.comms.UpdateTemplate;
 import dev.sitrep.comms.WarRoom;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.DirectExecutor;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +32,9 @@ class TemplatesViewModelTest {
     void open() {
         store = Store.open(dir);
         TestClock clock = new TestClock(Instant.parse("2026-11-22T14:32:00Z"));
-        templates = new Templates(store, clock, () -> "maria");
-        warRoom = new WarRoom(store, clock, () -> "maria");
+        Services services = TestServices.on(store, "maria").clock(clock).build();
+        templates = services.templates();
+        warRoom = services.warRoom();
         model = new TemplatesViewModel(templates, warRoom, new DirectExecutor());
         model.load();
     }

@@ -1,17 +1,16 @@
 package dev.sitrep.ui.triage;
 
 import dev.sitrep.core.IncidentId;
-import dev.sitrep.incident.Checklists;
-import dev.sitrep.incident.IncidentService;
-import dev.sitrep.incident.TriageRecorder;
 import dev.sitrep.runbook.Runbook;
 import dev.sitrep.runbook.RunbookLibrary;
 import dev.sitrep.runbook.importer.ImportOptions;
 import dev.sitrep.runbook.importer.ImportResult;
 import dev.sitrep.runbook.importer.RunbookImporter;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.DirectExecutor;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,9 +51,9 @@ class ImportedTreeWizardTest {
 
         store = Store.open(dir);
         TestClock clock = new TestClock(Instant.parse("2026-11-22T14:32:00Z"));
-        IncidentService incidents = new IncidentService(store, clock, () -> "maria", new Random(1));
-        TriageViewModel model = new TriageViewModel(() -> RunbookLibrary.load(dir), incidents::scale,
-                new TriageRecorder(store, incidents, new Checklists(store, incidents, clock)), new DirectExecutor());
+        Services services = TestServices.on(store, "maria").clock(clock).random(new Random(1)).build();
+        TriageViewModel model = new TriageViewModel(() -> RunbookLibrary.load(dir), services.incidents()::scale,
+                services.triage(), new DirectExecutor());
         List<String> declared = new ArrayList<>();
         model.setActions(new TriageViewModel.Actions() {
             @Override

@@ -3,14 +3,14 @@ package dev.sitrep.ui.triage;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.SeverityScales;
-import dev.sitrep.incident.Checklists;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
-import dev.sitrep.incident.TriageRecorder;
 import dev.sitrep.runbook.RunbookLibrary;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.DirectExecutor;
 import dev.sitrep.testing.TestClock;
+import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,10 +39,10 @@ class TriageViewModelTest {
     void open() {
         store = Store.open(dir);
         TestClock clock = new TestClock(Instant.parse("2026-11-22T14:32:00Z"));
-        incidents = new IncidentService(store, clock, () -> "maria", new Random(1));
-        Checklists checklists = new Checklists(store, incidents, clock);
-        model = new TriageViewModel(() -> RunbookLibrary.load(dir), incidents::scale,
-                new TriageRecorder(store, incidents, checklists), new DirectExecutor());
+        Services services = TestServices.on(store, "maria").clock(clock).random(new Random(1)).build();
+        incidents = services.incidents();
+        model = new TriageViewModel(() -> RunbookLibrary.load(dir), incidents::scale, services.triage(),
+                new DirectExecutor());
         model.setActions(new TriageViewModel.Actions() {
             @Override
             public void declare(String title, String severity) {

@@ -1,12 +1,11 @@
 package dev.sitrep.wall.web;
 
-import dev.sitrep.comms.StatusUpdates;
 import dev.sitrep.core.Incident;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
-import dev.sitrep.store.ChangeFeed;
+import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
-import dev.sitrep.wall.WallModel;
+import dev.sitrep.testing.TestServices;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -26,6 +24,7 @@ import java.util.List;
 final class WallWebFixture implements AutoCloseable {
 
     final Store store;
+    private final Services services;
     final IncidentService incidents;
     final WallServer server;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -36,11 +35,10 @@ final class WallWebFixture implements AutoCloseable {
 
     WallWebFixture(Path dir, WallAccess access, Clock clock) throws IOException {
         store = Store.open(dir);
-        incidents = new IncidentService(store, clock, () -> "maria", new SecureRandom());
-        WallModel model = new WallModel(store, incidents, new StatusUpdates(store, incidents, clock), clock,
-                ZoneId.of("Europe/Berlin"));
+        services = TestServices.on(store, "maria").clock(clock).build();
+        incidents = services.incidents();
         server = WallServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                new WallFeed(model, new ChangeFeed(store)), access);
+                new WallFeed(services.wall(ZoneId.of("Europe/Berlin")), services.changes()), access);
     }
 
     Incident declare(String title, String severity) {
@@ -63,7 +61,7 @@ final class WallWebFixture implements AutoCloseable {
     }
 
     long changeSeq() {
-        return new ChangeFeed(store).latest();
+        return services.changes().latest();
     }
 
     @Override

@@ -1,0 +1,12 @@
+package dev.sitrep.cli;
+
+/**
+ * The wall in a window on this machine's screen. It is desktop code (JavaFX), so the CLI does not
+ * build it: the launcher hands it over with the command line, and {@code sitrep wall} calls it.
+ */
+@FunctionalInterface
+public interface NativeWall {
+
+    /** Shows the wall on the data directory given (or the default one) and returns when it is closed. */
+    void show(String dataDirOption, boolean windowed);
+}
