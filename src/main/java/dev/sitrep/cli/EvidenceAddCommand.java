@@ -4,6 +4,7 @@ import dev.sitrep.core.EvidenceItem;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.evidence.BlobStore;
 import dev.sitrep.evidence.EvidenceService;
+import dev.sitrep.evidence.SecretScanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,7 +57,7 @@ final class EvidenceAddCommand extends StoreCommand {
             EvidenceItem item = evidence.addFile(id, file, description, tags, progress ? tenths(file)
                     : BlobStore.Progress.NONE, () -> false);
             EvidenceOutput.added(c.out(), item);
-            List<dev.sitrep.evidence.SecretScanner.Finding> found = EvidenceOutput.secrets(spec.commandLine().getErr(),
+            List<SecretScanner.Finding> found = EvidenceOutput.secrets(spec.commandLine().getErr(),
                     evidence, item);
             if (!found.isEmpty() && redactedCopy) {
                 EvidenceOutput.added(c.out(), evidence.addRedactedCopy(item));
