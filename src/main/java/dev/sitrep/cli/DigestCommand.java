@@ -1,5 +1,6 @@
 package dev.sitrep.cli;
 
+import dev.sitrep.core.NewFile;
 import dev.sitrep.postmortem.IsoWeek;
 import dev.sitrep.postmortem.WeeklyDigest;
 import dev.sitrep.postmortem.WeeklyDigestMarkdown;
@@ -27,7 +28,7 @@ final class DigestCommand extends StoreCommand {
         if (to == null) {
             c.out().print(text);
         } else {
-            NewFile.write(to, text, c.out());
+            c.out().println("Wrote " + to + " (" + NewFile.write(to, text) + " bytes)");
         }
         return 0;
     }

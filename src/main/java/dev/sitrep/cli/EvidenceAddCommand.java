@@ -2,9 +2,7 @@ package dev.sitrep.cli;
 
 import dev.sitrep.core.EvidenceItem;
 import dev.sitrep.core.IncidentId;
-import dev.sitrep.evidence.BlobStore;
-import dev.sitrep.evidence.EvidenceService;
-import dev.sitrep.evidence.SecretScanner;
+import dev.sitrep.evidence.EvidenceCaptures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,44 +36,47 @@ final class EvidenceAddCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        EvidenceService evidence = c.services().evidence();
-        IncidentId id = IncidentId.parse(incident);
-        List<Path> all = new ArrayList<>();
-        for (Path given : files) {
-            if (java.nio.file.Files.isDirectory(given, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                EvidenceService.FolderAdded folder = evidence.addFolder(id, given, description, tags,
-                        BlobStore.Progress.NONE, () -> false);
-                folder.items().forEach(item -> c.out().println(item.id() + "  " + item.sha256() + "  " + item.size()
-                        + "  " + given.toAbsolutePath().relativize(Path.of(item.source()))));
-                folder.skipped().forEach(reason -> spec.commandLine().getErr().println("skipped: " + given + "/" + reason));
-                spec.commandLine().getErr().flush();
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        EvidenceCaptures.Captured captured = c.services().evidenceCaptures().addPaths(IncidentId.parse(incident), files, description,
+                tags, progress ? tenths(err, files) : EvidenceCaptures.Progress.NONE, () -> false);
+        for (EvidenceCaptures.PathAdded path : captured.paths()) {
+            if (path.folder()) {
+                path.items().forEach(a -> c.out().println(a.item().id() + "  " + a.item().sha256() + "  " + a.item().size()
+                        + "  " + path.given().toAbsolutePath().relativize(Path.of(a.item().source()))));
+                path.skipped().forEach(reason -> err.println("skipped: " + path.given() + "/" + reason));
             } else {
-                all.add(given);
+                added(c, path.items().get(0), err);
             }
         }
-        for (Path file : all) {
-            EvidenceItem item = evidence.addFile(id, file, description, tags, progress ? tenths(file)
-                    : BlobStore.Progress.NONE, () -> false);
-            EvidenceOutput.added(c.out(), item);
-            List<SecretScanner.Finding> found = EvidenceOutput.secrets(spec.commandLine().getErr(),
-                    evidence, item);
-            if (!found.isEmpty() && redactedCopy) {
-                EvidenceOutput.added(c.out(), evidence.addRedactedCopy(item));
-            } else if (!found.isEmpty()) {
-                spec.commandLine().getErr().println("warning: " + item.name()
-                        + " holds secrets; add a masked copy beside it with --redacted-copy");
-                spec.commandLine().getErr().flush();
-            }
-        }
+        err.flush();
         return 0;
     }
 
-    /** {@code gateway.log: 30% (60.0 of 200.0 MiB)} on stderr at each tenth. */
-    private BlobStore.Progress tenths(Path file) {
-        java.io.PrintWriter err = spec.commandLine().getErr();
+    /** A file given by name: its line, its secrets on stderr, and a masked copy when asked for. */
+    private void added(Context c, EvidenceCaptures.Added added, java.io.PrintWriter err) {
+        EvidenceItem item = added.item();
+        EvidenceOutput.added(c.out(), item);
+        EvidenceOutput.secrets(err, item, added.secrets());
+        if (!added.secrets().isEmpty() && redactedCopy) {
+            EvidenceOutput.added(c.out(), c.services().evidence().addRedactedCopy(item));
+        } else if (!added.secrets().isEmpty()) {
+            err.println("warning: " + item.name() + " holds secrets; add a masked copy beside it with --redacted-copy");
+        }
+    }
+
+    /** {@code gateway.log: 30% (60.0 of 200.0 MiB)} on stderr at each tenth of each file given by name. */
+    private static EvidenceCaptures.Progress tenths(java.io.PrintWriter err, List<Path> given) {
+        java.util.Set<Path> folders = given.stream()
+                .filter(p -> java.nio.file.Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .collect(java.util.stream.Collectors.toSet());
         int[] said = {0};
-        return (done, total) -> {
-            if (total <= 0) {
+        Path[] current = {null};
+        return (file, done, total, doneOverall, totalOverall) -> {
+            if (!file.equals(current[0])) {
+                current[0] = file;
+                said[0] = 0;
+            }
+            if (total <= 0 || folders.contains(file)) {
                 return;
             }
             int tenth = (int) (done * 10 / total);

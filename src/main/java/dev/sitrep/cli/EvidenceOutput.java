@@ -20,10 +20,11 @@ final class EvidenceOutput {
 
     /** Warns on stderr for each secret found in a text item; answers what was found. */
     static List<SecretScanner.Finding> secrets(PrintWriter err, EvidenceService evidence, EvidenceItem item) {
-        if (!EvidenceService.scannable(item)) {
-            return List.of();
-        }
-        List<SecretScanner.Finding> found = evidence.scan(item);
+        return secrets(err, item, EvidenceService.scannable(item) ? evidence.scan(item) : List.of());
+    }
+
+    /** Warns on stderr for each secret {@code found} in {@code item}; answers them. */
+    static List<SecretScanner.Finding> secrets(PrintWriter err, EvidenceItem item, List<SecretScanner.Finding> found) {
         found.forEach(f -> err.println("warning: " + item.name() + ":" + f.line() + ": looks like a secret ("
                 + f.kind() + "): " + f.masked()));
         err.flush();

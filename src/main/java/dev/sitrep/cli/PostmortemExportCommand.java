@@ -1,16 +1,13 @@
 package dev.sitrep.cli;
 
-import dev.sitrep.core.ActionItem;
 import dev.sitrep.core.IncidentId;
-import dev.sitrep.core.Postmortem;
-import dev.sitrep.postmortem.PostmortemHtml;
-import dev.sitrep.postmortem.PostmortemMarkdown;
+import dev.sitrep.core.NewFile;
+import dev.sitrep.postmortem.PostmortemExports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.util.List;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Print or write the postmortem with the incident's action items, as Markdown or standalone HTML.")
@@ -30,15 +27,12 @@ final class PostmortemExportCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
-        IncidentId id = IncidentId.parse(incident);
-        Postmortem postmortem = c.services().postmortems().open(id).postmortem();
-        List<ActionItem> actions = c.services().actionItems().forIncident(id);
-        String text = format == Format.HTML ? PostmortemHtml.render(postmortem, actions)
-                : PostmortemMarkdown.render(postmortem, actions);
+        String text = c.services().postmortemExports().render(IncidentId.parse(incident),
+                format == Format.HTML ? PostmortemExports.Format.HTML : PostmortemExports.Format.MARKDOWN);
         if (to == null) {
             c.out().print(text);
         } else {
-            NewFile.write(to, text, c.out());
+            c.out().println("Wrote " + to + " (" + NewFile.write(to, text) + " bytes)");
         }
         return 0;
     }

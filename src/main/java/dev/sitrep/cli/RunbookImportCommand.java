@@ -2,13 +2,10 @@ package dev.sitrep.cli;
 
 import dev.sitrep.core.Json;
 import dev.sitrep.core.SitrepException;
-import dev.sitrep.runbook.Problem;
 import dev.sitrep.runbook.RunbookLibrary;
 import dev.sitrep.runbook.importer.ImportNote;
-import dev.sitrep.runbook.importer.ImportOptions;
 import dev.sitrep.runbook.importer.ImportResult;
-import dev.sitrep.runbook.importer.ImportSaver;
-import dev.sitrep.runbook.importer.RunbookImporter;
+import dev.sitrep.runbook.importer.RunbookImports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,18 +51,23 @@ final class RunbookImportCommand extends LibraryCommand {
     @Override
     int run(RunbookLibrary library, Path dataDir, PrintWriter stdout, PrintWriter stderr) {
         refuseBadArguments();
-        ImportResult result = RunbookImporter.importFile(file, new ImportOptions(id, null, ImportSaver.takenIds(library, out)));
+        RunbookImports imports = RunbookImports.in(dataDir);
+        ImportResult result = imports.read(file, id, out);
         if (!result.valid()) {
             result.problems().forEach(p -> stderr.println(p));
             throw new SitrepException(SitrepException.Kind.FAILURE, "importing " + file + " made a runbook that does "
                     + "not validate, which is a bug in the importer; please report it with the file ("
                     + result.problems().get(0).message() + ")");
         }
-        List<Problem> clashes = out == null ? ImportSaver.check(result, library) : ImportSaver.save(result, out, force, library);
-        if (!clashes.isEmpty()) {
-            clashes.forEach(p -> stderr.println(p));
-            throw SitrepException.invalid("the imported runbook cannot be used beside the runbooks of " + dataDir
-                    + " (" + clashes.get(0).message() + "); give it another id with --id");
+        try {
+            if (out == null) {
+                imports.checkFits(result);
+            } else {
+                imports.keep(result, out, force);
+            }
+        } catch (RunbookImports.Clash clash) {
+            clash.problems().forEach(p -> stderr.println(p));
+            throw clash;
         }
         if (out == null) {
             stdout.print(result.json());

@@ -77,7 +77,7 @@ public final class SitrepCli {
     private static int failure(Exception e, CommandLine cmd) {
         if (e instanceof SitrepException s) {
             LOG.log(Level.INFO, "refused: " + s.getMessage(), s.getCause());
-            cmd.getErr().println("sitrep: " + oneLine(s.getMessage()));
+            cmd.getErr().println("sitrep: " + oneLine(s.message(SitrepCli::flag)));
             cmd.getErr().flush();
             return s.kind().exitCode();
         }
@@ -86,6 +86,11 @@ public final class SitrepCli {
                 + " (details in the log folder under the data directory)");
         cmd.getErr().flush();
         return 1;
+    }
+
+    /** How the command line names an input that a message names: its option. */
+    static String flag(String input) {
+        return "--" + input;
     }
 
     private static String oneLine(String message) {

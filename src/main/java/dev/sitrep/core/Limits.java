@@ -44,7 +44,7 @@ public final class Limits {
     public static String reason(String what, String raw) {
         String reason = raw == null ? "" : raw.strip();
         if (reason.isEmpty()) {
-            throw SitrepException.invalid("A " + what + " needs a reason; give one with --reason (it goes on the timeline).");
+            throw SitrepException.invalid("A " + what + " needs a reason; give one with " + SitrepException.input("reason") + " (it goes on the timeline).");
         }
         return bounded("reason", reason, REASON_MAX);
     }

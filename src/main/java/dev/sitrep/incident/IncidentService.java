@@ -209,10 +209,10 @@ public final class IncidentService {
     public Change setStatus(IncidentId id, IncidentStatus target, String reason, IncidentId into) {
         String why = reason == null || reason.isBlank() ? null : Limits.optionalName("reason", reason);
         if (target == IncidentStatus.MERGED && into == null) {
-            throw SitrepException.invalid("Merging needs the incident to merge into; give it with --into ID.");
+            throw SitrepException.invalid("Merging needs the incident to merge into; give it with " + SitrepException.input("into") + " ID.");
         }
         if (target != IncidentStatus.MERGED && into != null) {
-            throw SitrepException.invalid("--into only goes with --status merged.");
+            throw SitrepException.invalid(SitrepException.input("into") + " only goes with " + SitrepException.input("status") + " merged.");
         }
         return store.write(tx -> {
             Incident current = lock(tx, id);
@@ -441,7 +441,7 @@ public final class IncidentService {
             String finalText = text == null ? old.text() : text;
             Instant finalAt = newOccurredAt == null ? old.occurredAt() : newOccurredAt;
             if (finalText.equals(old.text()) && finalAt.equals(old.occurredAt())) {
-                throw SitrepException.invalid("Nothing to correct: give a new text or a new time (--at).");
+                throw SitrepException.invalid("Nothing to correct: give a new text or a new time (" + SitrepException.input("at") + ").");
             }
             return append(tx, id, old.type(), finalText, finalAt, eventId, old.data());
         });
@@ -469,6 +469,19 @@ public final class IncidentService {
 
     public List<Incident> list(boolean activeOnly) {
         return list(activeOnly ? ACTIVE : Set.of());
+    }
+
+    /** The most incidents a console picker offers. */
+    public static final int CHOICES_MAX = 300;
+
+    /**
+     * The incidents a console page offers to choose from (Evidence, Postmortems), in one order:
+     * unfinished first, then finished, newest first within each; at most {@value #CHOICES_MAX}.
+     */
+    public List<Incident> choices() {
+        List<Incident> all = new ArrayList<>(list(false));
+        all.sort(java.util.Comparator.comparing((Incident i) -> i.status().isFinal()));
+        return List.copyOf(all.size() > CHOICES_MAX ? all.subList(0, CHOICES_MAX) : all);
     }
 
     /** The incidents with these ids that exist (a change feed's ids; one that vanished is left out). */
@@ -509,7 +522,7 @@ public final class IncidentService {
     public String operator() {
         String who = Limits.optionalName("operator name", actor.get());
         if (who == null) {
-            throw SitrepException.invalid("No operator name; give one with --actor or SITREP_ACTOR.");
+            throw SitrepException.invalid("No operator name; give one with " + SitrepException.input("actor") + " or SITREP_ACTOR.");
         }
         return who;
     }

@@ -93,28 +93,28 @@ public final class Profiles {
         PlatformKind kind = p.kind();
         if (kind.usesUrl()) {
             if (p.url() == null || p.url().isBlank()) {
-                throw SitrepException.invalid("A " + kind.key() + " platform needs --url (its API's base address).");
+                throw SitrepException.invalid("A " + kind.key() + " platform needs " + SitrepException.input("url") + " (its API's base address).");
             }
             PlatformUrl.parse(p.url());
             if (p.path() != null) {
-                throw SitrepException.invalid("A " + kind.key() + " platform is reached by --url, not --path.");
+                throw SitrepException.invalid("A " + kind.key() + " platform is reached by " + SitrepException.input("url") + ", not " + SitrepException.input("path") + ".");
             }
         } else {
             if (p.path() == null) {
-                throw SitrepException.invalid("A " + kind.key() + " platform needs --path to its state database "
+                throw SitrepException.invalid("A " + kind.key() + " platform needs " + SitrepException.input("path") + " to its state database "
                         + "(state/orchestrator.db), not a URL.");
             }
             if (!Files.isRegularFile(p.path())) {
-                throw SitrepException.invalid("There is no file at " + p.path() + "; point --path at WeatherVane's "
+                throw SitrepException.invalid("There is no file at " + p.path() + "; point " + SitrepException.input("path") + " at WeatherVane's "
                         + "state/orchestrator.db.");
             }
         }
         if (kind == PlatformKind.POWERNODE && (p.email() == null || p.email().isBlank())) {
-            throw SitrepException.invalid("A powernode platform needs --email: the account Sitrep logs in with (it needs "
+            throw SitrepException.invalid("A powernode platform needs " + SitrepException.input("email") + ": the account Sitrep logs in with (it needs "
                     + "the ai.kill_switch.manage permission).");
         }
         if (kind == PlatformKind.SO1 && p.flags().isEmpty()) {
-            throw SitrepException.invalid("An so1 platform needs at least one --flag: the feature flags its kill switch "
+            throw SitrepException.invalid("An so1 platform needs at least one " + SitrepException.input("flag") + ": the feature flags its kill switch "
                     + "disables.");
         }
         if (p.caCert() != null) {

@@ -17,9 +17,12 @@ import dev.sitrep.platform.OsKeychain;
 import dev.sitrep.platform.PlatformConnector;
 import dev.sitrep.platform.Profiles;
 import dev.sitrep.platform.Secrets;
+import dev.sitrep.evidence.EvidenceCaptures;
 import dev.sitrep.postmortem.ActionItems;
+import dev.sitrep.postmortem.PostmortemExports;
 import dev.sitrep.postmortem.Postmortems;
 import dev.sitrep.runbook.RunbookLibrary;
+import dev.sitrep.runbook.importer.RunbookImports;
 import dev.sitrep.store.ChangeFeed;
 import dev.sitrep.store.Store;
 import dev.sitrep.sync.Backoff;
@@ -88,6 +91,8 @@ public final class Services implements AutoCloseable {
     private final Bundles bundles;
     private final Postmortems postmortems;
     private final ActionItems actionItems;
+    private final PostmortemExports postmortemExports;
+    private final EvidenceCaptures evidenceCaptures;
     private final TeamSync teamSync;
     private Long changesAtOpen;
     private ScheduledExecutorService pullers;
@@ -132,6 +137,8 @@ public final class Services implements AutoCloseable {
         this.bundles = new Bundles(evidence, audit, clock, actor);
         this.postmortems = new Postmortems(store, incidents, evidence, settings, clock, actor);
         this.actionItems = new ActionItems(store, incidents, clock, zone, actor);
+        this.postmortemExports = new PostmortemExports(postmortems, actionItems);
+        this.evidenceCaptures = new EvidenceCaptures(evidence);
         this.teamSync = new TeamSync(store, incidents, this::connect, settings::origin, clock);
         pullLoop.onEscalation(killSwitch::onEscalation);
     }
@@ -367,6 +374,24 @@ public final class Services implements AutoCloseable {
 
     public ActionItems actionItems() {
         return actionItems;
+    }
+
+    /** Exporting postmortems (the CLI's postmortem export, the console's Export…). */
+    public PostmortemExports postmortemExports() {
+        return postmortemExports;
+    }
+
+    /** Capturing files and folders as evidence (the CLI's evidence add, the console's drop and Add files…). */
+    public EvidenceCaptures evidenceCaptures() {
+        return evidenceCaptures;
+    }
+
+    /**
+     * Importing a team's runbook beside the runbooks in use (the console's Import…; the CLI's runbook
+     * commands open no database and take {@link RunbookImports#in} on the data directory themselves).
+     */
+    public RunbookImports runbookImports() {
+        return RunbookImports.in(dataDir());
     }
 
     public TeamSync teamSync() {

@@ -29,6 +29,9 @@ import dev.sitrep.sync.PlatformStates;
 import dev.sitrep.sync.PullLoop;
 import dev.sitrep.sync.TeamSync;
 import dev.sitrep.wall.WallModel;
+import dev.sitrep.evidence.EvidenceCaptures;
+import dev.sitrep.postmortem.PostmortemExports;
+import dev.sitrep.runbook.importer.RunbookImports;
 import dev.sitrep.workspace.WorkspaceSettings;
 
 import java.util.List;
@@ -73,7 +76,9 @@ class ArchitectureTest {
             PlatformStates.class, PullLoop.class, TeamSync.class,               // sync
             AuditLog.class, KillSwitchService.class,                            // kill switch
             BlobStore.class, EvidenceService.class, Bundles.class,              // evidence
-            Postmortems.class, ActionItems.class,                               // postmortems
+            EvidenceCaptures.class,
+            Postmortems.class, ActionItems.class, PostmortemExports.class,      // postmortems
+            RunbookImports.class,                                               // runbooks (built by its own in(dataDir))
             WallModel.class);                                                   // wall
 
     private static final Set<String> SERVICE_NAMES = SERVICE_CLASSES.stream().map(Class::getName)

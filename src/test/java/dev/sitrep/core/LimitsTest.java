@@ -35,6 +35,7 @@ class LimitsTest {
 
     @Test
     void missingReasonNamesTheFlag() {
-        assertThatThrownBy(() -> Limits.reason("severity change", null)).hasMessageContaining("--reason");
+        assertThatThrownBy(() -> Limits.reason("severity change", null)).isInstanceOfSatisfying(SitrepException.class,
+                e -> assertThat(e.field()).isEqualTo("reason"));
     }
 }

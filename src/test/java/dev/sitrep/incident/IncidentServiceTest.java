@@ -111,7 +111,8 @@ class IncidentServiceTest {
     @Test
     void severityChangeNeedsAReasonAndRecordsTheDirection() {
         Incident i = incidents.declare(new Declaration("Outage", "SEV3", null, List.of(), null, false, null));
-        assertThatThrownBy(() -> incidents.setSeverity(i.id(), "SEV1", " ")).hasMessageContaining("--reason");
+        assertThatThrownBy(() -> incidents.setSeverity(i.id(), "SEV1", " ")).isInstanceOfSatisfying(SitrepException.class,
+                e -> assertThat(e.field()).isEqualTo("reason"));
         Change up = incidents.setSeverity(i.id(), "sev1", "all regions down");
         assertThat(up.incident().severity()).isEqualTo("SEV1");
         TimelineEvent event = last(i);
@@ -162,7 +163,8 @@ class IncidentServiceTest {
     void mergingNeedsAnOpenTargetAndNotesItThere() {
         Incident main = incidents.declare(Declaration.titled("Checkout down"));
         Incident dup = incidents.declare(Declaration.titled("Payments failing"));
-        assertThatThrownBy(() -> incidents.setStatus(dup.id(), IncidentStatus.MERGED, null, null)).hasMessageContaining("--into");
+        assertThatThrownBy(() -> incidents.setStatus(dup.id(), IncidentStatus.MERGED, null, null))
+                .isInstanceOfSatisfying(SitrepException.class, e -> assertThat(e.message(n -> "--" + n)).contains("give it with --into ID"));
         assertThatThrownBy(() -> incidents.setStatus(dup.id(), IncidentStatus.MERGED, null, dup.id())).hasMessageContaining("itself");
         Incident merged = incidents.setStatus(dup.id(), IncidentStatus.MERGED, "same root cause", main.id()).incident();
         assertThat(merged.mergedInto()).isEqualTo(main.id());

@@ -145,8 +145,8 @@ public final class CullisConnector implements PlatformConnector {
         String serial = serial(serialHex);
         String org = org(orgId);
         if (revokedBy == null || revokedBy.isBlank()) {
-            throw SitrepException.invalid("Cullis records who revoked a certificate; give the actor (--actor NAME or "
-                    + "SITREP_ACTOR).");
+            throw SitrepException.invalid("Cullis records who revoked a certificate; give the actor (" + SitrepException.input("actor")
+                    + " NAME or SITREP_ACTOR).");
         }
         String secret = secret();
         Map<String, String> body = new LinkedHashMap<>();

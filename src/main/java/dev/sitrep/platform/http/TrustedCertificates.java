@@ -62,7 +62,7 @@ public final class TrustedCertificates {
     static KeyStore load(Path caFile) {
         if (!Files.isRegularFile(caFile)) {
             throw SitrepException.invalid("The CA file " + caFile + " does not exist; give the PEM file of the "
-                    + "platform's certificate authority with --ca-cert.");
+                    + "platform's certificate authority with " + SitrepException.input("ca-cert") + ".");
         }
         try (InputStream in = Files.newInputStream(caFile)) {
             Collection<? extends java.security.cert.Certificate> certs =

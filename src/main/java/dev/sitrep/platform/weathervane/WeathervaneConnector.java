@@ -1,5 +1,6 @@
 package dev.sitrep.platform.weathervane;
 
+import dev.sitrep.core.SitrepException;
 import dev.sitrep.platform.Capability;
 import dev.sitrep.platform.KillSwitchState;
 import dev.sitrep.platform.PlatformConnector;
@@ -149,7 +150,7 @@ public final class WeathervaneConnector implements PlatformConnector {
     private Connection open() throws SQLException {
         if (!Files.isRegularFile(databaseFile)) {
             throw PlatformException.refused(name, "there is no WeatherVane database at " + databaseFile + "; point "
-                    + "--path at WeatherVane's state/orchestrator.db.");
+                    + SitrepException.input("path") + " at WeatherVane's state/orchestrator.db.");
         }
         SQLiteConfig config = new SQLiteConfig();
         config.resetOpenMode(SQLiteOpenMode.CREATE); // read-write when allowed, never create
@@ -161,7 +162,7 @@ public final class WeathervaneConnector implements PlatformConnector {
              ResultSet row = q.executeQuery()) {
             if (!row.next()) {
                 throw PlatformException.refused(name, databaseFile + " has no settings table, so it is not "
-                        + "WeatherVane's state database; point --path at WeatherVane's state/orchestrator.db.");
+                        + "WeatherVane's state database; point " + SitrepException.input("path") + " at WeatherVane's state/orchestrator.db.");
             }
         } catch (SQLException | RuntimeException e) {
             db.close();
@@ -179,7 +180,7 @@ public final class WeathervaneConnector implements PlatformConnector {
         }
         if (code == SQLiteErrorCode.SQLITE_CANTOPEN.code || code == SQLiteErrorCode.SQLITE_NOTADB.code) {
             return PlatformException.refused(name, databaseFile + " cannot be opened as a SQLite database ("
-                    + e.getMessage() + "); point --path at WeatherVane's state/orchestrator.db.");
+                    + e.getMessage() + "); point " + SitrepException.input("path") + " at WeatherVane's state/orchestrator.db.");
         }
         if (code == SQLiteErrorCode.SQLITE_READONLY.code || code == SQLiteErrorCode.SQLITE_PERM.code) {
             return PlatformException.refused(name, databaseFile + " is read-only for Sitrep (" + e.getMessage()

@@ -1,5 +1,6 @@
 package dev.sitrep.runbook.importer;
 
+import dev.sitrep.core.SitrepException;
 import dev.sitrep.runbook.Runbook;
 import dev.sitrep.runbook.RunbookParser;
 
@@ -61,7 +62,7 @@ public final class RunbookImporter {
     public static ImportResult importBytes(String name, byte[] bytes, ImportOptions options) {
         if (options.id() != null && !IdAllocator.valid(options.id())) {
             throw new ImportRefusedException(name, 1, "the id \"" + options.id() + "\" may use letters, digits, '-', '_' "
-                    + "and '.' only (at most 64, starting with a letter or digit); give e.g. --id "
+                    + "and '.' only (at most 64, starting with a letter or digit); give e.g. " + SitrepException.input("id") + " "
                     + IdAllocator.slug(options.id(), "my-runbook"));
         }
         TextDecoder.Decoded decoded = TextDecoder.decode(name, bytes);

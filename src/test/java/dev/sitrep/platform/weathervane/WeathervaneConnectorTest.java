@@ -127,7 +127,8 @@ class WeathervaneConnectorTest {
         assertThatThrownBy(() -> weathervane(missing).halt("drill", "maria"))
                 .isInstanceOf(PlatformException.class)
                 .hasMessageContaining(missing.toString())
-                .hasMessageContaining("point --path at WeatherVane's state/orchestrator.db")
+                .isInstanceOfSatisfying(dev.sitrep.core.SitrepException.class, e -> assertThat(e.message(n -> "--" + n))
+                        .contains("point --path at WeatherVane's state/orchestrator.db"))
                 .satisfies(e -> assertThat(((SitrepException) e).kind()).isEqualTo(SitrepException.Kind.PLATFORM_REFUSED));
         assertThatThrownBy(() -> weathervane(missing).killSwitchStatus()).isInstanceOf(PlatformException.class);
         assertThat(missing).doesNotExist();
@@ -140,7 +141,8 @@ class WeathervaneConnectorTest {
         sql(other, "CREATE TABLE jobs (id INTEGER PRIMARY KEY)");
         assertThatThrownBy(() -> weathervane(other).halt("drill", "maria"))
                 .hasMessageContaining(other + " has no settings table")
-                .hasMessageContaining("point --path at WeatherVane's state/orchestrator.db");
+                .isInstanceOfSatisfying(dev.sitrep.core.SitrepException.class, e -> assertThat(e.message(n -> "--" + n))
+                        .contains("point --path at WeatherVane's state/orchestrator.db"));
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other);
              ResultSet r = c.createStatement().executeQuery("SELECT name FROM sqlite_master WHERE name = 'settings'")) {
             assertThat(r.next()).isFalse();

@@ -109,7 +109,8 @@ class RunbookImporterTest {
                 ImportOptions.defaults().withId("pay")).id()).isEqualTo("pay");
         assertThatThrownBy(() -> RunbookImporter.importBytes("a.md", "# P\n".getBytes(StandardCharsets.UTF_8),
                 ImportOptions.defaults().withId("my runbook"))).isInstanceOf(ImportRefusedException.class)
-                .hasMessageContaining("give e.g. --id my-runbook");
+                .isInstanceOfSatisfying(dev.sitrep.core.SitrepException.class, e -> assertThat(e.message(n -> "--" + n))
+                        .contains("give e.g. --id my-runbook"));
     }
 
     @Test
