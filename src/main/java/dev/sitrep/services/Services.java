@@ -1,5 +1,6 @@
 package dev.sitrep.services;
 
+import dev.sitrep.core.DaemonThreads;
 import dev.sitrep.comms.StatusUpdates;
 import dev.sitrep.comms.Templates;
 import dev.sitrep.comms.WarRoom;
@@ -27,7 +28,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -94,12 +94,7 @@ public final class Services implements AutoCloseable {
     /** Starts pulling every platform in the background (two threads: a slow platform does not hold up the rest). */
     public synchronized void startPulling() {
         if (pullers == null) {
-            AtomicInteger n = new AtomicInteger();
-            pullers = Executors.newScheduledThreadPool(2, r -> {
-                Thread t = new Thread(r, "sitrep-pull-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
+            pullers = Executors.newScheduledThreadPool(2, DaemonThreads.numbered("sitrep-pull"));
             pullLoop.start(pullers);
             pullers.scheduleWithFixedDelay(this::syncTeams, 1, TEAM_SYNC_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         }

@@ -12,7 +12,8 @@ import dev.sitrep.runbook.RunbookLibrary;
 import dev.sitrep.runbook.TriageResult;
 import dev.sitrep.runbook.TriageSession;
 import dev.sitrep.runbook.TriageStep;
-import dev.sitrep.ui.common.Messages;
+import dev.sitrep.ui.common.BackgroundTask;
+import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -69,9 +70,8 @@ public final class TriageViewModel {
     private final ObservableList<String> sections = FXCollections.observableArrayList();
     private final ObservableList<String> contacts = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<IncidentId> applyTarget = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final TaskStatus status = new TaskStatus();
     private final ReadOnlyStringWrapper applied = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
     public TriageViewModel(Supplier<RunbookLibrary> library, Supplier<SeverityScale> workspaceScale,
                            TriageRecorder recorder, UiExecutor executor) {
@@ -92,21 +92,16 @@ public final class TriageViewModel {
 
     /** Reads the runbooks (built-in and the team's) off the FX thread and starts the first tree. */
     public void load() {
-        busy.set(true);
-        executor.submit(() -> new Loaded(library.get(), workspaceScale.get()), l -> {
-            busy.set(false);
+        status.run(BackgroundTask.wrap(() -> new Loaded(library.get(), workspaceScale.get())).onSuccess(l -> {
             loaded = l.library();
             scale = l.scale();
             trees.setAll(loaded.triageTrees());
             if (trees.isEmpty()) {
-                problem.set("No runbook with a triage tree is in use; 'sitrep runbook list' says what is wrong with them.");
+                status.fail("No runbook with a triage tree is in use; 'sitrep runbook list' says what is wrong with them.");
             } else {
                 start(trees.get(0));
             }
-        }, failure -> {
-            busy.set(false);
-            problem.set(Messages.of(failure));
-        });
+        }), executor);
     }
 
     public void start(Runbook tree) {
@@ -177,19 +172,13 @@ public final class TriageViewModel {
         if (s == null || !s.finished() || id == null) {
             return;
         }
-        busy.set(true);
-        executor.submit(() -> recorder.apply(id, s), result -> {
-            busy.set(false);
-            problem.set("");
+        status.run(BackgroundTask.wrap(() -> recorder.apply(id, s)).onSuccess(result -> {
             applied.set("Recorded on " + id + ". " + result.severityDecision() + ". " + result.checklists().size()
                     + " checklist" + (result.checklists().size() == 1 ? "" : "s") + " opened.");
             if (actions != null) {
                 actions.applied(id);
             }
-        }, failure -> {
-            busy.set(false);
-            problem.set(Messages.of(failure));
-        });
+        }), executor);
     }
 
     public void proposeKillSwitch() {
@@ -200,7 +189,7 @@ public final class TriageViewModel {
 
     private void show(TriageSession s) {
         session.set(s);
-        problem.set("");
+        status.clearFailure();
         applied.set("");
         breadcrumbs.setAll(s.breadcrumbs().stream().map(TriageStep::line).toList());
         finished.set(s.finished());
@@ -315,17 +304,15 @@ public final class TriageViewModel {
         return applyTarget.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+    /** The page's background work: busy, and what failed. */
+    public TaskStatus status() {
+        return status;
     }
 
     public ReadOnlyStringProperty appliedProperty() {
         return applied.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
 
     /** The workspace's scale, once loaded (for the severity chip's colour). */
     public SeverityScale scale() {

@@ -115,7 +115,7 @@ class ContainViewModelTest {
     void missingFieldsAreNamedBeforeAnyHold() {
         model.reasonProperty().set("leak");
         holdFor(1600);
-        assertThat(model.problemProperty().get()).contains("organisation");
+        assertThat(model.status().failureProperty().get()).contains("organisation");
         assertThat(cullis.getRequestCount()).isZero();
     }
 }

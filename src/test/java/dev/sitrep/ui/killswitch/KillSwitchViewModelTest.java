@@ -79,7 +79,7 @@ class KillSwitchViewModelTest {
     @Test
     void holdingWithoutAReasonDoesNothing() {
         holdFor(2000);
-        assertThat(model.problemProperty().get()).contains("needs a reason");
+        assertThat(model.status().failureProperty().get()).contains("needs a reason");
         assertThat(sandbox.halted()).isFalse();
         assertThat(audit.all()).isEmpty();
     }
