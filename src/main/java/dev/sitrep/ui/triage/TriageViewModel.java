@@ -54,12 +54,15 @@ public final class TriageViewModel {
 
     // Properties
     private final ObservableList<Runbook> trees = FXCollections.observableArrayList();
+    private final ObservableList<Runbook> treesReadOnly = FXCollections.unmodifiableObservableList(trees);
     private final ReadOnlyObjectWrapper<TriageSession> session = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper help = new ReadOnlyStringWrapper("");
     private final ObservableList<String> answers = FXCollections.observableArrayList();
+    private final ObservableList<String> answersReadOnly = FXCollections.unmodifiableObservableList(answers);
     private final ReadOnlyStringWrapper notSureHint = new ReadOnlyStringWrapper("");
     private final ObservableList<String> breadcrumbs = FXCollections.observableArrayList();
+    private final ObservableList<String> breadcrumbsReadOnly = FXCollections.unmodifiableObservableList(breadcrumbs);
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper severity = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper severityDefinition = new ReadOnlyStringWrapper("");
@@ -67,8 +70,11 @@ public final class TriageViewModel {
     private final ReadOnlyStringWrapper unsureNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper proposeKillSwitch = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<String> actionLines = FXCollections.observableArrayList();
+    private final ObservableList<String> actionLinesReadOnly = FXCollections.unmodifiableObservableList(actionLines);
     private final ObservableList<String> sections = FXCollections.observableArrayList();
+    private final ObservableList<String> sectionsReadOnly = FXCollections.unmodifiableObservableList(sections);
     private final ObservableList<String> contacts = FXCollections.observableArrayList();
+    private final ObservableList<String> contactsReadOnly = FXCollections.unmodifiableObservableList(contacts);
     private final ReadOnlyObjectWrapper<IncidentId> applyTarget = new ReadOnlyObjectWrapper<>();
     private final TaskStatus status = new TaskStatus();
     private final ReadOnlyStringWrapper applied = new ReadOnlyStringWrapper("");
@@ -236,7 +242,7 @@ public final class TriageViewModel {
     }
 
     public ObservableList<Runbook> trees() {
-        return FXCollections.unmodifiableObservableList(trees);
+        return treesReadOnly;
     }
 
     public ReadOnlyObjectProperty<TriageSession> sessionProperty() {
@@ -252,7 +258,7 @@ public final class TriageViewModel {
     }
 
     public ObservableList<String> answers() {
-        return FXCollections.unmodifiableObservableList(answers);
+        return answersReadOnly;
     }
 
     /** Where "not sure" leads from this question, in words. */
@@ -261,7 +267,7 @@ public final class TriageViewModel {
     }
 
     public ObservableList<String> breadcrumbs() {
-        return FXCollections.unmodifiableObservableList(breadcrumbs);
+        return breadcrumbsReadOnly;
     }
 
     public ReadOnlyBooleanProperty finishedProperty() {
@@ -289,15 +295,15 @@ public final class TriageViewModel {
     }
 
     public ObservableList<String> actionLines() {
-        return FXCollections.unmodifiableObservableList(actionLines);
+        return actionLinesReadOnly;
     }
 
     public ObservableList<String> sections() {
-        return FXCollections.unmodifiableObservableList(sections);
+        return sectionsReadOnly;
     }
 
     public ObservableList<String> contacts() {
-        return FXCollections.unmodifiableObservableList(contacts);
+        return contactsReadOnly;
     }
 
     public ReadOnlyObjectProperty<IncidentId> applyTargetProperty() {

@@ -11,6 +11,7 @@ import dev.sitrep.platform.Secrets;
 import dev.sitrep.store.Store;
 import dev.sitrep.sync.PlatformStates;
 import dev.sitrep.testing.DirectExecutor;
+import dev.sitrep.testing.QueueExecutor;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -25,9 +26,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class ContainViewModelTest {
 
@@ -38,18 +42,20 @@ class ContainViewModelTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private AuditLog audit;
     private ContainViewModel model;
+    private Profiles profiles;
+    private KillSwitchService service;
 
     @BeforeEach
     void open() throws Exception {
         cullis = new MockWebServer();
         cullis.start(InetAddress.getLoopbackAddress(), 0);
         store = Store.open(dir);
-        Profiles profiles = new Profiles(store, Clock.systemUTC(), () -> "maria");
+        profiles = new Profiles(store, Clock.systemUTC(), () -> "maria");
         profiles.add(new PlatformProfile("cul", PlatformKind.CULLIS, cullis.url("/").toString(), null, null,
                 PlatformProfile.Environment.PRODUCTION, null, List.of(), Duration.ofSeconds(30)));
         Secrets secrets = new Secrets(Map.of("SITREP_SECRET_CUL", "s3cret"), Secrets.Keychain.NONE, null);
         audit = new AuditLog(store, Clock.systemUTC());
-        KillSwitchService service = new KillSwitchService(profiles, p -> profiles.connect(p, secrets), audit,
+        service = new KillSwitchService(profiles, p -> profiles.connect(p, secrets), audit,
                 new IncidentService(store, Clock.systemUTC(), () -> "maria", new Random(1)), new PlatformStates(store),
                 () -> "maria");
         model = new ContainViewModel(profiles, service, new DirectExecutor(), now::get, () -> Duration.ofMillis(1500));
@@ -117,5 +123,32 @@ class ContainViewModelTest {
         holdFor(1600);
         assertThat(model.status().failureProperty().get()).contains("organisation");
         assertThat(cullis.getRequestCount()).isZero();
+    }
+
+    @Test
+    void theHoldSettingIsReadOnceOnAWorkerAndNeverWhileTheConfirmIsHeld() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        List<Thread> readers = new CopyOnWriteArrayList<>();
+        try (QueueExecutor executor = new QueueExecutor()) {
+            ContainViewModel held = new ContainViewModel(profiles, service, executor, now::get, () -> {
+                reads.incrementAndGet();
+                readers.add(Thread.currentThread());
+                return Duration.ofSeconds(2);
+            });
+            held.arm();
+            executor.runUntil(() -> held.platformProperty().get() != null);
+            held.orgProperty().set("acme");
+            held.serialProperty().set("0a1b2c");
+            held.reasonProperty().set("agent key leaked in a log");
+            held.beginHold();
+            for (int frame = 0; frame < 60; frame++) {
+                now.addAndGet(16_000_000L);
+                held.holding();
+            }
+            assertThat(held.holdProgressProperty().get()).as("960 ms of the 2 s read").isCloseTo(0.48, within(1e-9));
+            assertThat(reads).as("60 frames, one read when armed").hasValue(1);
+            assertThat(readers).noneMatch(t -> t == Thread.currentThread());
+            assertThat(cullis.getRequestCount()).isZero();
+        }
     }
 }

@@ -11,6 +11,7 @@ import dev.sitrep.sandbox.SandboxServer;
 import dev.sitrep.store.Store;
 import dev.sitrep.sync.PlatformStates;
 import dev.sitrep.testing.DirectExecutor;
+import dev.sitrep.testing.QueueExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class KillSwitchViewModelTest {
 
@@ -35,12 +39,14 @@ class KillSwitchViewModelTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private KillSwitchViewModel model;
     private AuditLog audit;
+    private Profiles profiles;
+    private KillSwitchService service;
 
     @BeforeEach
     void open() throws Exception {
         store = Store.open(dir);
         sandbox = SandboxServer.start(0, Clock.systemUTC(), Duration.ofMinutes(15));
-        Profiles profiles = new Profiles(store, Clock.systemUTC(), () -> "maria");
+        profiles = new Profiles(store, Clock.systemUTC(), () -> "maria");
         for (String name : List.of("pn", "pn-b")) {
             profiles.add(new PlatformProfile(name, PlatformKind.POWERNODE, sandbox.url().toString(), null, SandboxServer.EMAIL,
                     PlatformProfile.Environment.DEVELOPMENT, null, List.of(), Duration.ofSeconds(30)));
@@ -50,7 +56,7 @@ class KillSwitchViewModelTest {
         Secrets secrets = new Secrets(Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD), Secrets.Keychain.NONE, null);
         IncidentService incidents = new IncidentService(store, Clock.systemUTC(), () -> "maria", new Random(1));
         audit = new AuditLog(store, Clock.systemUTC());
-        KillSwitchService service = new KillSwitchService(profiles, p -> profiles.connect(p, secrets), audit, incidents,
+        service = new KillSwitchService(profiles, p -> profiles.connect(p, secrets), audit, incidents,
                 new PlatformStates(store), () -> "maria");
         model = new KillSwitchViewModel(profiles, service, new DirectExecutor(), now::get, () -> Duration.ofMillis(1500));
         model.arm(null, List.of("pn"));
@@ -117,6 +123,31 @@ class KillSwitchViewModelTest {
                 new DirectExecutor(), now::get, () -> Duration.ofSeconds(3));
         slow.arm(null, List.of("pn"));
         assertThat(slow.hold()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void theHoldSettingIsReadOnceOnAWorkerAndNeverWhileTheConfirmIsHeld() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        List<Thread> readers = new CopyOnWriteArrayList<>();
+        try (QueueExecutor executor = new QueueExecutor()) {
+            KillSwitchViewModel held = new KillSwitchViewModel(profiles, service, executor, now::get, () -> {
+                reads.incrementAndGet();
+                readers.add(Thread.currentThread());
+                return Duration.ofSeconds(2);
+            });
+            held.arm(null, List.of("pn"));
+            executor.runUntil(() -> !held.choices().isEmpty());
+            held.reasonProperty().set("agents looping");
+            held.beginHold();
+            for (int frame = 0; frame < 60; frame++) {
+                now.addAndGet(16_000_000L);
+                held.holding();
+            }
+            assertThat(held.holdProgressProperty().get()).as("960 ms of the 2 s read").isCloseTo(0.48, within(1e-9));
+            assertThat(reads).as("60 frames, one read when armed").hasValue(1);
+            assertThat(readers).noneMatch(t -> t == Thread.currentThread());
+            assertThat(sandbox.halted()).isFalse();
+        }
     }
 
     @Test
