@@ -1,5 +1,6 @@
 package dev.sitrep.app;
 
+import dev.sitrep.core.DaemonThreads;
 import dev.sitrep.services.Services;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
@@ -62,11 +63,7 @@ public final class DrillWorkspace implements AutoCloseable {
         if (workspace.incidents().count() == 0) {
             DemoWorkspace.load(workspace.incidents(), clock, PLATFORM);
         }
-        ScheduledExecutorService scenarioClock = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sitrep-drill-scenario");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService scenarioClock = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sitrep-drill-scenario"));
         ScenarioPlayer player = new ScenarioPlayer(BuiltInScenarios.load(SCENARIO), sandbox, clock, scenarioClock,
                 played -> { });
         player.start();

@@ -1,5 +1,6 @@
 package dev.sitrep.app;
 
+import dev.sitrep.core.DaemonThreads;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -71,9 +72,7 @@ public final class SingleInstance implements AutoCloseable {
         new SecureRandom().nextBytes(secret);
         String token = HexFormat.of().formatHex(secret);
         Files.writeString(dataDir.resolve(PORT_FILE), server.getLocalPort() + " " + token + "\n");
-        Thread listener = new Thread(() -> listen(server, token, onFocusRequest), "sitrep-single-instance");
-        listener.setDaemon(true);
-        listener.start();
+        DaemonThreads.named("sitrep-single-instance").newThread(() -> listen(server, token, onFocusRequest)).start();
         return Optional.of(new SingleInstance(dataDir, channel, lock, server));
     }
 

@@ -46,6 +46,7 @@ public final class SitrepApp extends Application {
     private DrillWorkspace drill;
     private Desktop drillDesktop;
     private Desktop desktop;
+    private ShellViewModel mainShell;
 
     private CompletableFuture<Void> iconFont;
 
@@ -68,6 +69,7 @@ public final class SitrepApp extends Application {
         ShellViewModel shellModel = new ShellViewModel(clock, zone, dataDir.toString(),
                 env.actor(actorOption, Optional::empty));
         iconFont.join();
+        mainShell = shellModel;
         ShellView shell = new ShellView(shellModel);
         Scene scene = new Scene(shell, 1280, 800);
         scene.getStylesheets().add(SitrepApp.class.getResource("/dev/sitrep/ui/common/app.css").toExternalForm());
@@ -103,7 +105,7 @@ public final class SitrepApp extends Application {
             desktop = new Desktop(opened, executor, clock, zone, shellModel, shell, this::applyTheme,
                     () -> startDrill(dataDir, env, actorOption));
             markers.boardReady(desktop.board());
-            executor.submit(opened.settings()::theme, this::applyTheme, failure -> { });
+            executor.submit(opened.settings()::theme, this::applyTheme, failure -> shellModel.status().fail(failure));
         }, failure -> shell.showProblem(Messages.of(failure)));
     }
 
@@ -143,7 +145,7 @@ public final class SitrepApp extends Application {
                 executor.submit(() -> {
                     closing.close();
                     return null;
-                }, done -> { }, failure -> { });
+                }, done -> { }, failure -> mainShell.status().fail(failure));
             }
         });
     }

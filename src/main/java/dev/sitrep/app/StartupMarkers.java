@@ -43,7 +43,7 @@ final class StartupMarkers {
         if (!enabled) {
             return;
         }
-        board.loadingProperty().addListener((obs, was, loading) -> {
+        board.status().busyProperty().addListener((obs, was, loading) -> {
             if (!loading) {
                 System.out.println("STARTUP board-ready " + board.rows().size());
                 System.out.println("STARTUP rss-kb " + residentKb());

@@ -1,5 +1,6 @@
 package dev.sitrep.cli;
 
+import dev.sitrep.core.DaemonThreads;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.core.TimeFormat;
 import dev.sitrep.sandbox.BuiltInScenarios;
@@ -67,11 +68,7 @@ final class SandboxCommand implements Callable<Integer> {
             throw SitrepException.invalid("Port " + port + " on 127.0.0.1 is already in use; choose another --port "
                     + "(or 0 for any free one), or stop what is using it.");
         }
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sitrep-scenario");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sitrep-scenario"));
         try (SandboxServer sandbox = started) {
             out.println("Sandbox platform (Powernode API) at " + sandbox.url() + " - drills only, state in memory.");
             out.println("Log in as " + SandboxServer.EMAIL + " with password " + SandboxServer.PASSWORD + ":");

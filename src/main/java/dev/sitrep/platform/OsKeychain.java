@@ -1,5 +1,6 @@
 package dev.sitrep.platform;
 
+import dev.sitrep.core.DaemonThreads;
 import com.github.javakeyring.Keyring;
 
 import java.time.Duration;
@@ -43,11 +44,7 @@ public final class OsKeychain implements Secrets.Keychain {
     OsKeychain(Backend backend, Duration wait) {
         this.backend = backend;
         this.wait = wait;
-        this.caller = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "sitrep-keychain");
-            t.setDaemon(true);
-            return t;
-        });
+        this.caller = Executors.newSingleThreadExecutor(DaemonThreads.named("sitrep-keychain"));
     }
 
     @Override

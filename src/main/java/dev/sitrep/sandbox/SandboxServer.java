@@ -1,5 +1,6 @@
 package dev.sitrep.sandbox;
 
+import dev.sitrep.core.DaemonThreads;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -93,11 +94,7 @@ public final class SandboxServer implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "sitrep-sandbox");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService workers = Executors.newFixedThreadPool(4, DaemonThreads.named("sitrep-sandbox"));
         SandboxServer sandbox = new SandboxServer(server, workers, clock, tokenLifetime);
         server.createContext("/", sandbox::handle);
         server.setExecutor(workers);

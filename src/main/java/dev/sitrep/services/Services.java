@@ -1,6 +1,7 @@
 package dev.sitrep.services;
 
 import dev.sitrep.audit.AuditLog;
+import dev.sitrep.core.DaemonThreads;
 import dev.sitrep.comms.StatusUpdates;
 import dev.sitrep.comms.Templates;
 import dev.sitrep.comms.WarRoom;
@@ -43,7 +44,6 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -272,12 +272,7 @@ public final class Services implements AutoCloseable {
     /** Starts pulling every platform in the background (two threads: a slow platform does not hold up the rest). */
     public synchronized void startPulling() {
         if (pullers == null) {
-            AtomicInteger n = new AtomicInteger();
-            pullers = Executors.newScheduledThreadPool(2, r -> {
-                Thread t = new Thread(r, "sitrep-pull-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
+            pullers = Executors.newScheduledThreadPool(2, DaemonThreads.numbered("sitrep-pull"));
             pullLoop.start(pullers);
             pullers.scheduleWithFixedDelay(this::syncTeams, 1, TEAM_SYNC_SECONDS, TimeUnit.SECONDS);
         }

@@ -72,11 +72,11 @@ class EvidenceFrameBenchmark {
         FrameTimes busy = FrameTimes.start(robot, console.scene);
         long t = System.nanoTime();
         robot.interact(() -> console.desktop.evidence().addPaths(List.of(image)));
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !console.desktop.evidence().busyProperty().get());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !console.desktop.evidence().status().busyProperty().get());
         long took = System.nanoTime() - t;
         long[] busyFrames = busy.stop(robot);
-        assertThat(console.desktop.evidence().failedProperty().get())
-                .as(console.desktop.evidence().messageProperty().get()).isFalse();
+        assertThat(!console.desktop.evidence().status().failureProperty().get().isEmpty())
+                .as(console.desktop.evidence().status().failureProperty().get()).isFalse();
 
         System.out.printf("BENCH evidence-frames: FX thread per frame while the Evidence page ingests 1 GiB (%.1f s, "
                         + "%.0f MB/s): median %.2f ms, p95 %.2f ms, max %.1f ms; longest gap between pulses %.1f ms | same "

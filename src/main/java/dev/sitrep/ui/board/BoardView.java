@@ -63,8 +63,8 @@ public final class BoardView extends VBox {
         Label problem = new Label();
         problem.getStyleClass().addAll(Styles.DANGER, "problem");
         problem.setWrapText(true);
-        problem.textProperty().bind(model.problemProperty());
-        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        problem.textProperty().bind(model.status().failureProperty());
+        problem.visibleProperty().bind(model.status().failureProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);

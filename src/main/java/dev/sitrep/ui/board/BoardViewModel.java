@@ -18,7 +18,8 @@ import dev.sitrep.core.SeverityScales;
 import dev.sitrep.core.TimeFormat;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.ui.common.ChangePoller;
-import dev.sitrep.ui.common.Messages;
+import dev.sitrep.ui.common.BackgroundTask;
+import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -76,8 +77,7 @@ public final class BoardViewModel {
     private final ObjectProperty<BoardFilter> filter;
     private final ObservableList<String> services = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper workspaceEmpty = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final TaskStatus status = new TaskStatus();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.ReadOnlyLongWrapper ticks = new javafx.beans.property.ReadOnlyLongWrapper();
 
@@ -108,28 +108,22 @@ public final class BoardViewModel {
 
     /** Reads the board's incidents from the store (off the FX thread) and lays them out. */
     public void refresh() {
-        loading.set(true);
         BoardFilter.Scope scope = filter.get().scope();
-        executor.submit(() -> {
+        status.run(BackgroundTask.wrap(() -> {
             SeverityScale current = incidents.scale();
             List<Incident> list = incidents.list(scope == BoardFilter.Scope.ALL ? Set.of() : IncidentService.UNFINISHED);
             int total = list.isEmpty() ? incidents.count() : list.size();
             List<IncidentId> ids = list.stream().map(Incident::id).toList();
             return new Snapshot(list, total, current, lastUpdates.apply(ids), incidents.resumeWatches(list));
-        }, snapshot -> {
+        }).onSuccess(snapshot -> {
             scale.set(snapshot.scale());
             loaded.clear();
             snapshot.incidents().forEach(i -> loaded.put(i.id(), i));
             updates = new HashMap<>(snapshot.updates());
             watches = Map.copyOf(snapshot.watches());
             workspaceEmpty.set(snapshot.total() == 0);
-            problem.set("");
             relayout();
-            loading.set(false);
-        }, failure -> {
-            problem.set(Messages.of(failure));
-            loading.set(false);
-        });
+        }), executor);
     }
 
     /** What the change poller saw: changed incidents are patched in place; a setting change (the scale) lays out anew. */
@@ -172,7 +166,7 @@ public final class BoardViewModel {
             p.incidents().forEach(i -> place(i.id(), i));
             refreshServices();
             updateSummary();
-        }, failure -> problem.set(Messages.of(failure)));
+        }, failure -> status.fail(failure));
     }
 
     /** Lays out every loaded incident anew (filter or scale changed); lanes keep their list objects. */
@@ -309,7 +303,7 @@ public final class BoardViewModel {
     }
 
     private void run(java.util.concurrent.Callable<?> change) {
-        executor.submit(change, done -> problem.set(""), failure -> problem.set(Messages.of(failure)));
+        executor.submit(change, done -> status.clearFailure(), failure -> status.fail(failure));
     }
 
     // What a card shows
@@ -378,12 +372,9 @@ public final class BoardViewModel {
         return workspaceEmpty.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+    /** Reading the board (busy while it loads), and what failed there or in a quick action. */
+    public TaskStatus status() {
+        return status;
     }
 
     /** Counts the seconds: each shown card redraws its clocks on it (no cell is rebuilt). */

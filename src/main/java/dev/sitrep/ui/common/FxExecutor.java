@@ -1,5 +1,6 @@
 package dev.sitrep.ui.common;
 
+import dev.sitrep.core.DaemonThreads;
 import javafx.application.Platform;
 
 import java.util.concurrent.Callable;
@@ -9,7 +10,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,15 +23,8 @@ public final class FxExecutor implements UiExecutor, AutoCloseable {
     private final ScheduledExecutorService timers;
 
     public FxExecutor() {
-        AtomicInteger n = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(3, r -> daemon(r, "sitrep-worker-" + n.incrementAndGet()));
-        timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sitrep-timer"));
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+        workers = Executors.newFixedThreadPool(3, DaemonThreads.numbered("sitrep-worker"));
+        timers = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sitrep-timer"));
     }
 
     @Override

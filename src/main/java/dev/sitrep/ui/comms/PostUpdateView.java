@@ -98,12 +98,12 @@ public final class PostUpdateView extends VBox {
         due.textProperty().bind(model.dueProperty());
         Label status = shownWhenSet(Controls.muted(""));
         status.setId("updateStatus");
-        status.textProperty().bind(model.statusProperty());
+        status.textProperty().bind(model.noticeProperty());
         Label error = shownWhenSet(new Label());
         error.setId("updateError");
         error.setWrapText(true);
         error.getStyleClass().add(Styles.DANGER);
-        error.textProperty().bind(model.errorProperty());
+        error.textProperty().bind(model.status().failureProperty());
         Label sent = shownWhenSet(new Label());
         sent.setId("updateSent");
         sent.setWrapText(true);
@@ -120,7 +120,7 @@ public final class PostUpdateView extends VBox {
         markSent.setId("markSent");
         markSent.getStyleClass().add(Styles.ACCENT);
         markSent.setOnAction(e -> model.markSent());
-        markSent.disableProperty().bind(model.readyProperty().not().or(model.busyProperty())
+        markSent.disableProperty().bind(model.readyProperty().not().or(model.status().busyProperty())
                 .or(model.sentProperty().isNotEmpty()));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);

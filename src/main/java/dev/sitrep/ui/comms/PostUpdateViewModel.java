@@ -15,8 +15,9 @@ import dev.sitrep.core.SeverityScales;
 import dev.sitrep.core.TimeFormat;
 import dev.sitrep.incident.IncidentRecord;
 import dev.sitrep.incident.IncidentService;
-import dev.sitrep.ui.common.Messages;
 import dev.sitrep.ui.common.TextClipboard;
+import dev.sitrep.ui.common.BackgroundTask;
+import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -75,10 +76,9 @@ public final class PostUpdateViewModel {
     private final ReadOnlyStringWrapper advice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notSet = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper due = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final TaskStatus status = new TaskStatus();
     private final ReadOnlyStringWrapper sent = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
 
     public PostUpdateViewModel(IncidentService incidents, Templates templates, WarRoom warRoom, StatusUpdates updates,
@@ -90,7 +90,7 @@ public final class PostUpdateViewModel {
         this.executor = executor;
         this.clock = clock;
         this.clipboard = clipboard;
-        text.addListener((obs, was, now) -> status.set(""));
+        text.addListener((obs, was, now) -> notice.set(""));
     }
 
     // Commands
@@ -102,14 +102,12 @@ public final class PostUpdateViewModel {
         incidentId.set(id);
         ready.set(false);
         sent.set("");
-        error.set("");
-        status.set("");
+        status.clearFailure();
+        notice.set("");
         heading.set(id.value());
         text.set("");
-        busy.set(true);
-        executor.submit(() -> new Draft(incidents.show(id), incidents.scale(), templates.all(), warRoom.get(),
-                updates.lastSent(id)), loaded -> {
-                    busy.set(false);
+        status.run(BackgroundTask.wrap(() -> new Draft(incidents.show(id), incidents.scale(), templates.all(), warRoom.get(),
+                updates.lastSent(id))).onSuccess(loaded -> {
                     if (!id.equals(incidentId.get())) {
                         return;
                     }
@@ -121,10 +119,7 @@ public final class PostUpdateViewModel {
                     templateList.setAll(loaded.templates());
                     ready.set(true);
                     show(templateId.get());
-                }, failure -> {
-                    busy.set(false);
-                    error.set(Messages.of(failure));
-                });
+                }), executor);
     }
 
     /** Switches template; what was typed into the previous one is kept until the sheet is opened again. */
@@ -143,37 +138,31 @@ public final class PostUpdateViewModel {
     public void copy() {
         String t = text.get();
         if (t == null || t.isBlank()) {
-            error.set("There is nothing to copy yet.");
+            status.fail("There is nothing to copy yet.");
             return;
         }
         clipboard.put(t);
-        error.set("");
-        status.set("Copied " + t.length() + " characters. Paste it where it goes, then mark it as sent.");
+        status.clearFailure();
+        notice.set("Copied " + t.length() + " characters. Paste it where it goes, then mark it as sent.");
     }
 
     /** Records the text as sent; on success {@link #sentProperty()} says so and the sheet closes. */
     public void markSent() {
         IncidentId id = incidentId.get();
-        if (busy.get() || draft == null || id == null || !sent.get().isEmpty()) {
+        if (status.isBusy() || draft == null || id == null || !sent.get().isEmpty()) {
             return;
         }
         String body = text.get();
         if (body == null || body.isBlank()) {
-            error.set("The update is empty; choose a template or write it, then mark it as sent.");
+            status.fail("The update is empty; choose a template or write it, then mark it as sent.");
             return;
         }
         String chosen = templateId.get();
-        busy.set(true);
-        executor.submit(() -> updates.sent(id, chosen, body), done -> {
-            busy.set(false);
-            error.set("");
-            status.set("");
+        status.run(BackgroundTask.wrap(() -> updates.sent(id, chosen, body)).onSuccess(done -> {
+            notice.set("");
             due.set("");
             sent.set(confirmation(done));
-        }, failure -> {
-            busy.set(false);
-            error.set(Messages.of(failure));
-        });
+        }), executor);
     }
 
     private static String confirmation(StatusUpdates.Sent done) {
@@ -197,7 +186,7 @@ public final class PostUpdateViewModel {
                 + ". Write " + (composed.notSet().size() == 1 ? "it" : "them") + " into the text"
                 + where(composed.notSet()) + ".");
         due.set(due(draft, now));
-        error.set("");
+        status.clearFailure();
     }
 
     /** Where each missing field is set: the war room in Settings, the rest on the incident. */
@@ -285,12 +274,13 @@ public final class PostUpdateViewModel {
         return due.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    /** The page's background work: busy, and what failed. */
+    public TaskStatus status() {
+        return status;
     }
 
     /** Empty until the update is recorded; then the confirmation the sheet shows as it closes. */
@@ -298,9 +288,6 @@ public final class PostUpdateViewModel {
         return sent.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
 
     /** The incident and templates are loaded: the template buttons and Mark as sent can be used. */
     public ReadOnlyBooleanProperty readyProperty() {

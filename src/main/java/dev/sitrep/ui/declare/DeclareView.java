@@ -69,14 +69,14 @@ public final class DeclareView extends VBox {
         GridPane.setHgrow(service, Priority.ALWAYS);
 
         Label error = errorLabel();
-        error.textProperty().bind(model.errorProperty());
+        error.textProperty().bind(model.status().failureProperty());
         bindShown(error);
 
         Button declare = new Button("Declare (Enter)");
         declare.setId("declareButton");
         declare.getStyleClass().add(Styles.ACCENT);
         declare.setOnAction(e -> model.declare());
-        declare.disableProperty().bind(model.busyProperty());
+        declare.disableProperty().bind(model.status().busyProperty());
         Button cancel = new Button("Cancel (Esc)");
         cancel.setOnAction(e -> close.run());
         Region grow = new Region();

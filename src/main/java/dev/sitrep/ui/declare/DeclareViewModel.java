@@ -8,11 +8,10 @@ import dev.sitrep.core.SeverityScales;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
-import dev.sitrep.ui.common.Messages;
+import dev.sitrep.ui.common.BackgroundTask;
+import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -46,8 +45,7 @@ public final class DeclareViewModel {
     private final StringProperty commander = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper commanderHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper titleError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final TaskStatus status = new TaskStatus();
 
     public DeclareViewModel(IncidentService incidents, UiExecutor executor, Consumer<Incident> onDeclared) {
         this.incidents = incidents;
@@ -74,7 +72,7 @@ public final class DeclareViewModel {
         commander.set("");
         commanderHint.set("defaults to you (" + operator + ")");
         titleError.set("");
-        error.set("");
+        status.clearFailure();
     }
 
     /** Fills in what a triage outcome suggests: a title and a severity code on the sheet's scale. */
@@ -85,7 +83,7 @@ public final class DeclareViewModel {
 
     /** Declares; on success the sheet's owner is told and the sheet is cleared. */
     public void declare() {
-        if (busy.get()) {
+        if (status.isBusy()) {
             return;
         }
         String t;
@@ -99,15 +97,7 @@ public final class DeclareViewModel {
                 .map(String::strip).filter(p -> !p.isEmpty()).toList();
         Declaration d = new Declaration(t, severity.get() == null ? null : severity.get().code(), service.get(),
                 platformNames, commander.get(), false, null);
-        busy.set(true);
-        executor.submit(() -> incidents.declare(d), incident -> {
-            busy.set(false);
-            error.set("");
-            onDeclared.accept(incident);
-        }, failure -> {
-            busy.set(false);
-            error.set(Messages.of(failure));
-        });
+        status.run(BackgroundTask.wrap(() -> incidents.declare(d)).onSuccess(onDeclared), executor);
     }
 
     public StringProperty titleProperty() {
@@ -146,11 +136,8 @@ public final class DeclareViewModel {
         return titleError.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+    /** Declaring: busy while it is stored; a failure to declare. */
+    public TaskStatus status() {
+        return status;
     }
 }

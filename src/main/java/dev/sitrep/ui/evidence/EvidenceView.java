@@ -216,24 +216,24 @@ public final class EvidenceView extends BorderPane {
         ProgressBar bar = new ProgressBar();
         bar.setId("captureProgress");
         bar.setPrefWidth(260);
-        bar.progressProperty().bind(model.progressProperty());
+        bar.progressProperty().bind(model.status().progressProperty());
         Label doing = new Label();
-        doing.textProperty().bind(model.busyTextProperty());
+        doing.textProperty().bind(model.status().messageProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("cancelCapture");
         cancel.setOnAction(e -> model.cancel());
         HBox busy = new HBox(10, bar, doing, cancel);
         busy.setAlignment(Pos.CENTER_LEFT);
-        busy.visibleProperty().bind(model.busyProperty());
+        busy.visibleProperty().bind(model.status().busyProperty());
         busy.managedProperty().bind(busy.visibleProperty());
         Label message = new Label();
         message.setId("evidenceMessage");
         message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
-        model.failedProperty().addListener((obs, was, now) -> message.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("failed"), now));
+        message.textProperty().bind(model.status().failureOr(model.noticeProperty()));
+        model.status().failureProperty().addListener((obs, was, now) -> message.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("failed"), !now.isEmpty()));
         message.getStyleClass().add("evidence-message");
-        message.visibleProperty().bind(model.busyProperty().not());
+        message.visibleProperty().bind(model.status().busyProperty().not());
         message.managedProperty().bind(message.visibleProperty());
         HBox row = new HBox(busy, message);
         HBox.setHgrow(message, Priority.ALWAYS);

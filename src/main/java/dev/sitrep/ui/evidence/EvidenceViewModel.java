@@ -14,14 +14,11 @@ import dev.sitrep.incident.IncidentService;
 import dev.sitrep.platform.Connectors;
 import dev.sitrep.platform.Profiles;
 import dev.sitrep.ui.common.ChangePoller;
-import dev.sitrep.ui.common.Messages;
 import dev.sitrep.ui.common.SystemViewer;
+import dev.sitrep.ui.common.BackgroundTask;
+import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -44,7 +41,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -80,13 +76,9 @@ public final class EvidenceViewModel {
     private final ObjectProperty<String> tagFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<EvidenceItem> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Detail> detail = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
-    private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
+    private final TaskStatus status = new TaskStatus();
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final Set<String> previewed = new HashSet<>();
-    private final AtomicBoolean cancelled = new AtomicBoolean();
     private long loadGeneration;
     /** While the list is replaced: the list view's passing "nothing selected" is not a choice. */
     private boolean reloading;
@@ -238,12 +230,12 @@ public final class EvidenceViewModel {
             BlobStore.Progress overall = (done, size) -> progress.at(before[0] + done, total);
             for (Path p : paths) {
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    EvidenceService.FolderAdded folder = evidence.addFolder(id, p, null, List.of(), overall, cancelled::get);
+                    EvidenceService.FolderAdded folder = evidence.addFolder(id, p, null, List.of(), overall, progress::cancelled);
                     folder.items().forEach(i -> before[0] += i.size());
                     added.addAll(folder.items());
                     folder.skipped().forEach(s -> skipped.add(p.getFileName() + "/" + s));
                 } else {
-                    EvidenceItem item = evidence.addFile(id, p, null, List.of(), overall, cancelled::get);
+                    EvidenceItem item = evidence.addFile(id, p, null, List.of(), overall, progress::cancelled);
                     before[0] += item.size();
                     added.add(item);
                 }
@@ -421,49 +413,55 @@ public final class EvidenceViewModel {
         return (id == null ? "evidence" : id.value() + "-evidence") + ".zip";
     }
 
+    /** Asks the capture under way to stop; it stores nothing and says so. */
     public void cancel() {
-        cancelled.set(true);
+        status.cancel();
     }
 
     // Running work
 
+    /** What a capture reports to: how far it got, and whether it was cancelled. */
+    private interface Capture extends BlobStore.Progress {
+        boolean cancelled();
+    }
+
     @FunctionalInterface
     private interface Work {
-        String run(BlobStore.Progress progress) throws Exception;
+        String run(Capture progress) throws Exception;
     }
 
     private void run(String doing, Work work) {
-        if (busy.get()) {
+        if (status.isBusy()) {
             fail("Wait for the capture under way to finish, or cancel it.");
             return;
         }
-        cancelled.set(false);
-        busy.set(true);
-        busyText.set(doing);
-        progress.set(-1);
-        long[] lastShown = {0};
-        BlobStore.Progress report = (done, total) -> {
-            long now = System.nanoTime();
-            if (total > 0 && now - lastShown[0] > 50_000_000L) { // at most 20 updates a second reach the FX thread
-                lastShown[0] = now;
-                double fraction = Math.min(1.0, done / (double) total);
-                String text = doing + " " + ByteSize.format(done) + " of " + ByteSize.format(total);
-                executor.onFxThread(() -> {
-                    progress.set(fraction);
-                    busyText.set(text);
-                });
-            }
-        };
-        executor.submit(() -> work.run(report), said -> {
-            busy.set(false);
-            failed.set(false);
-            message.set(said);
+        status.run(BackgroundTask.wrap(task -> {
+            long[] lastShown = {0};
+            Capture report = new Capture() {
+                @Override
+                public void at(long done, long total) {
+                    long now = System.nanoTime();
+                    if (total > 0 && now - lastShown[0] > 50_000_000L) { // at most 20 updates a second reach the FX thread
+                        lastShown[0] = now;
+                        task.progress(Math.min(1.0, done / (double) total));
+                        task.message(doing + " " + ByteSize.format(done) + " of " + ByteSize.format(total));
+                    }
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return task.isCancelled();
+                }
+            };
+            return work.run(report);
+        }).withMessage(doing).onSuccess(said -> {
+            status.clearFailure();
+            notice.set(said);
             reload();
-        }, failure -> {
-            busy.set(false);
-            fail(failure);
+        }).onFailure(failure -> {
+            notice.set("");
             reload();
-        });
+        }), executor);
     }
 
     private IncidentId requireIncident() {
@@ -474,12 +472,13 @@ public final class EvidenceViewModel {
     }
 
     private void fail(Throwable failure) {
-        fail(Messages.of(failure));
+        notice.set("");
+        status.fail(failure);
     }
 
     private void fail(String text) {
-        failed.set(true);
-        message.set(text);
+        notice.set("");
+        status.fail(text);
     }
 
     private static long sizeOf(Path p) {
@@ -533,24 +532,13 @@ public final class EvidenceViewModel {
         return detail.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+    /** Captures (busy, progress, what is being done, cancel) and what failed, here or in a read. */
+    public TaskStatus status() {
+        return status;
     }
 
-    /** 0..1, or -1 while the size is unknown. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty busyTextProperty() {
-        return busyText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty failedProperty() {
-        return failed.getReadOnlyProperty();
+    /** What the last capture did; a failure shows in {@link #status()} instead. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 }

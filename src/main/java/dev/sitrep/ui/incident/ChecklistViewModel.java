@@ -4,7 +4,7 @@ import dev.sitrep.core.Checklist;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.incident.Checklists;
 import dev.sitrep.ui.common.ChangePoller;
-import dev.sitrep.ui.common.Messages;
+import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -24,7 +24,7 @@ public final class ChecklistViewModel {
     private final ObservableList<Checklist> items = FXCollections.observableArrayList();
     private final ObservableList<Checklist> itemsReadOnly = FXCollections.unmodifiableObservableList(items);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Checklists");
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final TaskStatus status = new TaskStatus();
     private IncidentId incident;
 
     public ChecklistViewModel(Checklists checklists, UiExecutor executor) {
@@ -37,7 +37,7 @@ public final class ChecklistViewModel {
         if (id == null) {
             return;
         }
-        executor.submit(() -> checklists.forIncident(id), this::show, failure -> problem.set(Messages.of(failure)));
+        executor.submit(() -> checklists.forIncident(id), this::show, failure -> status.fail(failure));
     }
 
     public void onChanges(ChangePoller.Changes changes) {
@@ -49,10 +49,10 @@ public final class ChecklistViewModel {
     /** Ticks or unticks a step as the operator; the timeline says who and when. */
     public void tick(Checklist checklist, int position, boolean done) {
         executor.submit(() -> checklists.tick(checklist.id(), position, done), c -> {
-            problem.set("");
+            status.clearFailure();
             load(incident);
         }, failure -> {
-            problem.set(Messages.of(failure));
+            status.fail(failure);
             load(incident);
         });
     }
@@ -65,7 +65,7 @@ public final class ChecklistViewModel {
             long done = list.stream().mapToLong(Checklist::doneCount).sum();
             long all = list.stream().mapToLong(c -> c.steps().size()).sum();
             summary.set(list.isEmpty() ? "Checklists" : "Checklists · " + done + "/" + all);
-            problem.set("");
+            status.clearFailure();
         }
     }
 
@@ -78,7 +78,8 @@ public final class ChecklistViewModel {
         return summary.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+    /** The page's background work: busy, and what failed. */
+    public TaskStatus status() {
+        return status;
     }
 }

@@ -41,8 +41,8 @@ public final class ChecklistsView extends ScrollPane {
         Label problem = new Label();
         problem.getStyleClass().add(Styles.DANGER);
         problem.setWrapText(true);
-        problem.textProperty().bind(model.problemProperty());
-        problem.managedProperty().bind(model.problemProperty().isNotEmpty());
+        problem.textProperty().bind(model.status().failureProperty());
+        problem.managedProperty().bind(model.status().failureProperty().isNotEmpty());
         box.getChildren().add(problem);
         if (model.checklists().isEmpty()) {
             box.getChildren().add(Controls.muted("No checklist yet. A triage outcome opens the sections it names here; "

@@ -106,8 +106,8 @@ public final class IncidentView extends BorderPane {
         resumeWatchLabel.textProperty().bind(model.resumeWatchProperty());
         bindShown(resumeWatchLabel, model.resumeWatchProperty().isNotEmpty());
         declaredLabel.textProperty().bind(model.declaredProperty());
-        bindShown(loadErrorLabel, model.loadErrorProperty().isNotEmpty());
-        loadErrorLabel.textProperty().bind(model.loadErrorProperty());
+        bindShown(loadErrorLabel, model.status().failureProperty().isNotEmpty());
+        loadErrorLabel.textProperty().bind(model.status().failureProperty());
         model.milestones().addListener((javafx.collections.ListChangeListener<String>) c -> showMilestones(model.milestones()));
     }
 
@@ -156,7 +156,7 @@ public final class IncidentView extends BorderPane {
         addNoteButton.setOnAction(e -> model.submitNote());
         noteErrorLabel.textProperty().bind(model.noteErrorProperty());
         bindShown(noteErrorLabel, model.noteErrorProperty().isNotEmpty());
-        addNoteButton.disableProperty().bind(model.busyProperty());
+        addNoteButton.disableProperty().bind(model.status().busyProperty());
     }
 
     private void bindChanges() {
@@ -176,8 +176,8 @@ public final class IncidentView extends BorderPane {
                 model.addHypothesis();
             }
         });
-        statusButton.disableProperty().bind(Bindings.or(model.busyProperty(), statusCombo.valueProperty().isNull()));
-        severityButton.disableProperty().bind(Bindings.or(model.busyProperty(), severityCombo.valueProperty().isNull()));
+        statusButton.disableProperty().bind(Bindings.or(model.status().busyProperty(), statusCombo.valueProperty().isNull()));
+        severityButton.disableProperty().bind(Bindings.or(model.status().busyProperty(), severityCombo.valueProperty().isNull()));
         model.incidentProperty().addListener((obs, was, now) -> {
             statusCombo.getSelectionModel().clearSelection();
             severityCombo.getSelectionModel().clearSelection();

@@ -15,9 +15,9 @@ import dev.sitrep.incident.IncidentRecord;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.ui.common.ChangePoller;
 import dev.sitrep.ui.common.Messages;
+import dev.sitrep.ui.common.BackgroundTask;
+import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -66,8 +66,7 @@ public final class IncidentViewModel {
     private final ReadOnlyStringWrapper changeError = new ReadOnlyStringWrapper("");
     private final StringProperty hypothesisText = new SimpleStringProperty("");
     private final StringProperty hypothesisConfidence = new SimpleStringProperty("70");
-    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final TaskStatus status = new TaskStatus();
     private final ReadOnlyStringWrapper resumeWatch = new ReadOnlyStringWrapper("");
     private ResumeWatch watch;
 
@@ -91,7 +90,7 @@ public final class IncidentViewModel {
             IncidentRecord record = incidents.show(id);
             return new Loaded(record, incidents.scale(),
                     incidents.resumeWatches(List.of(record.incident())).get(record.incident().id()));
-        }, this::apply, failure -> loadError.set(Messages.of(failure)));
+        }, this::apply, failure -> status.fail(failure));
     }
 
     public void onChanges(ChangePoller.Changes changes) {
@@ -169,16 +168,11 @@ public final class IncidentViewModel {
 
     private void run(Callable<?> change, ReadOnlyStringWrapper errorTarget, Runnable onDone) {
         Incident current = incident.get();
-        busy.set(true);
-        executor.submit(change, result -> {
-            busy.set(false);
+        status.run(BackgroundTask.wrap(change).onSuccess(result -> {
             errorTarget.set("");
             onDone.run();
             load(current.id());
-        }, failure -> {
-            busy.set(false);
-            errorTarget.set(Messages.of(failure));
-        });
+        }), executor, errorTarget::set);
     }
 
     /** Counts the resume watch down; the view calls it every few seconds. */
@@ -194,7 +188,7 @@ public final class IncidentViewModel {
         SeverityScale s = loaded.scale();
         scale.set(s);
         incident.set(i);
-        loadError.set("");
+        status.clearFailure();
         severityDefinition.set(s.find(i.severity()).map(SeverityLevel::definition)
                 .orElse(i.severity() + " is not on the " + s.name() + " scale"));
         declared.set("Declared " + TimeFormat.stamp(i.declaredAt(), zone) + " by " + i.declaredBy());
@@ -274,16 +268,14 @@ public final class IncidentViewModel {
         return hypothesisConfidence;
     }
 
-    public ReadOnlyStringProperty loadErrorProperty() {
-        return loadError.getReadOnlyProperty();
-    }
 
     /** Empty, or the running watch after a resume of a platform this incident names. */
     public ReadOnlyStringProperty resumeWatchProperty() {
         return resumeWatch.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+    /** Changes to the incident (busy while one is saved; its failure shows by its field) and why it could not be read. */
+    public TaskStatus status() {
+        return status;
     }
 }

@@ -44,11 +44,11 @@ public final class ContainDialog extends VBox {
         Label problem = new Label();
         problem.setWrapText(true);
         problem.getStyleClass().add(Styles.DANGER);
-        problem.textProperty().bind(model.problemProperty());
+        problem.textProperty().bind(model.status().failureProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         HoldBar hold = new HoldBar("containHold", Bindings.createStringBinding(() -> "HOLD TO REVOKE"),
                 model.holdProgressProperty(), model::beginHold, model::holding, model::release);
-        hold.disableProperty().bind(model.busyProperty());
+        hold.disableProperty().bind(model.status().busyProperty());
         Label result = new Label();
         result.setWrapText(true);
         result.getStyleClass().add("outcome-halted");

@@ -5,10 +5,9 @@ import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.killswitch.KillSwitchService;
 import dev.sitrep.platform.Profiles;
-import dev.sitrep.ui.common.Messages;
+import dev.sitrep.ui.common.BackgroundTask;
+import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -18,8 +17,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
  * Containment that is not a halt (Cullis: revoke an organisation's agent certificate), with the
@@ -30,6 +30,7 @@ public final class ContainViewModel {
     private final Profiles profiles;
     private final KillSwitchService killSwitch;
     private final UiExecutor executor;
+    private final Callable<Duration> holdSetting;
     private final HoldToConfirm hold;
 
     // Properties
@@ -38,51 +39,59 @@ public final class ContainViewModel {
     private final StringProperty org = new SimpleStringProperty("");
     private final StringProperty serial = new SimpleStringProperty("");
     private final StringProperty reason = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final TaskStatus status = new TaskStatus();
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper fallback = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
+    /**
+     * @param holdSetting how long the confirm must be held: a store read, made in the background each time
+     *                    the dialog is armed (never while the confirm is held)
+     */
     public ContainViewModel(Profiles profiles, KillSwitchService killSwitch, UiExecutor executor, LongSupplier nanoTime,
-                            Supplier<Duration> holdDuration) {
+                            Callable<Duration> holdSetting) {
         this.profiles = profiles;
         this.killSwitch = killSwitch;
         this.executor = executor;
-        this.hold = new HoldToConfirm(nanoTime, holdDuration);
+        this.holdSetting = holdSetting;
+        this.hold = new HoldToConfirm(nanoTime);
+    }
+
+    private record Armed(Duration hold, List<PlatformProfile> profiles) {
     }
 
     // Commands
 
     public void arm() {
         hold.reset();
-        problem.set("");
+        status.clearFailure();
         result.set("");
         fallback.set("");
-        executor.submit(profiles::list, list -> {
-            platforms.setAll(list.stream().filter(p -> p.kind() == PlatformKind.CULLIS).map(PlatformProfile::name).toList());
+        executor.submit(() -> new Armed(holdSetting.call(), profiles.list()), loaded -> {
+            hold.setDuration(loaded.hold());
+            platforms.setAll(loaded.profiles().stream().filter(p -> p.kind() == PlatformKind.CULLIS).map(PlatformProfile::name).toList());
             if (platforms.isEmpty()) {
-                problem.set("No Cullis broker is configured; add one in Settings > Platforms.");
+                status.fail("No Cullis broker is configured; add one in Settings > Platforms.");
             } else if (platform.get() == null || !platforms.contains(platform.get())) {
                 platform.set(platforms.get(0));
             }
-        }, failure -> problem.set(Messages.of(failure)));
+        }, failure -> status.fail(failure));
     }
 
     public void beginHold() {
-        if (busy.get()) {
+        if (status.isBusy()) {
             return;
         }
         try {
             KillSwitchService.checkReason(reason.get());
         } catch (SitrepException e) {
-            problem.set(e.getMessage());
+            status.fail(e.getMessage());
             return;
         }
         if (platform.get() == null || org.get().isBlank() || serial.get().isBlank()) {
-            problem.set("Choose the broker and give the organisation and the certificate's serial number.");
+            status.fail("Choose the broker and give the organisation and the certificate's serial number.");
             return;
         }
-        problem.set("");
+        status.clearFailure();
         hold.begin(this::confirm);
     }
 
@@ -99,9 +108,7 @@ public final class ContainViewModel {
         String o = org.get().strip();
         String s = serial.get().strip();
         String why = reason.get();
-        busy.set(true);
-        executor.submit(() -> killSwitch.revokeCertificate(p, o, s, why, null), r -> {
-            busy.set(false);
+        status.run(BackgroundTask.wrap(() -> killSwitch.revokeCertificate(p, o, s, why, null)).onSuccess(r -> {
             hold.reset();
             if (r.done()) {
                 result.set("Revoked certificate " + s + " of " + o + " on " + p + ", confirmed by the broker.");
@@ -110,11 +117,9 @@ public final class ContainViewModel {
                 result.set("Did not go through, nothing was revoked: " + r.failure().getMessage());
                 fallback.set(r.manualFallback());
             }
-        }, failure -> {
-            busy.set(false);
+        }).onFailure(failure -> {
             hold.reset();
-            problem.set(Messages.of(failure));
-        });
+        }), executor);
     }
 
     public ObservableList<String> platforms() {
@@ -137,8 +142,9 @@ public final class ContainViewModel {
         return reason;
     }
 
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+    /** The page's background work: busy, and what failed. */
+    public TaskStatus status() {
+        return status;
     }
 
     public ReadOnlyStringProperty resultProperty() {
@@ -149,9 +155,6 @@ public final class ContainViewModel {
         return fallback.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
 
     public ReadOnlyDoubleProperty holdProgressProperty() {
         return hold.progressProperty();

@@ -4,25 +4,37 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
  * A confirm that only counts when held for its whole duration: {@link #begin()} on press,
  * {@link #tick()} every frame, {@link #release()} on release. Releasing early resets it with no
- * side effect; the action runs once, when the progress reaches 1.
+ * side effect; the action runs once, when the progress reaches 1. Ticks count against a plain
+ * duration, handed in once the setting was read in the background: nothing is read per frame.
  */
 public final class HoldToConfirm {
 
     private final LongSupplier nanoTime;
-    private final Supplier<Duration> duration;
+    private Duration duration = DEFAULT;
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private long startedAt = -1;
     private Runnable action = () -> { };
 
-    public HoldToConfirm(LongSupplier nanoTime, Supplier<Duration> duration) {
+    /** The hold until the workspace's setting is read. */
+    public static final Duration DEFAULT = Duration.ofMillis(1500);
+
+    public HoldToConfirm(LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
-        this.duration = duration;
+    }
+
+    /** How long the next hold must last. */
+    public void setDuration(Duration duration) {
+        this.duration = Objects.requireNonNull(duration);
+    }
+
+    public Duration duration() {
+        return duration;
     }
 
     /** Starts holding; {@code onComplete} runs if the hold lasts. */
@@ -36,7 +48,7 @@ public final class HoldToConfirm {
         if (startedAt < 0) {
             return;
         }
-        double p = Math.min(1.0, (nanoTime.getAsLong() - startedAt) / (double) duration.get().toNanos());
+        double p = Math.min(1.0, (nanoTime.getAsLong() - startedAt) / (double) duration.toNanos());
         progress.set(p);
         if (p >= 1.0) {
             startedAt = -1;

@@ -53,12 +53,12 @@ public final class KillSwitchDialog extends VBox {
         Label problem = new Label();
         problem.setWrapText(true);
         problem.getStyleClass().add(Styles.DANGER);
-        problem.textProperty().bind(model.problemProperty());
+        problem.textProperty().bind(model.status().failureProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
 
         HoldBar holdButton = new HoldBar("holdButton", model.holdLabelProperty(), model.holdProgressProperty(),
                 model::beginHold, model::holding, model::release);
-        holdButton.disableProperty().bind(model.armedProperty().not().or(model.busyProperty()));
+        holdButton.disableProperty().bind(model.armedProperty().not().or(model.status().busyProperty()));
         model.outcomes().addListener((ListChangeListener<KillSwitchViewModel.Outcome>) c -> showOutcomes());
 
         Button closeButton = new Button("Close (Esc)");

@@ -6,7 +6,8 @@ import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.killswitch.KillSwitchService;
 import dev.sitrep.platform.Profiles;
-import dev.sitrep.ui.common.Messages;
+import dev.sitrep.ui.common.BackgroundTask;
+import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -23,6 +24,7 @@ import javafx.collections.ObservableList;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 
 /**
@@ -45,17 +47,15 @@ public final class KillSwitchViewModel {
     private final Profiles profiles;
     private final KillSwitchService killSwitch;
     private final UiExecutor executor;
-    private final java.util.function.Supplier<Duration> holdSetting;
-    private volatile Duration hold;
+    private final Callable<Duration> holdSetting;
 
     // Properties
     private final ObservableList<Choice> choices = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper armed = new ReadOnlyBooleanWrapper(false);
     private final StringProperty reason = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper reasonCount = new ReadOnlyStringWrapper("0/" + KillSwitchService.REASON_MAX);
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final TaskStatus status = new TaskStatus();
     private final HoldToConfirm holdConfirm;
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper holdLabel = new ReadOnlyStringWrapper("HOLD TO HALT  (1.5 s)");
     private final ObservableList<Outcome> outcomes = FXCollections.observableArrayList();
     private final ObservableList<Outcome> outcomesReadOnly = FXCollections.unmodifiableObservableList(outcomes);
@@ -63,20 +63,23 @@ public final class KillSwitchViewModel {
     private IncidentId incident;
 
     /**
-     * @param holdSetting how long the confirm must be held, read each time the dialog is armed
+     * @param holdSetting how long the confirm must be held: a store read, made in the background each time
+     *                    the dialog is armed (never while the confirm is held)
      */
     public KillSwitchViewModel(Profiles profiles, KillSwitchService killSwitch, UiExecutor executor, LongSupplier nanoTime,
-                               java.util.function.Supplier<Duration> holdSetting) {
+                               Callable<Duration> holdSetting) {
         this.profiles = profiles;
         this.killSwitch = killSwitch;
         this.executor = executor;
         this.holdSetting = holdSetting;
-        this.hold = java.time.Duration.ofMillis(1500);
-        this.holdConfirm = new HoldToConfirm(nanoTime, () -> hold);
+        this.holdConfirm = new HoldToConfirm(nanoTime);
         reason.addListener((obs, was, now) -> {
             reasonCount.set((now == null ? 0 : now.strip().length()) + "/" + KillSwitchService.REASON_MAX);
-            problem.set("");
+            status.clearFailure();
         });
+    }
+
+    private record Armed(Duration hold, List<PlatformProfile> profiles) {
     }
 
     // Commands
@@ -86,17 +89,15 @@ public final class KillSwitchViewModel {
         incident = openIncident;
         armed.set(true);
         reason.set("");
-        problem.set("");
+        status.clearFailure();
         outcomes.clear();
         choices.clear();
         resetHold();
-        executor.submit(() -> {
-            hold = holdSetting.get();
-            return profiles.list();
-        }, list -> {
-            holdLabel.set("HOLD TO HALT  (" + hold.toMillis() / 1000.0 + " s)");
+        executor.submit(() -> new Armed(holdSetting.call(), profiles.list()), loaded -> {
+            holdConfirm.setDuration(loaded.hold());
+            holdLabel.set("HOLD TO HALT  (" + loaded.hold().toMillis() / 1000.0 + " s)");
             List<Choice> haltable = new ArrayList<>();
-            for (PlatformProfile p : list) {
+            for (PlatformProfile p : loaded.profiles()) {
                 if (p.kind() != PlatformKind.CULLIS) {
                     haltable.add(new Choice(p.name(), p.kind().key(), p.kind().haltMeans(),
                             new SimpleBooleanProperty(incidentPlatforms.contains(p.name()))));
@@ -104,9 +105,9 @@ public final class KillSwitchViewModel {
             }
             choices.setAll(haltable);
             if (haltable.isEmpty()) {
-                problem.set("No platform that can halt is configured; add one in Settings > Platforms.");
+                status.fail("No platform that can halt is configured; add one in Settings > Platforms.");
             }
-        }, failure -> problem.set(Messages.of(failure)));
+        }, failure -> status.fail(failure));
     }
 
     /** Told on the FX thread when at least one platform confirmed a halt (the window refreshes its banner at once). */
@@ -126,18 +127,18 @@ public final class KillSwitchViewModel {
 
     /** The confirm control is pressed: starts the hold if everything before it is in place. */
     public void beginHold() {
-        if (!armed.get() || busy.get()) {
+        if (!armed.get() || status.isBusy()) {
             return;
         }
         List<String> chosen = chosen();
         try {
             KillSwitchService.checkReason(reason.get());
         } catch (SitrepException e) {
-            problem.set(e.getMessage());
+            status.fail(e.getMessage());
             return;
         }
         if (chosen.isEmpty()) {
-            problem.set("Choose at least one platform to halt.");
+            status.fail("Choose at least one platform to halt.");
             return;
         }
         holdConfirm.begin(this::confirm);
@@ -161,8 +162,7 @@ public final class KillSwitchViewModel {
         List<String> chosen = chosen();
         String why = reason.get();
         IncidentId on = incident;
-        busy.set(true);
-        executor.submit(() -> {
+        status.run(BackgroundTask.wrap(() -> {
             List<Outcome> results = new ArrayList<>();
             for (String platform : chosen) {
                 KillSwitchService.Result r = killSwitch.halt(platform, why, on);
@@ -173,19 +173,16 @@ public final class KillSwitchViewModel {
                         r.manualFallback()));
             }
             return results;
-        }, results -> {
-            busy.set(false);
+        }).onSuccess(results -> {
             resetHold();
             outcomes.setAll(results);
             armed.set(results.stream().noneMatch(Outcome::done) && !results.isEmpty());
             if (results.stream().anyMatch(Outcome::done)) {
                 onHalted.run();
             }
-        }, failure -> {
-            busy.set(false);
+        }).onFailure(failure -> {
             resetHold();
-            problem.set(Messages.of(failure));
-        });
+        }), executor);
     }
 
     /** Retry the platforms that did not go through. */
@@ -216,17 +213,15 @@ public final class KillSwitchViewModel {
         return reasonCount.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+    /** The page's background work: busy, and what failed. */
+    public TaskStatus status() {
+        return status;
     }
 
     public ReadOnlyDoubleProperty holdProgressProperty() {
         return holdConfirm.progressProperty();
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
 
     public ObservableList<Outcome> outcomes() {
         return outcomesReadOnly;
@@ -237,6 +232,6 @@ public final class KillSwitchViewModel {
     }
 
     public Duration hold() {
-        return hold;
+        return holdConfirm.duration();
     }
 }

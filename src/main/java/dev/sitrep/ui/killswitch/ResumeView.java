@@ -52,7 +52,7 @@ public final class ResumeView extends VBox {
         modeBox.managedProperty().bind(modeBox.visibleProperty());
         Label result = new Label();
         result.setWrapText(true);
-        result.textProperty().bind(model.resultProperty());
+        result.textProperty().bind(model.status().failureOr(model.resultProperty()));
         result.managedProperty().bind(result.textProperty().isNotEmpty());
         Button resume = new Button("Resume");
         resume.setId("resumeButton");

@@ -5,6 +5,8 @@ import dev.sitrep.killswitch.KillSwitchService;
 import dev.sitrep.killswitch.ResumeRequest;
 import dev.sitrep.platform.RestorePreview;
 import dev.sitrep.ui.common.Messages;
+import dev.sitrep.ui.common.BackgroundTask;
+import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -38,15 +40,15 @@ public final class ResumeViewModel {
     private final StringProperty mode = new SimpleStringProperty("full");
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final TaskStatus status = new TaskStatus();
     private final BooleanBinding ready;
 
     public ResumeViewModel(KillSwitchService killSwitch, UiExecutor executor) {
         this.killSwitch = killSwitch;
         this.executor = executor;
         ready = Bindings.createBooleanBinding(() -> rootCause.get() && fixVerified.get() && reviewDone.get()
-                        && !approver.get().isBlank() && !summary.get().isBlank() && !busy.get(),
-                rootCause, fixVerified, reviewDone, approver, summary, busy);
+                        && !approver.get().isBlank() && !summary.get().isBlank() && !status.isBusy(),
+                rootCause, fixVerified, reviewDone, approver, summary, status.busyProperty());
     }
 
     // Commands
@@ -61,6 +63,7 @@ public final class ResumeViewModel {
         summary.set("");
         mode.set("full");
         result.set("");
+        status.clearFailure();
         preview.set("");
         if (kind == PlatformKind.POWERNODE) {
             executor.submit(() -> killSwitch.restorePreview(platformName), p -> preview.set(describe(p)),
@@ -84,17 +87,11 @@ public final class ResumeViewModel {
         ResumeRequest request = new ResumeRequest(rootCause.get(), fixVerified.get(), reviewDone.get(), approver.get(),
                 summary.get(), hasModes.get() ? mode.get() : null);
         String name = platform.get();
-        busy.set(true);
-        executor.submit(() -> killSwitch.resume(name, request, null), r -> {
-            busy.set(false);
-            result.set(r.done() ? name + " RESUMED, confirmed by the platform. Watch recent events for 30 minutes "
+        result.set("");
+        status.run(BackgroundTask.wrap(() -> killSwitch.resume(name, request, null)).onSuccess(r -> result.set(r.done() ? name + " RESUMED, confirmed by the platform. Watch recent events for 30 minutes "
                     + "before declaring the incident resolved."
                     : "Did not go through, still halted: " + r.failure().getMessage() + "\nRun it by hand:\n"
-                    + r.manualFallback());
-        }, failure -> {
-            busy.set(false);
-            result.set(Messages.of(failure));
-        });
+                    + r.manualFallback())), executor);
     }
 
     public ReadOnlyStringProperty platformProperty() {
@@ -135,6 +132,11 @@ public final class ResumeViewModel {
 
     public ReadOnlyStringProperty resultProperty() {
         return result.getReadOnlyProperty();
+    }
+
+    /** Resuming: busy while it is sent; why it failed (the result line shows it). */
+    public TaskStatus status() {
+        return status;
     }
 
     public BooleanBinding readyBinding() {

@@ -36,7 +36,7 @@ final class FollowUpsView extends BorderPane {
         Label summary = new Label();
         summary.setId("followUpsSummary");
         summary.getStyleClass().add(Styles.TEXT_MUTED);
-        summary.textProperty().bind(model.summaryProperty());
+        summary.textProperty().bind(model.status().failureOr(model.summaryProperty()));
         HBox top = new HBox(14, only, summary, Controls.muted("Double-click a row to open its postmortem."));
         top.setAlignment(Pos.CENTER_LEFT);
         setTop(top);

@@ -5,7 +5,7 @@ import dev.sitrep.core.IncidentId;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.postmortem.ActionItems;
 import dev.sitrep.ui.common.ChangePoller;
-import dev.sitrep.ui.common.Messages;
+import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -32,6 +32,7 @@ public final class FollowUpsViewModel {
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final BooleanProperty overdueOnly = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final TaskStatus status = new TaskStatus();
 
     public FollowUpsViewModel(ActionItems actions, IncidentService incidents, UiExecutor executor) {
         this.actions = actions;
@@ -57,13 +58,14 @@ public final class FollowUpsViewModel {
                     all.stream().filter(a -> !a.status().finished()).count());
         }, loaded -> {
             rows.setAll(loaded.rows());
+            status.clearFailure();
             summary.set(loaded.overdue() + " overdue, " + loaded.open() + " not finished");
-        }, failure -> summary.set(Messages.of(failure)));
+        }, failure -> status.fail(failure));
     }
 
     public void update(ActionItem item, String owner, LocalDate due, ActionItem.Status status) {
         executor.submit(() -> actions.update(item.id(), null, owner, due, status), updated -> load(),
-                failure -> summary.set(Messages.of(failure)));
+                failure -> this.status.fail(failure));
     }
 
     /** Any incident changed (an action item is saved with its incident's id): read again. */
@@ -81,7 +83,13 @@ public final class FollowUpsViewModel {
         return overdueOnly;
     }
 
+    /** {@code 2 overdue, 5 not finished}; a failure to read or save shows in {@link #status()} instead. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** Reading and saving follow-ups: what failed. */
+    public TaskStatus status() {
+        return status;
     }
 }

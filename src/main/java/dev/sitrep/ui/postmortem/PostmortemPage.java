@@ -144,9 +144,9 @@ public final class PostmortemPage extends BorderPane {
         Label message = new Label();
         message.setId("pmMessage");
         message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
-        model.failedProperty().addListener((obs, was, now) -> message.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("failed"), now));
+        message.textProperty().bind(model.status().failureOr(model.noticeProperty()));
+        model.status().failureProperty().addListener((obs, was, now) -> message.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("failed"), !now.isEmpty()));
         message.getStyleClass().add("evidence-message");
         return message;
     }

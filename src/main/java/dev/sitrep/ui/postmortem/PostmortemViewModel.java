@@ -12,6 +12,7 @@ import dev.sitrep.postmortem.Postmortems;
 import dev.sitrep.postmortem.TextDiff;
 import dev.sitrep.ui.common.ChangePoller;
 import dev.sitrep.ui.common.Messages;
+import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -63,8 +64,8 @@ public final class PostmortemViewModel {
     private final ObservableList<ActionItem> actionItems = FXCollections.observableArrayList();
     private final ObservableList<Postmortems.RevisionInfo> revisions = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper saveState = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final TaskStatus status = new TaskStatus();
     private final ReadOnlyBooleanWrapper conflict = new ReadOnlyBooleanWrapper();
     /** Counts documents put in the editor from the store (not by typing): the form is rebuilt on each. */
     private final javafx.beans.property.ReadOnlyIntegerWrapper loads = new javafx.beans.property.ReadOnlyIntegerWrapper();
@@ -249,8 +250,7 @@ public final class PostmortemViewModel {
         executor.submit(() -> postmortems.publish(snapshot, basedOn), saved -> {
             version = saved;
             dirty = !snapshot.equals(doc.get());
-            failed.set(false);
-            message.set("Published: this version goes to the team with the next sync.");
+            say("Published: this version goes to the team with the next sync.");
             saveState.set("Published " + HMS.format(clock.instant()) + " UTC");
         }, this::fail);
     }
@@ -269,8 +269,7 @@ public final class PostmortemViewModel {
                     version = saved;
                     conflict.set(false);
                     dirty = !snapshot.equals(doc.get());
-                    failed.set(false);
-                    message.set("Saved yours; the other version is in the history.");
+                    say("Saved yours; the other version is in the history.");
                     saveState.set("Saved " + HMS.format(clock.instant()) + " UTC");
                 }, this::fail);
     }
@@ -318,9 +317,8 @@ public final class PostmortemViewModel {
         IncidentId id = incident.get();
         long basedOn = version;
         executor.submit(() -> postmortems.restore(revision.id(), basedOn), v -> {
-            message.set("Restored the version of " + HMS.format(revision.savedAt()) + " UTC; the one before is kept in "
+            say("Restored the version of " + HMS.format(revision.savedAt()) + " UTC; the one before is kept in "
                     + "the history.");
-            failed.set(false);
             load(id);
             loadRevisions();
         }, this::fail);
@@ -338,8 +336,7 @@ public final class PostmortemViewModel {
             return actions.forIncident(id);
         }, list -> {
             actionItems.setAll(list);
-            failed.set(false);
-            message.set("Action item added.");
+            say("Action item added.");
         }, this::fail);
     }
 
@@ -378,8 +375,7 @@ public final class PostmortemViewModel {
             }
             return file;
         }, written -> {
-            failed.set(false);
-            message.set("Exported to " + written + ".");
+            say("Exported to " + written + ".");
         }, this::fail);
     }
 
@@ -389,13 +385,20 @@ public final class PostmortemViewModel {
         return p == null ? "" : PostmortemMarkdown.render(p, actionItems);
     }
 
+    /** What was done, on the message line (it replaces a failure shown there). */
+    private void say(String text) {
+        status.clearFailure();
+        notice.set(text);
+    }
+
     private void fail(Throwable t) {
-        fail(Messages.of(t));
+        notice.set("");
+        status.fail(t);
     }
 
     private void fail(String text) {
-        failed.set(true);
-        message.set(text);
+        notice.set("");
+        status.fail(text);
     }
 
     // Properties
@@ -429,12 +432,14 @@ public final class PostmortemViewModel {
         return saveState.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    /** What was last done (published, restored, exported...); a failure shows in {@link #status()} instead. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty failedProperty() {
-        return failed.getReadOnlyProperty();
+    /** Saving, publishing, restoring, exporting: what failed. */
+    public TaskStatus status() {
+        return status;
     }
 
     public ReadOnlyBooleanProperty conflictProperty() {

@@ -33,7 +33,7 @@ public final class PlatformsView extends VBox {
         model.rows().addListener((javafx.collections.ListChangeListener<PlatformsViewModel.Row>) c -> showRows());
         Label result = Controls.muted("");
         result.setId("platformResult");
-        result.textProperty().bind(model.resultProperty());
+        result.textProperty().bind(model.status().failureOr(model.resultProperty()));
 
         TextField name = columns("name, e.g. pn-prod", model.nameProperty());
         name.setId("platformName");

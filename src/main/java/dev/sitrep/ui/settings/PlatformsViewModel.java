@@ -12,6 +12,8 @@ import dev.sitrep.platform.Secrets;
 import dev.sitrep.sync.PlatformStates;
 import dev.sitrep.ui.common.ChangePoller;
 import dev.sitrep.ui.common.Messages;
+import dev.sitrep.ui.common.BackgroundTask;
+import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
 import dev.sitrep.ui.shell.PlatformSummary;
 import javafx.beans.property.BooleanProperty;
@@ -66,6 +68,7 @@ public final class PlatformsViewModel {
     private final BooleanProperty autoHalt = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
+    private final TaskStatus status = new TaskStatus();
 
     public PlatformsViewModel(Profiles profiles, PlatformStates states, Function<PlatformProfile, PlatformConnector> connect,
                               Secrets secrets, UiExecutor executor, Clock clock) {
@@ -89,7 +92,7 @@ public final class PlatformsViewModel {
             states.all().forEach(s -> byName.put(s.name(), s));
             return profiles.list().stream().map(p -> new Row(p, PlatformSummary.of(List.of(p), byName, clock.instant())))
                     .toList();
-        }, rows::setAll, failure -> result.set(Messages.of(failure)));
+        }, rows::setAll, this::fail);
     }
 
     public void onChanges(ChangePoller.Changes changes) {
@@ -117,7 +120,7 @@ public final class PlatformsViewModel {
         executor.submit(() -> profiles.add(profile), added -> {
             secrets.remember(added.name(), typed);
             formError.set("");
-            result.set("Added " + added.name() + ". Use Test to reach it.");
+            say("Added " + added.name() + ". Use Test to reach it.");
             clearForm();
             load();
         }, failure -> formError.set(Messages.of(failure)));
@@ -128,15 +131,15 @@ public final class PlatformsViewModel {
             profiles.remove(profileName);
             return profileName;
         }, removed -> {
-            result.set("Removed " + removed + ".");
+            say("Removed " + removed + ".");
             load();
-        }, failure -> result.set(Messages.of(failure)));
+        }, this::fail);
     }
 
     /** Reaches the platform, logs in, and says what it can do, how healthy it is and its kill-switch state. */
     public void test(String profileName) {
-        result.set("Testing " + profileName + "…");
-        executor.submit(() -> {
+        say("Testing " + profileName + "…");
+        status.run(BackgroundTask.wrap(() -> {
             PlatformProfile p = profiles.get(profileName);
             try (PlatformConnector c = connect.apply(p)) {
                 StringBuilder out = new StringBuilder(p.name() + ": can " + c.capabilities().stream()
@@ -151,7 +154,18 @@ public final class PlatformsViewModel {
                 }
                 return out.toString();
             }
-        }, result::set, failure -> result.set(Messages.of(failure)));
+        }).onSuccess(result::set).onFailure(failure -> result.set("")), executor);
+    }
+
+    /** The result line: what was done (a failure shows in {@link #status()} instead). */
+    private void say(String text) {
+        status.clearFailure();
+        result.set(text);
+    }
+
+    private void fail(Throwable failure) {
+        result.set("");
+        status.fail(failure);
     }
 
     private void clearForm() {
@@ -215,5 +229,10 @@ public final class PlatformsViewModel {
 
     public ReadOnlyStringProperty resultProperty() {
         return result.getReadOnlyProperty();
+    }
+
+    /** Loading, removing and testing platforms: busy while a test runs, and what failed. */
+    public TaskStatus status() {
+        return status;
     }
 }

@@ -93,11 +93,11 @@ public final class SettingsView extends VBox {
         saveSections.setId("savePostmortemSections");
         saveSections.setOnAction(e -> model.savePostmortemSections());
         Label status = Controls.muted("");
-        status.textProperty().bind(model.statusProperty());
+        status.textProperty().bind(model.noticeProperty());
         Label error = new Label();
         error.setWrapText(true);
         error.getStyleClass().add(Styles.DANGER);
-        error.textProperty().bind(model.errorProperty());
+        error.textProperty().bind(model.status().failureProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         status.managedProperty().bind(status.textProperty().isNotEmpty());
         operatorNote.managedProperty().bind(operatorNote.textProperty().isNotEmpty());
@@ -138,5 +138,4 @@ public final class SettingsView extends VBox {
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
-
 }

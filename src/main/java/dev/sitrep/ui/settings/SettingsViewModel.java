@@ -6,6 +6,7 @@ import dev.sitrep.core.SeverityScale;
 import dev.sitrep.core.SeverityScales;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.ui.common.Messages;
+import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
 import dev.sitrep.workspace.Theme;
 import dev.sitrep.workspace.WorkspaceSettings;
@@ -44,8 +45,8 @@ public final class SettingsViewModel {
     private final StringProperty holdSeconds = new SimpleStringProperty("1.5");
     private final StringProperty evidenceLimit = new SimpleStringProperty("8.0 GiB");
     private final StringProperty postmortemSections = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final TaskStatus status = new TaskStatus();
     private SeverityScale pendingConfirmation;
 
     private record Loaded(String operator, Theme theme, SeverityScale scale, java.time.Duration hold, long evidenceLimit,
@@ -94,8 +95,8 @@ public final class SettingsViewModel {
             settings.setOperator(name, actor.get());
             return name.strip();
         }, saved -> {
-            error.set("");
-            status.set("Operator saved: " + saved + ".");
+            status.clearFailure();
+            notice.set("Operator saved: " + saved + ".");
             if (operatorOverride == null) {
                 operatorChanged.accept(saved);
             }
@@ -109,15 +110,15 @@ public final class SettingsViewModel {
             hold = java.time.Duration.ofMillis(Math.round(Double.parseDouble(holdSeconds.get().strip().replace(',', '.'))
                     * 1000));
         } catch (RuntimeException e) {
-            error.set("The hold is a number of seconds, e.g. 1.5.");
+            status.fail("The hold is a number of seconds, e.g. 1.5.");
             return;
         }
         executor.submit(() -> {
             settings.setHoldDuration(hold, actor.get());
             return hold;
         }, saved -> {
-            error.set("");
-            status.set("The kill switch now needs a " + saved.toMillis() / 1000.0 + " s hold.");
+            status.clearFailure();
+            notice.set("The kill switch now needs a " + saved.toMillis() / 1000.0 + " s hold.");
         }, this::fail);
     }
 
@@ -127,16 +128,16 @@ public final class SettingsViewModel {
         try {
             bytes = ByteSize.parse(evidenceLimit.get());
         } catch (RuntimeException e) {
-            error.set(Messages.of(e));
+            status.fail(Messages.of(e));
             return;
         }
         executor.submit(() -> {
             settings.setEvidenceLimit(bytes, actor.get());
             return bytes;
         }, saved -> {
-            error.set("");
+            status.clearFailure();
             evidenceLimit.set(ByteSize.format(saved));
-            status.set("Evidence captures may now be up to " + ByteSize.format(saved) + " each.");
+            notice.set("Evidence captures may now be up to " + ByteSize.format(saved) + " each.");
         }, this::fail);
     }
 
@@ -147,9 +148,9 @@ public final class SettingsViewModel {
             settings.setPostmortemSections(titles, actor.get());
             return settings.postmortemSections();
         }, saved -> {
-            error.set("");
+            status.clearFailure();
             postmortemSections.set(String.join("\n", saved));
-            status.set(saved.isEmpty() ? "New postmortems get the standard sections only."
+            notice.set(saved.isEmpty() ? "New postmortems get the standard sections only."
                     : "New postmortems also get: " + String.join(", ", saved) + ".");
         }, this::fail);
     }
@@ -159,7 +160,7 @@ public final class SettingsViewModel {
         executor.submit(() -> {
             settings.setTheme(chosen, actor.get());
             return chosen;
-        }, saved -> error.set(""), this::fail);
+        }, saved -> status.clearFailure(), this::fail);
     }
 
     /**
@@ -177,8 +178,8 @@ public final class SettingsViewModel {
             executor.submit(() -> incidents.switchScale(target), moved -> {
                 activeScale.set(target);
                 scaleWarning.set("");
-                error.set("");
-                status.set("Scale is now " + target.name() + (moved > 0 ? "; " + moved + " incident(s) re-expressed." : "."));
+                status.clearFailure();
+                notice.set("Scale is now " + target.name() + (moved > 0 ? "; " + moved + " incident(s) re-expressed." : "."));
             }, this::fail);
             return;
         }
@@ -196,7 +197,7 @@ public final class SettingsViewModel {
     }
 
     private void fail(Throwable failure) {
-        error.set(Messages.of(failure));
+        status.fail(failure);
     }
 
     public StringProperty operatorProperty() {
@@ -235,11 +236,12 @@ public final class SettingsViewModel {
         return holdSeconds;
     }
 
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    /** The page's background work: busy, and what failed. */
+    public TaskStatus status() {
+        return status;
     }
 }

@@ -58,11 +58,11 @@ public final class TemplatesView extends VBox {
         error.setId("templateError");
         error.setWrapText(true);
         error.getStyleClass().add(Styles.DANGER);
-        error.textProperty().bind(model.errorProperty());
+        error.textProperty().bind(model.status().failureProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         Label status = Controls.muted("");
         status.setId("templateStatus");
-        status.textProperty().bind(model.statusProperty());
+        status.textProperty().bind(model.noticeProperty());
         status.managedProperty().bind(status.textProperty().isNotEmpty());
 
         TextField warRoom = new TextField();

@@ -4,7 +4,7 @@ import dev.sitrep.comms.BuiltInTemplates;
 import dev.sitrep.comms.Templates;
 import dev.sitrep.comms.UpdateTemplate;
 import dev.sitrep.comms.WarRoom;
-import dev.sitrep.ui.common.Messages;
+import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -51,8 +51,8 @@ public final class TemplatesViewModel {
     private final ReadOnlyStringWrapper purpose = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canReset = new ReadOnlyBooleanWrapper(false);
     private final StringProperty warRoomText = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final TaskStatus status = new TaskStatus();
 
     public TemplatesViewModel(Templates templates, WarRoom warRoom, UiExecutor executor) {
         this.templates = templates;
@@ -62,8 +62,8 @@ public final class TemplatesViewModel {
             if (was != null && saved.containsKey(was) && !body.get().equals(saved.get(was))) {
                 unsaved.put(was, body.get());
             }
-            error.set("");
-            status.set("");
+            status.clearFailure();
+            notice.set("");
             show(now);
         });
     }
@@ -101,16 +101,16 @@ public final class TemplatesViewModel {
         String text = body.get();
         List<String> problems = Templates.problems(text);
         if (!problems.isEmpty()) {
-            status.set("");
-            error.set(String.join("\n", problems));
+            notice.set("");
+            status.fail(String.join("\n", problems));
             return;
         }
         executor.submit(() -> templates.save(id, text), template -> {
             saved.put(id, template.body());
             unsaved.remove(id);
             edited.add(id);
-            error.set("");
-            status.set("Saved. Post update uses this " + template.name() + " from now on, in every window and the CLI.");
+            status.clearFailure();
+            notice.set("Saved. Post update uses this " + template.name() + " from now on, in every window and the CLI.");
             if (id.equals(chosen.get())) {
                 show(id);
             }
@@ -124,8 +124,8 @@ public final class TemplatesViewModel {
             saved.put(id, template.body());
             unsaved.remove(id);
             edited.remove(id);
-            error.set("");
-            status.set("The " + template.name() + " is back to the built-in text.");
+            status.clearFailure();
+            notice.set("The " + template.name() + " is back to the built-in text.");
             if (id.equals(chosen.get())) {
                 show(id);
             }
@@ -136,9 +136,9 @@ public final class TemplatesViewModel {
     public void saveWarRoom() {
         String text = warRoomText.get();
         executor.submit(() -> warRoom.set(text), room -> {
-            error.set("");
+            status.clearFailure();
             warRoomText.set(room.orElse(""));
-            status.set(room.map(r -> "War room saved: " + r + ".").orElse("War room cleared; updates say (not set)."));
+            notice.set(room.map(r -> "War room saved: " + r + ".").orElse("War room cleared; updates say (not set)."));
         }, this::fail);
     }
 
@@ -154,8 +154,8 @@ public final class TemplatesViewModel {
     }
 
     private void fail(Throwable failure) {
-        status.set("");
-        error.set(Messages.of(failure));
+        notice.set("");
+        status.fail(failure);
     }
 
     public ObservableList<String> ids() {
@@ -187,11 +187,12 @@ public final class TemplatesViewModel {
         return warRoomText;
     }
 
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    /** The page's background work: busy, and what failed. */
+    public TaskStatus status() {
+        return status;
     }
 }

@@ -255,6 +255,11 @@ public final class ShellView extends BorderPane {
         sync.textProperty().bind(model.syncStateProperty());
         sync.visibleProperty().bind(model.syncStateProperty().isNotEmpty());
         sync.managedProperty().bind(sync.visibleProperty());
+        Label problem = status(Feather.ALERT_TRIANGLE);
+        problem.setId("windowProblem");
+        problem.textProperty().bind(model.status().failureProperty());
+        problem.visibleProperty().bind(model.status().failureProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label utc = status(Feather.CLOCK);
@@ -264,7 +269,7 @@ public final class ShellView extends BorderPane {
         Label local = status(null);
         local.getStyleClass().add("clock");
         local.textProperty().bind(model.localClockProperty());
-        HBox bar = new HBox(18, operator, dir, platforms, sync, grow, utc, local);
+        HBox bar = new HBox(18, operator, dir, platforms, sync, problem, grow, utc, local);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;

@@ -3,6 +3,7 @@ package dev.sitrep.ui.shell;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.PlatformStatus;
+import dev.sitrep.ui.common.TaskStatus;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -43,6 +44,7 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper haltBanner = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper escalationBanner = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper syncState = new ReadOnlyStringWrapper("");
+    private final TaskStatus status = new TaskStatus();
     private List<String> escalatedPlatforms = List.of();
     private List<String> escalationLevels = List.of();
     private List<String> dismissedLevels = List.of();
@@ -187,5 +189,10 @@ public final class ShellViewModel {
 
     public ReadOnlyStringProperty localClockProperty() {
         return localClock.getReadOnlyProperty();
+    }
+
+    /** The window's own background work (theme, platform states, the wall, the drill): what failed, on the status bar. */
+    public TaskStatus status() {
+        return status;
     }
 }

@@ -30,13 +30,13 @@ public final class ImportSheet extends VBox {
         summary.setWrapText(true);
         summary.textProperty().bind(model.summaryProperty());
         ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
-        progress.visibleProperty().bind(model.busyProperty());
-        progress.managedProperty().bind(model.busyProperty());
+        progress.visibleProperty().bind(model.status().busyProperty());
+        progress.managedProperty().bind(model.status().busyProperty());
         Label problem = new Label();
         problem.getStyleClass().add(Styles.DANGER);
         problem.setWrapText(true);
-        problem.textProperty().bind(model.problemProperty());
-        problem.managedProperty().bind(model.problemProperty().isNotEmpty());
+        problem.textProperty().bind(model.status().failureProperty());
+        problem.managedProperty().bind(model.status().failureProperty().isNotEmpty());
         Label saved = new Label();
         saved.setId("importSaved");
         saved.getStyleClass().add(Styles.SUCCESS);
@@ -51,7 +51,7 @@ public final class ImportSheet extends VBox {
         Button save = new Button("Save to the team's runbooks");
         save.setId("importSave");
         save.getStyleClass().add(Styles.ACCENT);
-        save.disableProperty().bind(model.canSaveProperty().not().or(model.busyProperty()));
+        save.disableProperty().bind(model.canSaveProperty().not().or(model.status().busyProperty()));
         save.setOnAction(e -> model.save());
         Button cancel = new Button("Close (Esc)");
         cancel.setCancelButton(true);

@@ -5,7 +5,8 @@ import dev.sitrep.runbook.RunbookLibrary;
 import dev.sitrep.runbook.importer.ImportOptions;
 import dev.sitrep.runbook.importer.ImportResult;
 import dev.sitrep.runbook.importer.RunbookImporter;
-import dev.sitrep.ui.common.Messages;
+import dev.sitrep.ui.common.BackgroundTask;
+import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -37,10 +38,9 @@ public final class ImportViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ObservableList<String> recognised = FXCollections.observableArrayList();
     private final ObservableList<String> notes = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final TaskStatus status = new TaskStatus();
     private final ReadOnlyStringWrapper saved = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
     public ImportViewModel(UiExecutor executor, Supplier<RunbookLibrary> library, Path teamFolder, Runnable onSaved) {
         this.executor = executor;
@@ -56,16 +56,14 @@ public final class ImportViewModel {
         summary.set("Reading " + file.getFileName() + "…");
         recognised.clear();
         notes.clear();
-        problem.set("");
+        status.clearFailure();
         saved.set("");
         canSave.set(false);
-        busy.set(true);
-        executor.submit(() -> {
+        status.run(BackgroundTask.wrap(() -> {
             Set<String> taken = new HashSet<>();
             library.get().runbooks().forEach(r -> taken.add(r.id()));
             return RunbookImporter.importFile(file, new ImportOptions(null, null, taken));
-        }, r -> {
-            busy.set(false);
+        }).onSuccess(r -> {
             result = r;
             summary.set(r.summary());
             if (r.valid()) {
@@ -76,16 +74,14 @@ public final class ImportViewModel {
                             + r.runbook().outcomes().size() + " outcomes");
                 }
             } else {
-                problem.set("The import does not validate (" + r.problems().size() + " problems): "
+                status.fail("The import does not validate (" + r.problems().size() + " problems): "
                         + r.problems().get(0).message() + ". Nothing is saved.");
             }
             notes.setAll(r.notes().stream().map(n -> n.describe(140)).toList());
             canSave.set(r.valid());
-        }, failure -> {
-            busy.set(false);
+        }).onFailure(failure -> {
             summary.set("");
-            problem.set(Messages.of(failure));
-        });
+        }), executor);
     }
 
     /** Writes the imported runbook into the team folder (never over an existing file). */
@@ -94,8 +90,7 @@ public final class ImportViewModel {
         if (r == null || !r.valid()) {
             return;
         }
-        busy.set(true);
-        executor.submit(() -> {
+        status.run(BackgroundTask.wrap(() -> {
             Files.createDirectories(teamFolder);
             Path target = teamFolder.resolve(r.suggestedFileName());
             if (Files.exists(target)) {
@@ -104,15 +99,11 @@ public final class ImportViewModel {
             }
             Files.write(target, r.bytes());
             return target;
-        }, target -> {
-            busy.set(false);
+        }).onSuccess(target -> {
             canSave.set(false);
             saved.set("Saved as " + target + ". The triage page and the checklists use it now.");
             onSaved.run();
-        }, failure -> {
-            busy.set(false);
-            problem.set(Messages.of(failure));
-        });
+        }), executor);
     }
 
     public ReadOnlyStringProperty sourceProperty() {
@@ -133,8 +124,9 @@ public final class ImportViewModel {
         return notes;
     }
 
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+    /** The page's background work: busy, and what failed. */
+    public TaskStatus status() {
+        return status;
     }
 
     public ReadOnlyStringProperty savedProperty() {
@@ -143,9 +135,5 @@ public final class ImportViewModel {
 
     public ReadOnlyBooleanProperty canSaveProperty() {
         return canSave.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
     }
 }

@@ -65,8 +65,8 @@ final class OutcomePane extends VBox {
                 : "Apply to " + model.applyTargetProperty().get() + " (A)", model.applyTargetProperty()));
         TriageView.shownWhen(apply, model.applyTargetProperty().isNotNull());
         apply.setOnAction(e -> model.applyTo(model.applyTargetProperty().get()));
-        declare.disableProperty().bind(model.busyProperty());
-        apply.disableProperty().bind(model.busyProperty());
+        declare.disableProperty().bind(model.status().busyProperty());
+        apply.disableProperty().bind(model.status().busyProperty());
         Label applied = new Label();
         applied.setId("triageApplied");
         applied.setWrapText(true);

@@ -69,8 +69,8 @@ public final class TriageView extends ScrollPane {
         Label problem = new Label();
         problem.getStyleClass().add(Styles.DANGER);
         problem.setWrapText(true);
-        problem.textProperty().bind(model.problemProperty());
-        shownWhen(problem, model.problemProperty().isNotEmpty());
+        problem.textProperty().bind(model.status().failureProperty());
+        shownWhen(problem, model.status().failureProperty().isNotEmpty());
 
         crumbs.setId("triageCrumbs");
         model.breadcrumbs().addListener((ListChangeListener<String>) c -> showCrumbs());

@@ -12,7 +12,8 @@ import dev.sitrep.runbook.RunbookLibrary;
 import dev.sitrep.runbook.TriageResult;
 import dev.sitrep.runbook.TriageSession;
 import dev.sitrep.runbook.TriageStep;
-import dev.sitrep.ui.common.Messages;
+import dev.sitrep.ui.common.BackgroundTask;
+import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -53,12 +54,15 @@ public final class TriageViewModel {
 
     // Properties
     private final ObservableList<Runbook> trees = FXCollections.observableArrayList();
+    private final ObservableList<Runbook> treesReadOnly = FXCollections.unmodifiableObservableList(trees);
     private final ReadOnlyObjectWrapper<TriageSession> session = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper help = new ReadOnlyStringWrapper("");
     private final ObservableList<String> answers = FXCollections.observableArrayList();
+    private final ObservableList<String> answersReadOnly = FXCollections.unmodifiableObservableList(answers);
     private final ReadOnlyStringWrapper notSureHint = new ReadOnlyStringWrapper("");
     private final ObservableList<String> breadcrumbs = FXCollections.observableArrayList();
+    private final ObservableList<String> breadcrumbsReadOnly = FXCollections.unmodifiableObservableList(breadcrumbs);
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper severity = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper severityDefinition = new ReadOnlyStringWrapper("");
@@ -66,12 +70,14 @@ public final class TriageViewModel {
     private final ReadOnlyStringWrapper unsureNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper proposeKillSwitch = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<String> actionLines = FXCollections.observableArrayList();
+    private final ObservableList<String> actionLinesReadOnly = FXCollections.unmodifiableObservableList(actionLines);
     private final ObservableList<String> sections = FXCollections.observableArrayList();
+    private final ObservableList<String> sectionsReadOnly = FXCollections.unmodifiableObservableList(sections);
     private final ObservableList<String> contacts = FXCollections.observableArrayList();
+    private final ObservableList<String> contactsReadOnly = FXCollections.unmodifiableObservableList(contacts);
     private final ReadOnlyObjectWrapper<IncidentId> applyTarget = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final TaskStatus status = new TaskStatus();
     private final ReadOnlyStringWrapper applied = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
     public TriageViewModel(Supplier<RunbookLibrary> library, Supplier<SeverityScale> workspaceScale,
                            TriageRecorder recorder, UiExecutor executor) {
@@ -92,21 +98,16 @@ public final class TriageViewModel {
 
     /** Reads the runbooks (built-in and the team's) off the FX thread and starts the first tree. */
     public void load() {
-        busy.set(true);
-        executor.submit(() -> new Loaded(library.get(), workspaceScale.get()), l -> {
-            busy.set(false);
+        status.run(BackgroundTask.wrap(() -> new Loaded(library.get(), workspaceScale.get())).onSuccess(l -> {
             loaded = l.library();
             scale = l.scale();
             trees.setAll(loaded.triageTrees());
             if (trees.isEmpty()) {
-                problem.set("No runbook with a triage tree is in use; 'sitrep runbook list' says what is wrong with them.");
+                status.fail("No runbook with a triage tree is in use; 'sitrep runbook list' says what is wrong with them.");
             } else {
                 start(trees.get(0));
             }
-        }, failure -> {
-            busy.set(false);
-            problem.set(Messages.of(failure));
-        });
+        }), executor);
     }
 
     public void start(Runbook tree) {
@@ -177,19 +178,13 @@ public final class TriageViewModel {
         if (s == null || !s.finished() || id == null) {
             return;
         }
-        busy.set(true);
-        executor.submit(() -> recorder.apply(id, s), result -> {
-            busy.set(false);
-            problem.set("");
+        status.run(BackgroundTask.wrap(() -> recorder.apply(id, s)).onSuccess(result -> {
             applied.set("Recorded on " + id + ". " + result.severityDecision() + ". " + result.checklists().size()
                     + " checklist" + (result.checklists().size() == 1 ? "" : "s") + " opened.");
             if (actions != null) {
                 actions.applied(id);
             }
-        }, failure -> {
-            busy.set(false);
-            problem.set(Messages.of(failure));
-        });
+        }), executor);
     }
 
     public void proposeKillSwitch() {
@@ -200,7 +195,7 @@ public final class TriageViewModel {
 
     private void show(TriageSession s) {
         session.set(s);
-        problem.set("");
+        status.clearFailure();
         applied.set("");
         breadcrumbs.setAll(s.breadcrumbs().stream().map(TriageStep::line).toList());
         finished.set(s.finished());
@@ -247,7 +242,7 @@ public final class TriageViewModel {
     }
 
     public ObservableList<Runbook> trees() {
-        return FXCollections.unmodifiableObservableList(trees);
+        return treesReadOnly;
     }
 
     public ReadOnlyObjectProperty<TriageSession> sessionProperty() {
@@ -263,7 +258,7 @@ public final class TriageViewModel {
     }
 
     public ObservableList<String> answers() {
-        return FXCollections.unmodifiableObservableList(answers);
+        return answersReadOnly;
     }
 
     /** Where "not sure" leads from this question, in words. */
@@ -272,7 +267,7 @@ public final class TriageViewModel {
     }
 
     public ObservableList<String> breadcrumbs() {
-        return FXCollections.unmodifiableObservableList(breadcrumbs);
+        return breadcrumbsReadOnly;
     }
 
     public ReadOnlyBooleanProperty finishedProperty() {
@@ -300,32 +295,30 @@ public final class TriageViewModel {
     }
 
     public ObservableList<String> actionLines() {
-        return FXCollections.unmodifiableObservableList(actionLines);
+        return actionLinesReadOnly;
     }
 
     public ObservableList<String> sections() {
-        return FXCollections.unmodifiableObservableList(sections);
+        return sectionsReadOnly;
     }
 
     public ObservableList<String> contacts() {
-        return FXCollections.unmodifiableObservableList(contacts);
+        return contactsReadOnly;
     }
 
     public ReadOnlyObjectProperty<IncidentId> applyTargetProperty() {
         return applyTarget.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+    /** The page's background work: busy, and what failed. */
+    public TaskStatus status() {
+        return status;
     }
 
     public ReadOnlyStringProperty appliedProperty() {
         return applied.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
 
     /** The workspace's scale, once loaded (for the severity chip's colour). */
     public SeverityScale scale() {

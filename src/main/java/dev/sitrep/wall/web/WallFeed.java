@@ -1,5 +1,6 @@
 package dev.sitrep.wall.web;
 
+import dev.sitrep.core.DaemonThreads;
 import dev.sitrep.store.ChangeFeed;
 import dev.sitrep.wall.WallModel;
 import dev.sitrep.wall.WallSnapshot;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -61,12 +61,7 @@ public final class WallFeed implements AutoCloseable {
         WallSnapshot s = snapshot();
         current = new Published(1, WallHtml.fragment(s), s);
         lastPublish = System.nanoTime() - PUBLISH_GAP_NANOS;
-        AtomicInteger n = new AtomicInteger();
-        threads = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "sitrep-wall-feed-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        threads = Executors.newScheduledThreadPool(2, DaemonThreads.numbered("sitrep-wall-feed"));
         threads.scheduleWithFixedDelay(this::read, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
         threads.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }

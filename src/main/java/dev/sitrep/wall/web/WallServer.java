@@ -1,5 +1,6 @@
 package dev.sitrep.wall.web;
 
+import dev.sitrep.core.DaemonThreads;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -52,12 +53,7 @@ public final class WallServer implements AutoCloseable {
         String bound = server.getAddress().getAddress().getHostAddress();
         this.loopbackHosts = new HashSet<>(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port,
                 (bound.contains(":") ? "[" + bound + "]" : bound) + ":" + port));
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "sitrep-wall-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = Executors.newCachedThreadPool(DaemonThreads.numbered("sitrep-wall-http"));
         server.setExecutor(workers);
         server.createContext("/", this::handle);
         server.start();

@@ -161,7 +161,7 @@ class PostUpdateViewModelTest {
         model.textProperty().set("Checkout is failing; rollback under way.");
         model.copy();
         assertThat(clipboard).containsExactly("Checkout is failing; rollback under way.");
-        assertThat(model.statusProperty().get()).startsWith("Copied 40 characters.");
+        assertThat(model.noticeProperty().get()).startsWith("Copied 40 characters.");
     }
 
     @Test
@@ -173,7 +173,7 @@ class PostUpdateViewModelTest {
         model.copy();
         model.markSent();
 
-        assertThat(model.statusProperty().get()).as("the copy note gives way to the confirmation").isEmpty();
+        assertThat(model.noticeProperty().get()).as("the copy note gives way to the confirmation").isEmpty();
         assertThat(model.dueProperty().get()).as("the note about the last update is out of date").isEmpty();
         assertThat(model.sentProperty().get()).isEqualTo("Recorded: internal update sent at 14:35 UTC. "
                 + "First communication recorded. Next update due by 14:50 UTC.");
@@ -210,7 +210,7 @@ class PostUpdateViewModelTest {
         model.open(i.id());
         model.textProperty().set("  ");
         model.markSent();
-        assertThat(model.errorProperty().get()).startsWith("The update is empty");
+        assertThat(model.status().failureProperty().get()).startsWith("The update is empty");
         assertThat(model.sentProperty().get()).isEmpty();
         assertThat(updatesOn(i.id())).isEmpty();
     }
@@ -244,7 +244,7 @@ class PostUpdateViewModelTest {
     @Test
     void anUnknownIncidentShowsTheErrorAndCannotBeSent() {
         model.open(new IncidentId("INC-20261122-1432-ZZZZ"));
-        assertThat(model.errorProperty().get()).contains("No incident INC-20261122-1432-ZZZZ");
+        assertThat(model.status().failureProperty().get()).contains("No incident INC-20261122-1432-ZZZZ");
         assertThat(model.readyProperty().get()).isFalse();
         model.markSent();
         assertThat(model.sentProperty().get()).isEmpty();

@@ -111,7 +111,7 @@ class DeclareViewModelTest {
         failing.reset(SeverityScales.FIVE_LEVEL, "maria");
         failing.titleProperty().set("Checkout down");
         failing.declare();
-        assertThat(failing.errorProperty().get()).contains("operator");
+        assertThat(failing.status().failureProperty().get()).contains("operator");
         assertThat(failing.titleProperty().get()).isEqualTo("Checkout down");
         assertThat(declared).isEmpty();
     }

@@ -81,8 +81,8 @@ class EvidenceViewModelTest {
         Files.writeString(folder.resolve("a.txt"), "a");
         Files.writeString(folder.resolve("b.txt"), "b");
         model.addPaths(List.of(log, folder));
-        assertThat(model.failedProperty().get()).as(model.messageProperty().get()).isFalse();
-        assertThat(model.messageProperty().get()).isEqualTo("Added 3 items (20 bytes).");
+        assertThat(failed(model)).as(shown(model)).isFalse();
+        assertThat(shown(model)).isEqualTo("Added 3 items (20 bytes).");
         assertThat(model.shownItems()).extracting(EvidenceItem::name).containsExactly("gateway.txt", "a.txt", "b.txt");
 
         evidence.addText(incident.id(), EvidenceItem.Kind.NOTE, "seen", "x", null, null, List.of("db"));
@@ -103,10 +103,10 @@ class EvidenceViewModelTest {
         assertThat(model.suggestedBundleName()).isEqualTo(incident.id().value() + "-evidence.zip");
         Path zip = files.resolve(model.suggestedBundleName());
         model.exportBundle(zip);
-        assertThat(model.messageProperty().get()).startsWith("Exported 1 item to ");
+        assertThat(shown(model)).startsWith("Exported 1 item to ");
         model.verifyBundle(zip);
-        assertThat(model.failedProperty().get()).isFalse();
-        assertThat(model.messageProperty().get()).startsWith("Intact: ").contains("holds 1 item");
+        assertThat(failed(model)).isFalse();
+        assertThat(shown(model)).startsWith("Intact: ").contains("holds 1 item");
         Path tampered = files.resolve("tampered.zip");
         try (var in = new java.util.zip.ZipFile(zip.toFile());
              var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(tampered))) {
@@ -118,25 +118,25 @@ class EvidenceViewModelTest {
             }
         }
         model.verifyBundle(tampered);
-        assertThat(model.failedProperty().get()).isTrue();
-        assertThat(model.messageProperty().get()).startsWith("NOT INTACT: tampered.zip");
+        assertThat(failed(model)).isTrue();
+        assertThat(shown(model)).startsWith("NOT INTACT: tampered.zip");
     }
 
     @Test
     void aMissingFileIsAClearMessageAndNothingElseChanges() {
         EvidenceViewModel model = model(new DirectExecutor());
         model.addPaths(List.of(files.resolve("gone.txt")));
-        assertThat(model.failedProperty().get()).isTrue();
-        assertThat(model.messageProperty().get()).contains("gone.txt does not exist");
+        assertThat(failed(model)).isTrue();
+        assertThat(shown(model)).contains("gone.txt does not exist");
         assertThat(model.shownItems()).isEmpty();
-        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.status().busyProperty().get()).isFalse();
     }
 
     @Test
     void theChosenItemShowsItsPreviewSecretsAndCustodyAndViewingIsAudited() throws Exception {
         EvidenceViewModel model = model(new DirectExecutor());
         model.addCommandOutput("env", "HOME=/root\nAWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n");
-        assertThat(model.messageProperty().get()).contains("holds secrets");
+        assertThat(shown(model)).contains("holds secrets");
         EvidenceItem item = model.shownItems().get(0);
         model.selectedProperty().set(item);
         EvidenceViewModel.Detail d = model.detailProperty().get();
@@ -173,23 +173,23 @@ class EvidenceViewModelTest {
         ThreadExecutor executor = new ThreadExecutor();
         EvidenceViewModel model = model(executor);
         waitFor(() -> model.incidentProperty().get() != null);
-        model.progressProperty().addListener((obs, was, now) -> {
+        model.status().progressProperty().addListener((obs, was, now) -> {
             synchronized (progress) {
                 progress.add(now.doubleValue());
             }
         });
         model.addPaths(List.of(big));
-        assertThat(model.busyProperty().get()).as("the call returns at once; the work goes on").isTrue();
+        assertThat(model.status().busyProperty().get()).as("the call returns at once; the work goes on").isTrue();
         waitFor(() -> {
             synchronized (progress) {
                 return progress.stream().anyMatch(p -> p > 0);
             }
         });
         model.cancel();
-        waitFor(() -> !model.busyProperty().get());
+        waitFor(() -> !model.status().busyProperty().get());
         waitFor(executor::idle); // the list is read again after the failure: let it finish before the store closes
-        assertThat(model.failedProperty().get()).isTrue();
-        assertThat(model.messageProperty().get()).contains("cancelled").contains("nothing was stored");
+        assertThat(failed(model)).isTrue();
+        assertThat(shown(model)).contains("cancelled").contains("nothing was stored");
         assertThat(evidence.list(incident.id())).isEmpty();
         try (Stream<Path> left = Files.walk(dir.resolve("evidence"))) {
             assertThat(left.filter(Files::isRegularFile)).isEmpty();
@@ -237,5 +237,14 @@ class EvidenceViewModelTest {
         public void onFxThread(Runnable action) {
             action.run();
         }
+    }
+
+    /** The message line as the view shows it: the failure, else what was done. */
+    private static String shown(EvidenceViewModel m) {
+        return m.status().failureOr(m.noticeProperty()).get();
+    }
+
+    private static boolean failed(EvidenceViewModel m) {
+        return !m.status().failureProperty().get().isEmpty();
     }
 }

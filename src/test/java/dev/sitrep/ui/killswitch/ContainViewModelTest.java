@@ -4,11 +4,13 @@ import dev.sitrep.core.AuditEntry;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.audit.AuditLog;
+import dev.sitrep.killswitch.KillSwitchService;
 import dev.sitrep.platform.Profiles;
 import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.DirectExecutor;
 import dev.sitrep.testing.TestServices;
+import dev.sitrep.testing.QueueExecutor;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -22,9 +24,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class ContainViewModelTest {
 
@@ -35,6 +40,8 @@ class ContainViewModelTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private AuditLog audit;
     private ContainViewModel model;
+    private Profiles profiles;
+    private KillSwitchService service;
 
     @BeforeEach
     void open() throws Exception {
@@ -43,7 +50,8 @@ class ContainViewModelTest {
         store = Store.open(dir);
         Services services = TestServices.on(store, "maria").random(new Random(1))
                 .variables(Map.of("SITREP_SECRET_CUL", "s3cret")).build();
-        Profiles profiles = services.profiles();
+        profiles = services.profiles();
+        service = services.killSwitch();
         profiles.add(new PlatformProfile("cul", PlatformKind.CULLIS, cullis.url("/").toString(), null, null,
                 PlatformProfile.Environment.PRODUCTION, null, List.of(), Duration.ofSeconds(30)));
         audit = services.audit();
@@ -110,7 +118,34 @@ class ContainViewModelTest {
     void missingFieldsAreNamedBeforeAnyHold() {
         model.reasonProperty().set("leak");
         holdFor(1600);
-        assertThat(model.problemProperty().get()).contains("organisation");
+        assertThat(model.status().failureProperty().get()).contains("organisation");
         assertThat(cullis.getRequestCount()).isZero();
+    }
+
+    @Test
+    void theHoldSettingIsReadOnceOnAWorkerAndNeverWhileTheConfirmIsHeld() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        List<Thread> readers = new CopyOnWriteArrayList<>();
+        try (QueueExecutor executor = new QueueExecutor()) {
+            ContainViewModel held = new ContainViewModel(profiles, service, executor, now::get, () -> {
+                reads.incrementAndGet();
+                readers.add(Thread.currentThread());
+                return Duration.ofSeconds(2);
+            });
+            held.arm();
+            executor.runUntil(() -> held.platformProperty().get() != null);
+            held.orgProperty().set("acme");
+            held.serialProperty().set("0a1b2c");
+            held.reasonProperty().set("agent key leaked in a log");
+            held.beginHold();
+            for (int frame = 0; frame < 60; frame++) {
+                now.addAndGet(16_000_000L);
+                held.holding();
+            }
+            assertThat(held.holdProgressProperty().get()).as("960 ms of the 2 s read").isCloseTo(0.48, within(1e-9));
+            assertThat(reads).as("60 frames, one read when armed").hasValue(1);
+            assertThat(readers).noneMatch(t -> t == Thread.currentThread());
+            assertThat(cullis.getRequestCount()).isZero();
+        }
     }
 }

@@ -3,12 +3,14 @@ package dev.sitrep.ui.killswitch;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.audit.AuditLog;
+import dev.sitrep.killswitch.KillSwitchService;
 import dev.sitrep.platform.Profiles;
 import dev.sitrep.sandbox.SandboxServer;
 import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.DirectExecutor;
 import dev.sitrep.testing.TestServices;
+import dev.sitrep.testing.QueueExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,9 +22,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class KillSwitchViewModelTest {
 
@@ -34,6 +39,8 @@ class KillSwitchViewModelTest {
     private KillSwitchViewModel model;
     private AuditLog audit;
     private Services services;
+    private Profiles profiles;
+    private KillSwitchService service;
 
     @BeforeEach
     void open() throws Exception {
@@ -41,7 +48,8 @@ class KillSwitchViewModelTest {
         sandbox = SandboxServer.start(0, Clock.systemUTC(), Duration.ofMinutes(15));
         services = TestServices.on(store, "maria").random(new Random(1))
                 .variables(Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD)).build();
-        Profiles profiles = services.profiles();
+        profiles = services.profiles();
+        service = services.killSwitch();
         for (String name : List.of("pn", "pn-b")) {
             profiles.add(new PlatformProfile(name, PlatformKind.POWERNODE, sandbox.url().toString(), null, SandboxServer.EMAIL,
                     PlatformProfile.Environment.DEVELOPMENT, null, List.of(), Duration.ofSeconds(30)));
@@ -76,7 +84,7 @@ class KillSwitchViewModelTest {
     @Test
     void holdingWithoutAReasonDoesNothing() {
         holdFor(2000);
-        assertThat(model.problemProperty().get()).contains("needs a reason");
+        assertThat(model.status().failureProperty().get()).contains("needs a reason");
         assertThat(sandbox.halted()).isFalse();
         assertThat(audit.all()).isEmpty();
     }
@@ -114,6 +122,31 @@ class KillSwitchViewModelTest {
                 new DirectExecutor(), now::get, () -> Duration.ofSeconds(3));
         slow.arm(null, List.of("pn"));
         assertThat(slow.hold()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void theHoldSettingIsReadOnceOnAWorkerAndNeverWhileTheConfirmIsHeld() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        List<Thread> readers = new CopyOnWriteArrayList<>();
+        try (QueueExecutor executor = new QueueExecutor()) {
+            KillSwitchViewModel held = new KillSwitchViewModel(profiles, service, executor, now::get, () -> {
+                reads.incrementAndGet();
+                readers.add(Thread.currentThread());
+                return Duration.ofSeconds(2);
+            });
+            held.arm(null, List.of("pn"));
+            executor.runUntil(() -> !held.choices().isEmpty());
+            held.reasonProperty().set("agents looping");
+            held.beginHold();
+            for (int frame = 0; frame < 60; frame++) {
+                now.addAndGet(16_000_000L);
+                held.holding();
+            }
+            assertThat(held.holdProgressProperty().get()).as("960 ms of the 2 s read").isCloseTo(0.48, within(1e-9));
+            assertThat(reads).as("60 frames, one read when armed").hasValue(1);
+            assertThat(readers).noneMatch(t -> t == Thread.currentThread());
+            assertThat(sandbox.halted()).isFalse();
+        }
     }
 
     @Test

@@ -63,7 +63,7 @@ class PlatformsViewModelTest {
         assertThat(model.rows()).extracting(r -> r.profile().name()).containsExactly("pn");
         assertThat(model.secretProperty().get()).as("the form is cleared").isEmpty();
         model.test("pn");
-        assertThat(model.resultProperty().get()).contains("halt automation").contains("Health: healthy")
+        assertThat(model.status().failureOr(model.resultProperty()).get()).contains("halt automation").contains("Health: healthy")
                 .contains("Kill switch: running");
     }
 
@@ -72,7 +72,7 @@ class PlatformsViewModelTest {
         fillSandbox("pn-prod");
         model.add();
         model.test("pn-prod");
-        assertThat(model.resultProperty().get()).contains("SITREP_SECRET_PN_PROD").contains("Settings");
+        assertThat(model.status().failureOr(model.resultProperty()).get()).contains("SITREP_SECRET_PN_PROD").contains("Settings");
     }
 
     @Test
@@ -93,6 +93,6 @@ class PlatformsViewModelTest {
         model.add();
         model.remove("pn");
         assertThat(model.rows()).isEmpty();
-        assertThat(model.resultProperty().get()).isEqualTo("Removed pn.");
+        assertThat(model.status().failureOr(model.resultProperty()).get()).isEqualTo("Removed pn.");
     }
 }

@@ -102,7 +102,7 @@ class SettingsViewModelTest {
         SettingsViewModel model = model(null);
         model.operatorProperty().set(" ");
         model.saveOperator();
-        assertThat(model.errorProperty().get()).contains("operator name is empty");
+        assertThat(model.status().failureProperty().get()).contains("operator name is empty");
         assertThat(settings.operator()).isEmpty();
     }
 
@@ -122,10 +122,10 @@ class SettingsViewModelTest {
         assertThat(model.evidenceLimitProperty().get()).isEqualTo("512.0 MiB");
         model.evidenceLimitProperty().set("lots");
         model.saveEvidenceLimit();
-        assertThat(model.errorProperty().get()).contains("not a size");
+        assertThat(model.status().failureProperty().get()).contains("not a size");
         model.evidenceLimitProperty().set("2 TiB");
         model.saveEvidenceLimit();
-        assertThat(model.errorProperty().get()).contains("between 1 MiB and 1024 GiB");
+        assertThat(model.status().failureProperty().get()).contains("between 1 MiB and 1024 GiB");
         assertThat(settings.evidenceLimit()).isEqualTo(512L << 20);
     }
 
@@ -148,10 +148,10 @@ class SettingsViewModelTest {
         assertThat(settings.holdDuration()).isEqualTo(java.time.Duration.ofMillis(2500));
         model.holdSecondsProperty().set("0.1");
         model.saveHold();
-        assertThat(model.errorProperty().get()).contains("between 0.5 and 5 seconds");
+        assertThat(model.status().failureProperty().get()).contains("between 0.5 and 5 seconds");
         model.holdSecondsProperty().set("soon");
         model.saveHold();
-        assertThat(model.errorProperty().get()).contains("number of seconds");
+        assertThat(model.status().failureProperty().get()).contains("number of seconds");
         assertThat(settings.holdDuration()).isEqualTo(java.time.Duration.ofMillis(2500));
     }
 

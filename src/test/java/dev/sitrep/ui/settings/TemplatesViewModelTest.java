@@ -62,15 +62,15 @@ class TemplatesViewModelTest {
         assertThat(templates.get(UpdateTemplate.STATUS_PAGE).body()).isEqualTo("{{public_status}} - {{title}}\n{{impact}}");
         assertThat(model.originProperty().get()).isEqualTo("Edited for this workspace");
         assertThat(model.canResetProperty().get()).isTrue();
-        assertThat(model.errorProperty().get()).isEmpty();
-        assertThat(model.statusProperty().get()).startsWith("Saved.");
+        assertThat(model.status().failureProperty().get()).isEmpty();
+        assertThat(model.noticeProperty().get()).startsWith("Saved.");
     }
 
     @Test
     void anInvalidTextShowsEveryProblemInlineAndSavesNothing() {
         model.bodyProperty().set("{{tilte}}\n{{next_update_utc");
         model.save();
-        assertThat(model.errorProperty().get()).isEqualTo(String.join("\n",
+        assertThat(model.status().failureProperty().get()).isEqualTo(String.join("\n",
                 "Line 1: {{tilte}} is not a placeholder (did you mean {{title}}?).",
                 "Line 2: a {{ is not closed; write a placeholder as {{name}} on one line.",
                 "Known placeholders: " + dev.sitrep.comms.Placeholder.tokens() + "."));
@@ -87,7 +87,7 @@ class TemplatesViewModelTest {
         assertThat(model.bodyProperty().get()).isEqualTo(BuiltInTemplates.INTERNAL.body());
         assertThat(templates.isEdited(UpdateTemplate.INTERNAL)).isFalse();
         assertThat(model.originProperty().get()).isEqualTo("Built-in text");
-        assertThat(model.statusProperty().get()).isEqualTo("The internal update is back to the built-in text.");
+        assertThat(model.noticeProperty().get()).isEqualTo("The internal update is back to the built-in text.");
     }
 
     @Test
@@ -109,6 +109,6 @@ class TemplatesViewModelTest {
         model.warRoomProperty().set("");
         model.saveWarRoom();
         assertThat(warRoom.get()).isEmpty();
-        assertThat(model.statusProperty().get()).startsWith("War room cleared");
+        assertThat(model.noticeProperty().get()).startsWith("War room cleared");
     }
 }

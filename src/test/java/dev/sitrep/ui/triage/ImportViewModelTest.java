@@ -38,7 +38,7 @@ class ImportViewModelTest {
         assertThat(model.summaryProperty().get()).startsWith("Imported \"");
         assertThat(model.recognised()).isNotEmpty().first().asString().startsWith("Triage: ");
         assertThat(model.canSaveProperty().get()).isTrue();
-        assertThat(model.problemProperty().get()).isEmpty();
+        assertThat(model.status().failureProperty().get()).isEmpty();
 
         model.save();
         assertThat(saved).hasValue(1);
@@ -50,7 +50,7 @@ class ImportViewModelTest {
         ImportViewModel again = model(saved);
         again.load(sources.resolve("github-readme.md"));
         again.save();
-        assertThat(again.problemProperty().get()).as("a new import gets a free id, so nothing is overwritten")
+        assertThat(again.status().failureProperty().get()).as("a new import gets a free id, so nothing is overwritten")
                 .isEmpty();
     }
 
@@ -61,7 +61,7 @@ class ImportViewModelTest {
         AtomicInteger saved = new AtomicInteger();
         ImportViewModel model = model(saved);
         model.load(binary);
-        assertThat(model.problemProperty().get()).contains(binary.toString() + ":1:");
+        assertThat(model.status().failureProperty().get()).contains(binary.toString() + ":1:");
         assertThat(model.canSaveProperty().get()).isFalse();
         model.save();
         assertThat(saved).hasValue(0);

@@ -121,7 +121,7 @@ class TriageViewModelTest {
         Files.createDirectories(dir.resolve("runbooks"));
         Files.writeString(dir.resolve("runbooks/broken.json"), "{ \"version\": 1, \"id\": ");
         model.load();
-        assertThat(model.problemProperty().get()).isEmpty();
+        assertThat(model.status().failureProperty().get()).isEmpty();
         assertThat(model.questionProperty().get()).isNotEmpty();
         assertThat(model.trees()).isNotEmpty();
     }
