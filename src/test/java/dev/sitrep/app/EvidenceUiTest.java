@@ -153,12 +153,14 @@ class EvidenceUiTest {
 
         WaitForAsyncUtils.asyncFx(() -> list(robot).getSelectionModel().select(0));
         waitUntil(() -> shows(robot, "gateway-14h.txt"));
+        waitUntil(() -> robot.lookup("#detailHash").tryQuery().isPresent()); // the detail is read in the background
         assertThat(robot.lookup("#detailHash").queryAs(TextField.class).getText()).isEqualTo(item.sha256());
         waitUntil(() -> robot.lookup("#previewText").tryQuery().isPresent());
         assertThat(robot.lookup("#previewText").queryAs(TextArea.class).getText()).contains("GET /checkout 502");
         waitUntil(() -> evidence().custody(item).size() == 2);
         assertThat(evidence().custody(item)).extracting(a -> a.action() + " " + a.reason())
                 .containsExactly("CAPTURED gateway-14h.txt", "VIEWED previewed in Sitrep");
+        waitUntil(() -> !robot.lookup(".custody-line").queryAll().isEmpty()); // the screen catches up with the store
         assertThat(robot.lookup(".custody-line").queryAll()).extracting(n -> ((Label) n).getText())
                 .anyMatch(t -> t.contains("CAPTURED by maria"));
         console.snapshot("evidence-item");
