@@ -113,10 +113,11 @@ final class Desktop {
         this.workspace = workspace;
         this.clock = clock;
         this.evidencePorts = evidencePorts;
-        postmortem = new PostmortemViewModel(workspace.postmortems(), workspace.actionItems(), workspace.incidents(),
+        postmortem = new PostmortemViewModel(workspace.postmortems(), workspace.actionItems(), workspace.postmortemExports(),
+                workspace.incidents(),
                 executor, clock);
         followUps = new FollowUpsViewModel(workspace.actionItems(), workspace.incidents(), executor);
-        evidence = new EvidenceViewModel(workspace.evidence(), workspace.bundles(), workspace.incidents(), workspace.profiles(), executor,
+        evidence = new EvidenceViewModel(workspace.evidence(), workspace.evidenceCaptures(), workspace.bundles(), workspace.incidents(), workspace.profiles(), executor,
                 SystemViewer.system(), workspace.dataDir().resolve("evidence").resolve("opened"));
         this.executor = executor;
         this.zone = zone;
@@ -327,8 +328,7 @@ final class Desktop {
 
     /** The import preview for {@code file} over the window (the file chooser's result, or a test's). */
     void previewImport(java.nio.file.Path file) {
-        ImportViewModel model = new ImportViewModel(executor, workspace::runbooks,
-                dev.sitrep.runbook.RunbookLibrary.teamDirectory(workspace.dataDir()), triage::load);
+        ImportViewModel model = new ImportViewModel(executor, workspace.runbookImports(), triage::load);
         shell.showOverlay(new ImportSheet(model, shell::hideOverlay));
         model.load(file);
     }

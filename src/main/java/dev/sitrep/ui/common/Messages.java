@@ -19,7 +19,7 @@ public final class Messages {
             Map.entry("email", "the Email field"),
             Map.entry("flag", "the Flags field"),
             Map.entry("ca-cert", "the CA certificate field"),
-            Map.entry("id", "an id"));
+            Map.entry("id", "Import… again, which picks a free id"));
 
     private Messages() {
     }

@@ -8,6 +8,7 @@ import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.evidence.BlobStore;
 import dev.sitrep.evidence.Bundles;
+import dev.sitrep.evidence.EvidenceCaptures;
 import dev.sitrep.evidence.EvidenceService;
 import dev.sitrep.evidence.SecretScanner;
 import dev.sitrep.incident.IncidentService;
@@ -28,14 +29,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -60,6 +58,7 @@ public final class EvidenceViewModel {
     }
 
     private final EvidenceService evidence;
+    private final EvidenceCaptures captures;
     private final Bundles bundles;
     private final IncidentService incidents;
     private final Profiles profiles;
@@ -83,9 +82,10 @@ public final class EvidenceViewModel {
     /** While the list is replaced: the list view's passing "nothing selected" is not a choice. */
     private boolean reloading;
 
-    public EvidenceViewModel(EvidenceService evidence, Bundles bundles, IncidentService incidents, Profiles profiles,
-                             UiExecutor executor, SystemViewer viewer, Path viewDir) {
+    public EvidenceViewModel(EvidenceService evidence, EvidenceCaptures captures, Bundles bundles, IncidentService incidents,
+                             Profiles profiles, UiExecutor executor, SystemViewer viewer, Path viewDir) {
         this.evidence = evidence;
+        this.captures = captures;
         this.bundles = bundles;
         this.incidents = incidents;
         this.profiles = profiles;
@@ -109,13 +109,9 @@ public final class EvidenceViewModel {
 
     // Loading
 
-    /** Reads the incidents to choose from (unfinished first) and keeps {@code preferred} or the current choice. */
+    /** Reads the incidents to choose from (in the one order every page uses) and keeps {@code preferred} or the current choice. */
     public void loadIncidents(IncidentId preferred) {
-        executor.submit(() -> {
-            List<Incident> all = new ArrayList<>(incidents.list(false));
-            all.sort((a, b) -> Boolean.compare(a.status().isFinal(), b.status().isFinal()));
-            return all.size() > 300 ? all.subList(0, 300) : all;
-        }, list -> {
+        executor.submit(incidents::choices, list -> {
             incidentChoices.setAll(list);
             IncidentId keep = preferred != null ? preferred : incident.get();
             if (keep == null && !list.isEmpty()) {
@@ -220,31 +216,15 @@ public final class EvidenceViewModel {
         if (id == null || paths.isEmpty()) {
             return;
         }
-        long total = paths.stream().mapToLong(EvidenceViewModel::sizeOf).sum();
         String what = paths.size() == 1 ? paths.get(0).getFileName() + "" : paths.size() + " files and folders";
         run("Adding " + what + "…", progress -> {
-            List<EvidenceItem> added = new ArrayList<>();
-            List<String> skipped = new ArrayList<>();
-            List<String> withSecrets = new ArrayList<>();
-            long[] before = {0};
-            BlobStore.Progress overall = (done, size) -> progress.at(before[0] + done, total);
-            for (Path p : paths) {
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    EvidenceService.FolderAdded folder = evidence.addFolder(id, p, null, List.of(), overall, progress::cancelled);
-                    folder.items().forEach(i -> before[0] += i.size());
-                    added.addAll(folder.items());
-                    folder.skipped().forEach(s -> skipped.add(p.getFileName() + "/" + s));
-                } else {
-                    EvidenceItem item = evidence.addFile(id, p, null, List.of(), overall, progress::cancelled);
-                    before[0] += item.size();
-                    added.add(item);
-                }
-            }
-            for (EvidenceItem item : added) {
-                if (EvidenceService.scannable(item) && !evidence.scan(item).isEmpty()) {
-                    withSecrets.add(item.name());
-                }
-            }
+            EvidenceCaptures.Captured captured = captures.addPaths(id, paths, null, List.of(),
+                    (file, done, size, doneOverall, total) -> progress.at(doneOverall, total), progress::cancelled);
+            List<EvidenceItem> added = captured.items().stream().map(EvidenceCaptures.Added::item).toList();
+            List<String> skipped = captured.paths().stream().flatMap(p -> p.skipped().stream()
+                    .map(s -> p.given().getFileName() + "/" + s)).toList();
+            List<String> withSecrets = captured.items().stream().filter(a -> !a.secrets().isEmpty())
+                    .map(a -> a.item().name()).toList();
             return summary(added, skipped, withSecrets);
         });
     }
@@ -479,14 +459,6 @@ public final class EvidenceViewModel {
     private void fail(String text) {
         notice.set("");
         status.fail(text);
-    }
-
-    private static long sizeOf(Path p) {
-        try {
-            return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? Files.size(p) : 0;
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     private static String firstWords(String text) {

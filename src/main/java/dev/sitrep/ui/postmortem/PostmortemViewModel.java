@@ -7,6 +7,7 @@ import dev.sitrep.core.Postmortem;
 import dev.sitrep.core.PostmortemMilestone;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.postmortem.ActionItems;
+import dev.sitrep.postmortem.PostmortemExports;
 import dev.sitrep.postmortem.PostmortemMarkdown;
 import dev.sitrep.postmortem.Postmortems;
 import dev.sitrep.postmortem.TextDiff;
@@ -53,6 +54,7 @@ public final class PostmortemViewModel {
             .withZone(ZoneOffset.UTC);
 
     private final Postmortems postmortems;
+    private final PostmortemExports exports;
     private final ActionItems actions;
     private final IncidentService incidents;
     private final UiExecutor executor;
@@ -75,9 +77,10 @@ public final class PostmortemViewModel {
     private Instant lastSave = Instant.MIN;
     private long loadGeneration;
 
-    public PostmortemViewModel(Postmortems postmortems, ActionItems actions, IncidentService incidents,
-                               UiExecutor executor, Clock clock) {
+    public PostmortemViewModel(Postmortems postmortems, ActionItems actions, PostmortemExports exports,
+                               IncidentService incidents, UiExecutor executor, Clock clock) {
         this.postmortems = postmortems;
+        this.exports = exports;
         this.actions = actions;
         this.incidents = incidents;
         this.executor = executor;
@@ -94,16 +97,13 @@ public final class PostmortemViewModel {
 
     // Choosing the incident
 
-    /** The incidents to write about: finished ones first (they are the ones due), newest first within. */
+    /** The incidents to write about, in the one order every page uses; the first finished one (they are the ones due) by default. */
     public void loadIncidents(IncidentId preferred) {
-        executor.submit(() -> {
-            List<Incident> all = new ArrayList<>(incidents.list(false));
-            all.sort((a, b) -> Boolean.compare(!a.status().isFinal(), !b.status().isFinal()));
-            return all.size() > 300 ? all.subList(0, 300) : all;
-        }, list -> {
+        executor.submit(incidents::choices, list -> {
             incidentChoices.setAll(list);
             IncidentId keep = preferred != null ? preferred : incident.get();
-            incident.set(keep != null ? keep : list.isEmpty() ? null : list.get(0).id());
+            incident.set(keep != null ? keep : list.stream().filter(i -> i.status().isFinal()).findFirst()
+                    .or(() -> list.stream().findFirst()).map(Incident::id).orElse(null));
         }, this::fail);
     }
 
@@ -363,20 +363,8 @@ public final class PostmortemViewModel {
             return;
         }
         List<ActionItem> items = List.copyOf(actionItems);
-        executor.submit(() -> {
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            String text = name.endsWith(".html") || name.endsWith(".htm") ? dev.sitrep.postmortem.PostmortemHtml.render(p, items)
-                    : PostmortemMarkdown.render(p, items);
-            try {
-                java.nio.file.Files.writeString(file, text, java.nio.file.StandardOpenOption.CREATE_NEW);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                throw dev.sitrep.core.SitrepException.invalid(file + " already exists; choose a new name (an export "
-                        + "never overwrites).");
-            }
-            return file;
-        }, written -> {
-            say("Exported to " + written + ".");
-        }, this::fail);
+        executor.submit(() -> exports.write(p, items, file), written -> say("Exported to " + written.file() + "."),
+                this::fail);
     }
 
     /** The whole postmortem as Markdown (what the export writes). */

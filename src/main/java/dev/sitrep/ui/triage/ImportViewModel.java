@@ -1,10 +1,7 @@
 package dev.sitrep.ui.triage;
 
-import dev.sitrep.core.SitrepException;
-import dev.sitrep.runbook.RunbookLibrary;
-import dev.sitrep.runbook.importer.ImportOptions;
 import dev.sitrep.runbook.importer.ImportResult;
-import dev.sitrep.runbook.importer.RunbookImporter;
+import dev.sitrep.runbook.importer.RunbookImports;
 import dev.sitrep.ui.common.BackgroundTask;
 import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
@@ -15,11 +12,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Importing a team's existing runbook (Markdown, a wiki or web page copied as text): the preview
@@ -29,8 +22,7 @@ import java.util.function.Supplier;
 public final class ImportViewModel {
 
     private final UiExecutor executor;
-    private final Supplier<RunbookLibrary> library;
-    private final Path teamFolder;
+    private final RunbookImports imports;
     private final Runnable onSaved;
     private ImportResult result;
 
@@ -42,10 +34,10 @@ public final class ImportViewModel {
     private final ReadOnlyStringWrapper saved = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper(false);
 
-    public ImportViewModel(UiExecutor executor, Supplier<RunbookLibrary> library, Path teamFolder, Runnable onSaved) {
+    /** @param imports the import the CLI uses too: read, then keep only what fits beside the runbooks in use */
+    public ImportViewModel(UiExecutor executor, RunbookImports imports, Runnable onSaved) {
         this.executor = executor;
-        this.library = library;
-        this.teamFolder = teamFolder;
+        this.imports = imports;
         this.onSaved = onSaved;
     }
 
@@ -59,11 +51,7 @@ public final class ImportViewModel {
         status.clearFailure();
         saved.set("");
         canSave.set(false);
-        status.run(BackgroundTask.wrap(() -> {
-            Set<String> taken = new HashSet<>();
-            library.get().runbooks().forEach(r -> taken.add(r.id()));
-            return RunbookImporter.importFile(file, new ImportOptions(null, null, taken));
-        }).onSuccess(r -> {
+        status.run(BackgroundTask.wrap(() -> imports.read(file, null, null)).onSuccess(r -> {
             result = r;
             summary.set(r.summary());
             if (r.valid()) {
@@ -84,22 +72,16 @@ public final class ImportViewModel {
         }), executor);
     }
 
-    /** Writes the imported runbook into the team folder (never over an existing file). */
+    /**
+     * Keeps the imported runbook in the team folder (never over an existing file), checked beside the
+     * runbooks in use as the CLI checks it: one that does not fit is refused and nothing is left.
+     */
     public void save() {
         ImportResult r = result;
         if (r == null || !r.valid()) {
             return;
         }
-        status.run(BackgroundTask.wrap(() -> {
-            Files.createDirectories(teamFolder);
-            Path target = teamFolder.resolve(r.suggestedFileName());
-            if (Files.exists(target)) {
-                throw SitrepException.invalid(target + " already exists; remove or rename it first, or import under "
-                        + "another id with 'sitrep runbook import FILE --id NEW-ID --out FILE'.");
-            }
-            Files.write(target, r.bytes());
-            return target;
-        }).onSuccess(target -> {
+        status.run(BackgroundTask.wrap(() -> imports.keepInTeamFolder(r).file()).onSuccess(target -> {
             canSave.set(false);
             saved.set("Saved as " + target + ". The triage page and the checklists use it now.");
             onSaved.run();

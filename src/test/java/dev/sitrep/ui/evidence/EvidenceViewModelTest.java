@@ -66,7 +66,7 @@ class EvidenceViewModelTest {
     }
 
     private EvidenceViewModel model(UiExecutor executor) {
-        EvidenceViewModel model = new EvidenceViewModel(evidence, services.bundles(), incidents, services.profiles(),
+        EvidenceViewModel model = new EvidenceViewModel(evidence, services.evidenceCaptures(), services.bundles(), incidents, services.profiles(),
                 executor, opened::add, dir.resolve("evidence/opened"));
         model.loadIncidents(null);
         return model;

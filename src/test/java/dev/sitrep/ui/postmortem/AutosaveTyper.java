@@ -33,7 +33,7 @@ public final class AutosaveTyper {
         Postmortems postmortems = services.postmortems();
         IncidentId id = incidents.declare(Declaration.titled("Checkout 5xx")).id();
         System.out.println("INCIDENT " + id.value());
-        PostmortemViewModel model = new PostmortemViewModel(postmortems, services.actionItems(), incidents, new DirectExecutor(), clock);
+        PostmortemViewModel model = new PostmortemViewModel(postmortems, services.actionItems(), services.postmortemExports(), incidents, new DirectExecutor(), clock);
         model.show(id);
         long nextTick = System.currentTimeMillis() + 1000;
         for (int n = 0; ; n++) {

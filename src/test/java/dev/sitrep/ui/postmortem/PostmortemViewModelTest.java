@@ -38,6 +38,7 @@ class PostmortemViewModelTest {
 
     @TempDir
     Path dir;
+    private dev.sitrep.postmortem.PostmortemExports exports;
     private final TestClock clock = new TestClock(Instant.parse("2026-11-22T16:00:00Z"));
     private Store store;
     private IncidentService incidents;
@@ -53,6 +54,7 @@ class PostmortemViewModelTest {
         incidents = services.incidents();
         postmortems = services.postmortems();
         actions = services.actionItems();
+        exports = services.postmortemExports();
         incident = incidents.declare(Declaration.titled("Checkout 5xx"));
         incidents.setStatus(incident.id(), IncidentStatus.RESOLVED, null, null);
     }
@@ -63,7 +65,7 @@ class PostmortemViewModelTest {
     }
 
     private PostmortemViewModel model() {
-        PostmortemViewModel model = new PostmortemViewModel(postmortems, actions, incidents, new DirectExecutor(), clock);
+        PostmortemViewModel model = new PostmortemViewModel(postmortems, actions, exports, incidents, new DirectExecutor(), clock);
         model.loadIncidents(null);
         return model;
     }

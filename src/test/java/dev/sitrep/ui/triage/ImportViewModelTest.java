@@ -1,6 +1,7 @@
 package dev.sitrep.ui.triage;
 
 import dev.sitrep.runbook.RunbookLibrary;
+import dev.sitrep.runbook.importer.RunbookImports;
 import dev.sitrep.testing.DirectExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +21,7 @@ class ImportViewModelTest {
     Path sources;
 
     private ImportViewModel model(AtomicInteger saved) {
-        return new ImportViewModel(new DirectExecutor(), () -> RunbookLibrary.load(dataDir),
-                RunbookLibrary.teamDirectory(dataDir), saved::incrementAndGet);
+        return new ImportViewModel(new DirectExecutor(), RunbookImports.in(dataDir), saved::incrementAndGet);
     }
 
     private Path copy(String resource) throws Exception {
@@ -52,6 +52,27 @@ class ImportViewModelTest {
         again.save();
         assertThat(again.status().failureProperty().get()).as("a new import gets a free id, so nothing is overwritten")
                 .isEmpty();
+    }
+
+    @Test
+    void aSaveThatNoLongerFitsBesideTheRunbooksInUseIsRefusedAndNothingIsSaved() throws Exception {
+        AtomicInteger saved = new AtomicInteger();
+        ImportViewModel model = model(saved);
+        Path source = copy("ops-wiki-tree.md");
+        model.load(source);
+        byte[] same = RunbookImports.in(dataDir).read(source, null, null).bytes();
+        Path team = Files.createDirectories(RunbookLibrary.teamDirectory(dataDir));
+        Files.write(team.resolve("a-colleagues-copy.json"), same); // saved by someone else since the preview
+
+        model.save();
+
+        assertThat(saved).hasValue(0);
+        assertThat(model.savedProperty().get()).isEmpty();
+        assertThat(model.status().failureProperty().get()).contains("cannot be used beside the runbooks in use")
+                .contains("give it another id with Import… again").doesNotContain("--");
+        try (var files = Files.list(team)) {
+            assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("a-colleagues-copy.json");
+        }
     }
 
     @Test
