@@ -1,5 +1,6 @@
 package dev.sitrep.ui.declare;
 
+import dev.sitrep.ui.common.Messages;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.Limits;
 import dev.sitrep.core.SeverityLevel;
@@ -90,7 +91,7 @@ public final class DeclareViewModel {
         try {
             t = Limits.title(title.get());
         } catch (SitrepException e) {
-            titleError.set(e.getMessage());
+            titleError.set(Messages.of(e));
             return;
         }
         List<String> platformNames = Arrays.stream(platforms.get() == null ? new String[0] : platforms.get().split(","))

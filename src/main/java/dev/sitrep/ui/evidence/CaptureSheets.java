@@ -1,5 +1,6 @@
 package dev.sitrep.ui.evidence;
 
+import dev.sitrep.ui.common.Messages;
 import atlantafx.base.theme.Styles;
 import dev.sitrep.core.EvidenceItem;
 import dev.sitrep.core.PlatformProfile;
@@ -110,7 +111,7 @@ final class CaptureSheets {
                     try {
                         when = TimeInput.parse(at.getText(), clock, zone);
                     } catch (SitrepException e) {
-                        caption.getProperties().put("error", e.getMessage());
+                        caption.getProperties().put("error", Messages.of(e));
                         return false;
                     }
                     model.addToTimeline(caption.getText(), when);

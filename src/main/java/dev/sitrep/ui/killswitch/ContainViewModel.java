@@ -1,5 +1,6 @@
 package dev.sitrep.ui.killswitch;
 
+import dev.sitrep.ui.common.Messages;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.SitrepException;
@@ -84,7 +85,7 @@ public final class ContainViewModel {
         try {
             KillSwitchService.checkReason(reason.get());
         } catch (SitrepException e) {
-            status.fail(e.getMessage());
+            status.fail(Messages.of(e));
             return;
         }
         if (platform.get() == null || org.get().isBlank() || serial.get().isBlank()) {
@@ -114,7 +115,7 @@ public final class ContainViewModel {
                 result.set("Revoked certificate " + s + " of " + o + " on " + p + ", confirmed by the broker.");
                 fallback.set("");
             } else {
-                result.set("Did not go through, nothing was revoked: " + r.failure().getMessage());
+                result.set("Did not go through, nothing was revoked: " + Messages.of(r.failure()));
                 fallback.set(r.manualFallback());
             }
         }).onFailure(failure -> {

@@ -1,5 +1,6 @@
 package dev.sitrep.ui.killswitch;
 
+import dev.sitrep.ui.common.Messages;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
@@ -134,7 +135,7 @@ public final class KillSwitchViewModel {
         try {
             KillSwitchService.checkReason(reason.get());
         } catch (SitrepException e) {
-            status.fail(e.getMessage());
+            status.fail(Messages.of(e));
             return;
         }
         if (chosen.isEmpty()) {
@@ -169,7 +170,7 @@ public final class KillSwitchViewModel {
                 results.add(r.done()
                         ? new Outcome(platform, true, "HALTED, confirmed by the platform"
                         + (r.state().by() == null ? "" : " (by " + r.state().by() + ")"), null)
-                        : new Outcome(platform, false, "Did not go through, nothing was halted: " + r.failure().getMessage(),
+                        : new Outcome(platform, false, "Did not go through, nothing was halted: " + Messages.of(r.failure()),
                         r.manualFallback()));
             }
             return results;

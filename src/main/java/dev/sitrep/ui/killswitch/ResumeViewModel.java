@@ -90,7 +90,7 @@ public final class ResumeViewModel {
         result.set("");
         status.run(BackgroundTask.wrap(() -> killSwitch.resume(name, request, null)).onSuccess(r -> result.set(r.done() ? name + " RESUMED, confirmed by the platform. Watch recent events for 30 minutes "
                     + "before declaring the incident resolved."
-                    : "Did not go through, still halted: " + r.failure().getMessage() + "\nRun it by hand:\n"
+                    : "Did not go through, still halted: " + Messages.of(r.failure()) + "\nRun it by hand:\n"
                     + r.manualFallback())), executor);
     }
 

@@ -1,5 +1,6 @@
 package dev.sitrep.ui.postmortem;
 
+import dev.sitrep.ui.common.Messages;
 import dev.sitrep.core.Postmortem;
 import dev.sitrep.core.PostmortemMilestone;
 import dev.sitrep.core.SitrepException;
@@ -134,7 +135,7 @@ final class TimelineTable extends VBox {
                 what.clear();
                 error.setText("");
             } catch (SitrepException ex) {
-                error.setText(ex.getMessage());
+                error.setText(Messages.of(ex));
             }
         });
         HBox row = new HBox(8, at, what, marks, add, error);
