@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 
 /**
  * Runs a {@code sitrep} command line: results on stdout, one line on stderr for an error, and
- * the exit code from ARCHITECTURE's conventions. Loads no JavaFX class.
+ * the exit code of cli.md's table. Loads no JavaFX class.
  */
 public final class SitrepCli {
 

@@ -5,9 +5,12 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The layering rules of ARCHITECTURE.md, checked on the compiled classes. */
+/** The layering rules of src/site/markdown/architecture.md, checked on the compiled classes. */
 @AnalyzeClasses(packages = "dev.sitrep", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -29,4 +32,18 @@ class ArchitectureTest {
             .that().resideInAnyPackage("dev.sitrep.core..", "dev.sitrep.store..", "dev.sitrep.incident..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.sitrep.cli..", "picocli..")
             .because("the CLI is a thin shell over the services");
+
+    @ArchTest
+    static final ArchRule uiKnowsNoStore = noClasses()
+            .that().resideInAPackage("dev.sitrep.ui..")
+            .should().dependOnClassesThat().resideInAPackage("dev.sitrep.store..")
+            .because("views and view-models reach data through the services, never the store");
+
+    @ArchTest
+    static final ArchRule uiFeaturesAreIndependent = slices()
+            .matching("dev.sitrep.ui.(*)..")
+            .namingSlices("ui feature $1")
+            .should().notDependOnEachOther()
+            .ignoreDependency(alwaysTrue(), resideInAnyPackage("dev.sitrep.ui.common..", "dev.sitrep.ui.markdown.."))
+            .because("features meet only through ui.common (and the shared ui.markdown widget)");
 }

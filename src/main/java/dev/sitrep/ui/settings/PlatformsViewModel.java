@@ -13,7 +13,7 @@ import dev.sitrep.sync.PlatformStates;
 import dev.sitrep.ui.common.ChangePoller;
 import dev.sitrep.ui.common.Messages;
 import dev.sitrep.ui.common.UiExecutor;
-import dev.sitrep.ui.shell.PlatformSummary;
+import dev.sitrep.ui.common.PlatformSummary;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
