@@ -117,12 +117,6 @@ public final class OutboxRepository {
         return select("WHERE platform = ? AND state = 'pending' ORDER BY seq LIMIT " + limit, platform);
     }
 
-    /** Pending changes to one entity (their fields are not overwritten by a pull until sent). */
-    public List<Row> pendingFor(String platform, String entity, String entityId) throws SQLException {
-        return select("WHERE platform = ? AND state = 'pending' AND entity = ? AND entity_id = ? ORDER BY seq",
-                platform, entity, entityId);
-    }
-
     public void remove(long seq) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
             ps.setLong(1, seq);
