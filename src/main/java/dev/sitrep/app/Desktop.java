@@ -28,7 +28,7 @@ import dev.sitrep.ui.evidence.EvidenceViewModel;
 import dev.sitrep.ui.postmortem.FollowUpsViewModel;
 import dev.sitrep.ui.postmortem.PostmortemPage;
 import dev.sitrep.ui.postmortem.PostmortemViewModel;
-import dev.sitrep.ui.shell.PlatformSummary;
+import dev.sitrep.ui.common.PlatformSummary;
 import dev.sitrep.ui.incident.IncidentViewModel;
 import dev.sitrep.ui.settings.PlatformsViewModel;
 import dev.sitrep.ui.settings.SettingsView;
@@ -245,7 +245,7 @@ final class Desktop {
     }
 
     private record PlatformSnapshot(List<PlatformProfile> profiles, Map<String, PlatformStatus> states,
-                                    Map<String, dev.sitrep.store.OutboxRepository.Waiting> sync) {
+                                    Map<String, dev.sitrep.core.SyncBacklog> sync) {
     }
 
     private void reloadPlatforms(FxExecutor executor) {

@@ -14,8 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs a {@code sitrep} command line: results on stdout, one line on stderr for an error, and
- * the exit code from the architecture note's conventions. Loads no JavaFX class: the native wall,
- * the one command that needs it, is handed in by the launcher.
+ * the exit code of cli.md's table. Loads no JavaFX class: the native wall, the one command that needs it,
+ * is handed in by the launcher.
  */
 public final class SitrepCli {
 

@@ -1,6 +1,7 @@
 package dev.sitrep.postmortem;
 
 import dev.sitrep.core.ActionItem;
+import dev.sitrep.core.Html;
 import dev.sitrep.core.Postmortem;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TableCell;
@@ -79,7 +80,7 @@ public final class PostmortemHtml {
                 + "style-src 'unsafe-inline'; img-src https:\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<meta name=\"generator\" content=\"Sitrep\">\n"
-                + "<title>" + escape(p.title()) + "</title>\n"
+                + "<title>" + Html.escape(p.title()) + "</title>\n"
                 + "<style>\n" + STYLE + "</style>\n"
                 + "</head>\n"
                 + "<body>\n"
@@ -95,24 +96,5 @@ public final class PostmortemHtml {
                 && DATE.matcher(text.getLiteral()).matches()) {
             attributes.put("class", "date");
         }
-    }
-
-    /** Text for HTML content or a quoted attribute. */
-    private static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -10,10 +10,6 @@ import java.util.Optional;
  */
 public record Step(String text, String command, String expect, int line) {
 
-    public Optional<String> commandToCopy() {
-        return Optional.ofNullable(command);
-    }
-
     public Optional<String> expected() {
         return Optional.ofNullable(expect);
     }

@@ -43,10 +43,6 @@ final class FaultPlan {
         burstFault = null;
     }
 
-    boolean bursting() {
-        return burstFault != null;
-    }
-
     void slowDelay(Duration delay) {
         slowDelay = delay;
     }

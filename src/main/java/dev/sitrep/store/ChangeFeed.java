@@ -1,5 +1,7 @@
 package dev.sitrep.store;
 
+import dev.sitrep.core.ChangeLog;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,11 +14,7 @@ import java.util.List;
  * one row per changed entity to {@code change_log}; a poller keeps the last sequence it saw and
  * asks for what came after. Reading the latest sequence is one index lookup.
  */
-public final class ChangeFeed {
-
-    /** One committed change. */
-    public record Entry(long seq, String entity, String entityId) {
-    }
+public final class ChangeFeed implements ChangeLog {
 
     private final Store store;
 
@@ -24,12 +22,12 @@ public final class ChangeFeed {
         this.store = store;
     }
 
-    /** The sequence of the newest change, 0 when nothing has changed yet. */
+    @Override
     public long latest() {
         return store.read(tx -> latest(tx.connection()));
     }
 
-    /** Changes after {@code seq}, oldest first, at most {@code limit}. */
+    @Override
     public List<Entry> since(long seq, int limit) {
         return store.read(tx -> {
             List<Entry> out = new ArrayList<>();

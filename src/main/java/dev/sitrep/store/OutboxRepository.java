@@ -2,6 +2,7 @@ package dev.sitrep.store;
 
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
+import dev.sitrep.core.SyncBacklog;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,10 +27,6 @@ public final class OutboxRepository {
     /** One waiting change. */
     public record Row(long seq, String platform, String key, String entity, String entityId, String body,
                       Instant createdAt, String state, int attempts, String lastError) {
-    }
-
-    /** What waits for one platform: how many, since when, and how many were refused for good. */
-    public record Waiting(int pending, Instant oldest, int rejected) {
     }
 
     private final Tx tx;
@@ -120,12 +117,6 @@ public final class OutboxRepository {
         return select("WHERE platform = ? AND state = 'pending' ORDER BY seq LIMIT " + limit, platform);
     }
 
-    /** Pending changes to one entity (their fields are not overwritten by a pull until sent). */
-    public List<Row> pendingFor(String platform, String entity, String entityId) throws SQLException {
-        return select("WHERE platform = ? AND state = 'pending' AND entity = ? AND entity_id = ? ORDER BY seq",
-                platform, entity, entityId);
-    }
-
     public void remove(long seq) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
             ps.setLong(1, seq);
@@ -154,7 +145,7 @@ public final class OutboxRepository {
         }
     }
 
-    public Waiting waiting(String platform) throws SQLException {
+    public SyncBacklog waiting(String platform) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 "
                 + "END), MIN(CASE WHEN state = 'pending' THEN created_at END), SUM(CASE WHEN state = 'rejected' THEN 1 "
                 + "ELSE 0 END) FROM outbox WHERE platform = ?")) {
@@ -162,7 +153,7 @@ public final class OutboxRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 java.time.OffsetDateTime oldest = rs.getObject(2, java.time.OffsetDateTime.class);
-                return new Waiting(rs.getInt(1), oldest == null ? null : oldest.toInstant(), rs.getInt(3));
+                return new SyncBacklog(rs.getInt(1), oldest == null ? null : oldest.toInstant(), rs.getInt(3));
             }
         }
     }

@@ -9,6 +9,7 @@ import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.Json;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.SitrepException;
+import dev.sitrep.core.SyncBacklog;
 import dev.sitrep.core.TeamJson;
 import dev.sitrep.core.TimeFormat;
 import dev.sitrep.core.TimelineEvent;
@@ -83,9 +84,9 @@ public final class TeamSync {
     }
 
     /** What waits for each team platform among {@code profiles} (kind sitrep), by name. */
-    public Map<String, OutboxRepository.Waiting> waiting(List<PlatformProfile> profiles) {
+    public Map<String, SyncBacklog> waiting(List<PlatformProfile> profiles) {
         return store.read(tx -> {
-            Map<String, OutboxRepository.Waiting> out = new java.util.TreeMap<>();
+            Map<String, SyncBacklog> out = new java.util.TreeMap<>();
             for (PlatformProfile p : profiles) {
                 if (p.kind() == dev.sitrep.core.PlatformKind.SITREP) {
                     out.put(p.name(), tx.outbox().waiting(p.name()));
@@ -106,7 +107,7 @@ public final class TeamSync {
             backfillOnce(platform);
             int[] counts = push(team, platform);
             int pulled = pull(team, platform);
-            OutboxRepository.Waiting waiting = store.read(tx -> tx.outbox().waiting(platform));
+            SyncBacklog waiting = store.read(tx -> tx.outbox().waiting(platform));
             return new Report(platform, counts[0], counts[1], counts[2], counts[3], pulled, waiting.pending(),
                     waiting.oldest());
         } catch (PlatformException e) {

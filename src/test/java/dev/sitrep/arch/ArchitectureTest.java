@@ -38,7 +38,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The layering rules of the architecture note (src/site/markdown/architecture.md), checked on the compiled classes. */
 @AnalyzeClasses(packages = "dev.sitrep", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -103,4 +106,18 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.sitrep.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.sitrep.app..", "dev.sitrep.ui..")
             .because("the CLI runs with no display; the launcher hands it what it needs from the desktop");
+
+    @ArchTest
+    static final ArchRule uiKnowsNoStore = noClasses()
+            .that().resideInAPackage("dev.sitrep.ui..")
+            .should().dependOnClassesThat().resideInAPackage("dev.sitrep.store..")
+            .because("views and view-models reach data through the services, never the store");
+
+    @ArchTest
+    static final ArchRule uiFeaturesAreIndependent = slices()
+            .matching("dev.sitrep.ui.(*)..")
+            .namingSlices("ui feature $1")
+            .should().notDependOnEachOther()
+            .ignoreDependency(alwaysTrue(), resideInAnyPackage("dev.sitrep.ui.common..", "dev.sitrep.ui.markdown.."))
+            .because("features meet only through ui.common (and the shared ui.markdown widget)");
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.platform.Capability;
 import dev.sitrep.platform.Health;
-import dev.sitrep.platform.PlatformConnector;
+import dev.sitrep.platform.NamedConnector;
 import dev.sitrep.platform.PlatformException;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.platform.http.JsonHttp;
@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * ready or draining). Errors are {@code {"detail": ...}}. The admin secret is sent only in its
  * header and never appears in a message, even when the broker quotes it back.
  */
-public final class CullisConnector implements PlatformConnector {
+public final class CullisConnector extends NamedConnector {
 
     static final String HEALTH = "/health";
     static final String READY = "/readyz";
@@ -45,13 +45,12 @@ public final class CullisConnector implements PlatformConnector {
     public static final java.util.List<String> STATUS_PATHS = java.util.List.of(HEALTH, READY);
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.HEALTH, Capability.CONTAINMENT);
 
-    private final String name;
     private final JsonHttp http;
     private final Supplier<String> adminSecret;
     private final Clock clock;
 
     public CullisConnector(String name, JsonHttp http, Supplier<String> adminSecret, Clock clock) {
-        this.name = name;
+        super(name, PlatformKind.CULLIS, CAPABILITIES);
         this.http = http;
         this.adminSecret = adminSecret;
         this.clock = clock;
@@ -82,21 +81,6 @@ public final class CullisConnector implements PlatformConnector {
             return detail.path("message").asText(detail.path("msg").asText(detail.toString()));
         }
         return "";
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public PlatformKind kind() {
-        return PlatformKind.CULLIS;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return CAPABILITIES;
     }
 
     /**
@@ -178,7 +162,7 @@ public final class CullisConnector implements PlatformConnector {
             throw failure(answer, secret);
         }
         if (!answer.json().isArray()) {
-            throw PlatformException.unreachable(name, answer.status(), "the list of revoked certificates is not a JSON "
+            throw PlatformException.unreachable(name(), answer.status(), "the list of revoked certificates is not a JSON "
                     + "array; is the URL the broker's API?");
         }
         List<Revocation> out = new ArrayList<>();
@@ -209,7 +193,7 @@ public final class CullisConnector implements PlatformConnector {
     private String secret() {
         String secret = adminSecret.get();
         if (secret == null || secret.isBlank()) {
-            throw SitrepException.invalid("No admin secret for the Cullis profile " + name + "; store the broker's "
+            throw SitrepException.invalid("No admin secret for the Cullis profile " + name() + "; store the broker's "
                     + "admin secret on the profile (it is sent only in the x-admin-secret header).");
         }
         return secret;
@@ -223,7 +207,7 @@ public final class CullisConnector implements PlatformConnector {
             if (!leaks(e.getMessage(), secret)) {
                 throw e;
             }
-            throw PlatformException.unreachable(name, "the broker's answer quoted the admin secret back, so Sitrep "
+            throw PlatformException.unreachable(name(), "the broker's answer quoted the admin secret back, so Sitrep "
                     + "does not show it; check the broker's logs", null);
         }
     }

@@ -6,7 +6,7 @@ import dev.sitrep.platform.Capability;
 import dev.sitrep.platform.Health;
 import dev.sitrep.platform.KillSwitchEvent;
 import dev.sitrep.platform.KillSwitchState;
-import dev.sitrep.platform.PlatformConnector;
+import dev.sitrep.platform.NamedConnector;
 import dev.sitrep.platform.PlatformException;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.platform.RestorePreview;
@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * {@code /api/v1/ai/kill_switch/...} and health under {@code /api/v1/health}. Answers come in
  * {@code {success, data}} envelopes; errors as {@code {success:false, error}}.
  */
-public final class PowernodeConnector implements PlatformConnector {
+public final class PowernodeConnector extends NamedConnector {
 
     static final String LOGIN = "/api/v1/auth/login";
     static final String KILL_SWITCH = "/api/v1/ai/kill_switch";
@@ -40,7 +40,6 @@ public final class PowernodeConnector implements PlatformConnector {
             Capability.KILL_SWITCH_HALT, Capability.KILL_SWITCH_RESUME, Capability.KILL_SWITCH_EVENTS,
             Capability.RESTORE_PREVIEW);
 
-    private final String name;
     private final JsonHttp http;
     private final String email;
     private final Supplier<String> password;
@@ -49,7 +48,7 @@ public final class PowernodeConnector implements PlatformConnector {
     private Instant tokenExpires;
 
     public PowernodeConnector(String name, JsonHttp http, String email, Supplier<String> password, Clock clock) {
-        this.name = name;
+        super(name, PlatformKind.POWERNODE, CAPABILITIES);
         this.http = http;
         this.email = email;
         this.password = password;
@@ -59,21 +58,6 @@ public final class PowernodeConnector implements PlatformConnector {
     /** Powernode's error envelope: {@code {success:false, error, code?}}. */
     public static String errorMessage(JsonNode body) {
         return body.path("error").asText(body.path("message").asText(""));
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public PlatformKind kind() {
-        return PlatformKind.POWERNODE;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return CAPABILITIES;
     }
 
     @Override
@@ -196,12 +180,12 @@ public final class PowernodeConnector implements PlatformConnector {
         }
         JsonNode data = answer.json().path("data");
         if (data.path("requires_2fa").asBoolean(false)) {
-            throw PlatformException.refused(name, "the account " + email + " has two-factor sign-in, which Sitrep "
+            throw PlatformException.refused(name(), "the account " + email + " has two-factor sign-in, which Sitrep "
                     + "cannot answer; use a service account without 2FA that has the ai.kill_switch.manage permission.");
         }
         String access = data.path("access_token").asText("");
         if (access.isEmpty()) {
-            throw PlatformException.unreachable(name, "the login answer has no access_token", null);
+            throw PlatformException.unreachable(name(), "the login answer has no access_token", null);
         }
         token = access;
         tokenExpires = JsonValues.instant(data.path("expires_at"));
@@ -216,7 +200,7 @@ public final class PowernodeConnector implements PlatformConnector {
             by = who(latest.path("triggered_by"));
             reason = latest.path("reason").asText(null);
         }
-        return new KillSwitchState(name, halted, halted ? JsonValues.instant(data.path("since")) : null, by, reason, clock.instant());
+        return new KillSwitchState(name(), halted, halted ? JsonValues.instant(data.path("since")) : null, by, reason, clock.instant());
     }
 
     private static KillSwitchEvent event(JsonNode e) {

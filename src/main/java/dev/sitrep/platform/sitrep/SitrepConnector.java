@@ -8,7 +8,7 @@ import dev.sitrep.core.PlatformKind;
 import dev.sitrep.platform.Capability;
 import dev.sitrep.platform.Health;
 import dev.sitrep.platform.KillSwitchState;
-import dev.sitrep.platform.PlatformConnector;
+import dev.sitrep.platform.NamedConnector;
 import dev.sitrep.platform.PlatformException;
 import dev.sitrep.platform.http.JsonHttp;
 import dev.sitrep.platform.http.JsonValues;
@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * kill switch, and the change feed the team's consoles sync through (push with idempotency keys,
  * pull by cursor). The bearer token is the profile's secret.
  */
-public final class SitrepConnector implements PlatformConnector {
+public final class SitrepConnector extends NamedConnector {
 
     static final String BASE = "/sitrep/v1";
     public static final List<String> STATUS_PATHS = List.of(BASE + "/health", BASE + "/capabilities");
@@ -56,13 +56,12 @@ public final class SitrepConnector implements PlatformConnector {
     public record Page(List<Entry> changes, String cursor, boolean more) {
     }
 
-    private final String name;
     private final JsonHttp http;
     private final Supplier<String> token;
     private final Clock clock;
 
     public SitrepConnector(String name, JsonHttp http, Supplier<String> token, Clock clock) {
-        this.name = name;
+        super(name, PlatformKind.SITREP, CAPABILITIES);
         this.http = http;
         this.token = token;
         this.clock = clock;
@@ -71,21 +70,6 @@ public final class SitrepConnector implements PlatformConnector {
     /** The contract's error body: {@code {"error": "..."}}. */
     public static String errorMessage(JsonNode body) {
         return body.path("error").asText("");
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public PlatformKind kind() {
-        return PlatformKind.SITREP;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return CAPABILITIES;
     }
 
     @Override
@@ -140,7 +124,7 @@ public final class SitrepConnector implements PlatformConnector {
                     r.path("conflicts"), JsonValues.text(r.path("reason"))));
         }
         if (results.size() != changes.size()) {
-            throw PlatformException.unreachable(name, answer.status(), "the platform answered " + results.size()
+            throw PlatformException.unreachable(name(), answer.status(), "the platform answered " + results.size()
                     + " results for " + changes.size() + " changes; nothing was marked as sent, it will be sent again");
         }
         return results;
@@ -171,7 +155,7 @@ public final class SitrepConnector implements PlatformConnector {
 
     private KillSwitchState state(JsonHttp.Answer answer) {
         JsonNode s = answer.json();
-        return new KillSwitchState(name, s.path("halted").asBoolean(), JsonValues.instant(s.path("since")),
+        return new KillSwitchState(name(), s.path("halted").asBoolean(), JsonValues.instant(s.path("since")),
                 JsonValues.text(s.path("by")), JsonValues.text(s.path("reason")), clock.instant());
     }
 

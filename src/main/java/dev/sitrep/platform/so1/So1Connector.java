@@ -5,7 +5,7 @@ import dev.sitrep.core.SitrepException;
 import dev.sitrep.platform.Capability;
 import dev.sitrep.platform.Health;
 import dev.sitrep.platform.KillSwitchState;
-import dev.sitrep.platform.PlatformConnector;
+import dev.sitrep.platform.NamedConnector;
 import dev.sitrep.platform.PlatformEvent;
 import dev.sitrep.platform.PlatformException;
 import dev.sitrep.core.PlatformKind;
@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * Resuming enables every listed flag, including one that was already off before the halt (SO1
  * keeps no snapshot): list only flags that are on in normal operation.
  */
-public final class So1Connector implements PlatformConnector {
+public final class So1Connector extends NamedConnector {
 
     static final String FLAGS = "/v1/feature-flags/";
     static final String HEALTH = "/v1/health";
@@ -52,7 +52,6 @@ public final class So1Connector implements PlatformConnector {
             Capability.KILL_SWITCH_HALT, Capability.KILL_SWITCH_RESUME, Capability.PLATFORM_EVENTS,
             Capability.INCIDENT_RECORDS);
 
-    private final String name;
     private final JsonHttp http;
     private final Supplier<String> token;
     private final List<String> flags;
@@ -62,9 +61,9 @@ public final class So1Connector implements PlatformConnector {
      * @param flags the feature flags that together are this platform's kill switch; at least one
      */
     public So1Connector(String name, JsonHttp http, Supplier<String> token, List<String> flags, Clock clock) {
-        this.name = name;
+        super(name, PlatformKind.SO1, CAPABILITIES);
         if (flags == null || flags.stream().allMatch(f -> f == null || f.isBlank())) {
-            throw SitrepException.invalid("The SO1 profile " + name + " lists no feature flags; its kill switch is "
+            throw SitrepException.invalid("The SO1 profile " + name() + " lists no feature flags; its kill switch is "
                     + "disabling them, so list the flags to disable on the profile.");
         }
         Set<String> unique = new LinkedHashSet<>();
@@ -94,21 +93,6 @@ public final class So1Connector implements PlatformConnector {
             }
         }
         return "";
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public PlatformKind kind() {
-        return PlatformKind.SO1;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return CAPABILITIES;
     }
 
     /** The flags that make up this profile's kill switch, in the profile's order. */
@@ -181,7 +165,7 @@ public final class So1Connector implements PlatformConnector {
         JsonNode body = call("GET", DEPLOYMENTS + "?limit=" + n, null);
         JsonNode list = body.isArray() ? body : body.path("deployments");
         if (!list.isArray()) {
-            throw PlatformException.unreachable(name, "the deployments answer is not a JSON array; is the URL the "
+            throw PlatformException.unreachable(name(), "the deployments answer is not a JSON array; is the URL the "
                     + "control plane's API?", null);
         }
         List<PlatformEvent> out = new ArrayList<>();
@@ -196,7 +180,7 @@ public final class So1Connector implements PlatformConnector {
     public void updateIncident(String id, String status, String resolutionSummary, Instant resolvedAt) {
         String incident = checked(id == null ? "" : id.strip(), "incident id");
         if (status == null || status.isBlank()) {
-            throw SitrepException.invalid("Give the incident status to set on " + name + " (e.g. resolved).");
+            throw SitrepException.invalid("Give the incident status to set on " + name() + " (e.g. resolved).");
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status.strip());
@@ -223,7 +207,7 @@ public final class So1Connector implements PlatformConnector {
         try {
             now = flagStates();
         } catch (PlatformException e) {
-            throw PlatformException.unreachable(name, "the " + verb + " was sent" + (failed.isEmpty() ? ""
+            throw PlatformException.unreachable(name(), "the " + verb + " was sent" + (failed.isEmpty() ? ""
                     : " (refused for " + String.join(", ", failed.keySet()) + ")") + " but the flags could not be read "
                     + "back (" + e.getMessage() + "); read the kill-switch status again before going on", e);
         }
@@ -238,30 +222,30 @@ public final class So1Connector implements PlatformConnector {
                 + ")";
         PlatformException first = wrong.stream().map(failed::get).filter(Objects::nonNull).findFirst().orElse(null);
         if (first == null) {
-            throw PlatformException.refused(name, message + "; SO1 accepted the change but did not apply it. Try "
+            throw PlatformException.refused(name(), message + "; SO1 accepted the change but did not apply it. Try "
                     + "again, or " + (enabled ? "enable" : "disable") + " the flags in SO1 by hand.");
         }
         String because = "; " + first.getMessage();
         if (first.kind() == SitrepException.Kind.PLATFORM_REFUSED) {
-            throw PlatformException.refused(name, message + because);
+            throw PlatformException.refused(name(), message + because);
         }
-        throw PlatformException.unreachable(name, message + because, first);
+        throw PlatformException.unreachable(name(), message + because, first);
     }
 
     private KillSwitchState state(List<FlagState> now) {
         List<String> enabled = now.stream().filter(FlagState::enabled).map(FlagState::name).toList();
         if (enabled.size() == now.size()) {
-            return new KillSwitchState(name, false, null, null, null, clock.instant());
+            return new KillSwitchState(name(), false, null, null, null, clock.instant());
         }
         if (!enabled.isEmpty()) {
             List<String> disabled = now.stream().filter(f -> !f.enabled()).map(FlagState::name).toList();
-            return new KillSwitchState(name, false, null, null, PARTIAL + ": " + String.join(", ", enabled)
+            return new KillSwitchState(name(), false, null, null, PARTIAL + ": " + String.join(", ", enabled)
                     + (enabled.size() == 1 ? " is" : " are") + " still enabled (disabled: "
                     + String.join(", ", disabled) + "); halt again to disable the rest", clock.instant());
         }
         FlagState last = now.stream().filter(f -> f.updatedAt() != null).max(Comparator.comparing(FlagState::updatedAt))
                 .orElse(null);
-        return new KillSwitchState(name, true, last == null ? null : last.updatedAt(),
+        return new KillSwitchState(name(), true, last == null ? null : last.updatedAt(),
                 last == null ? null : last.updatedBy(), null, clock.instant());
     }
 
@@ -274,7 +258,7 @@ public final class So1Connector implements PlatformConnector {
         JsonHttp.Answer answer = http.send(method, path, body, auth());
         if (answer.status() == 401) {
             String said = http.platformSays(answer.json());
-            throw PlatformException.refused(name, 401, (said.isEmpty() ? "unauthorized" : said) + "; the profile's API "
+            throw PlatformException.refused(name(), 401, (said.isEmpty() ? "unauthorized" : said) + "; the profile's API "
                     + "token is wrong or expired: store a current one on the profile");
         }
         if (!answer.ok()) {
@@ -286,7 +270,7 @@ public final class So1Connector implements PlatformConnector {
     private Map<String, String> auth() {
         String t = token.get();
         if (t == null || t.isBlank()) {
-            throw SitrepException.invalid("No API token for the SO1 profile " + name + "; store the token on the "
+            throw SitrepException.invalid("No API token for the SO1 profile " + name() + "; store the token on the "
                     + "profile (it is sent as Authorization: Bearer).");
         }
         return Map.of("Authorization", "Bearer " + t.strip());
@@ -294,7 +278,7 @@ public final class So1Connector implements PlatformConnector {
 
     private FlagState flag(JsonNode f, String asked) {
         if (!f.path("enabled").isBoolean()) {
-            throw PlatformException.unreachable(name, "the answer for feature flag " + asked + " has no boolean "
+            throw PlatformException.unreachable(name(), "the answer for feature flag " + asked + " has no boolean "
                     + "'enabled'; is the URL the control plane's API?", null);
         }
         return new FlagState(asked, f.path("enabled").asBoolean(),
@@ -320,7 +304,7 @@ public final class So1Connector implements PlatformConnector {
 
     private String checked(String value, String what) {
         if (!NAME.matcher(value).matches()) {
-            throw SitrepException.invalid("'" + value + "' is not a usable " + what + " for " + name + ": use letters, "
+            throw SitrepException.invalid("'" + value + "' is not a usable " + what + " for " + name() + ": use letters, "
                     + "digits, '.', '_', ':' and '-' (it goes into the URL path).");
         }
         return value;

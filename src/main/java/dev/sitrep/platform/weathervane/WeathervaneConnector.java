@@ -3,7 +3,7 @@ package dev.sitrep.platform.weathervane;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.platform.Capability;
 import dev.sitrep.platform.KillSwitchState;
-import dev.sitrep.platform.PlatformConnector;
+import dev.sitrep.platform.NamedConnector;
 import dev.sitrep.platform.PlatformException;
 import dev.sitrep.core.PlatformKind;
 import org.sqlite.SQLiteConfig;
@@ -38,7 +38,7 @@ import java.util.Set;
  * {@link KillSwitchState#reason()} are always {@code null} here (the kill-switch service fills
  * them from Sitrep's own audit), and {@code since} is the row's {@code updated_at}.
  */
-public final class WeathervaneConnector implements PlatformConnector {
+public final class WeathervaneConnector extends NamedConnector {
 
     static final String FLAG = "DISABLE_NEW";
     static final String UPSERT = "INSERT INTO settings (key, val, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO "
@@ -47,7 +47,6 @@ public final class WeathervaneConnector implements PlatformConnector {
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.KILL_SWITCH_STATUS,
             Capability.KILL_SWITCH_HALT, Capability.KILL_SWITCH_RESUME);
 
-    private final String name;
     private final Path databaseFile;
     private final Clock clock;
     private final Duration busyTimeout;
@@ -59,7 +58,7 @@ public final class WeathervaneConnector implements PlatformConnector {
 
     /** With a shorter wait for a held write lock, for tests. */
     WeathervaneConnector(String name, Path databaseFile, Clock clock, Duration busyTimeout) {
-        this.name = name;
+        super(name, PlatformKind.WEATHERVANE, CAPABILITIES);
         this.databaseFile = databaseFile;
         this.clock = clock;
         this.busyTimeout = busyTimeout;
@@ -73,21 +72,6 @@ public final class WeathervaneConnector implements PlatformConnector {
         return "INSERT INTO settings (key, val, updated_at) VALUES ('" + FLAG + "', '" + (halt ? "1" : "0")
                 + "', CAST(strftime('%s', 'now') AS INTEGER) * 1000) "
                 + "ON CONFLICT(key) DO UPDATE SET val = excluded.val, updated_at = excluded.updated_at;";
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public PlatformKind kind() {
-        return PlatformKind.WEATHERVANE;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return CAPABILITIES;
     }
 
     /** Reads {@code DISABLE_NEW}: halted when it is '1'; no row means WeatherVane runs normally. */
@@ -131,17 +115,17 @@ public final class WeathervaneConnector implements PlatformConnector {
             q.setString(1, FLAG);
             try (ResultSet row = q.executeQuery()) {
                 if (!row.next()) {
-                    return new KillSwitchState(name, false, null, null, null, clock.instant());
+                    return new KillSwitchState(name(), false, null, null, null, clock.instant());
                 }
                 String val = row.getString(1) == null ? "" : row.getString(1).strip();
                 if (!val.equals("1") && !val.equals("0")) {
-                    throw PlatformException.unreachable(name, FLAG + " in " + databaseFile + " holds '" + val
+                    throw PlatformException.unreachable(name(), FLAG + " in " + databaseFile + " holds '" + val
                             + "', neither '1' (halted) nor '0' (normal); halt or resume to set it to a value "
                             + "WeatherVane knows", null);
                 }
                 boolean halted = val.equals("1");
                 Instant since = halted ? Instant.ofEpochMilli(row.getLong(2)) : null;
-                return new KillSwitchState(name, halted, since, null, null, clock.instant());
+                return new KillSwitchState(name(), halted, since, null, null, clock.instant());
             }
         }
     }
@@ -149,7 +133,7 @@ public final class WeathervaneConnector implements PlatformConnector {
     /** Opens the existing file (never creating it) and checks it has WeatherVane's settings table. */
     private Connection open() throws SQLException {
         if (!Files.isRegularFile(databaseFile)) {
-            throw PlatformException.refused(name, "there is no WeatherVane database at " + databaseFile + "; point "
+            throw PlatformException.refused(name(), "there is no WeatherVane database at " + databaseFile + "; point "
                     + SitrepException.input("path") + " at WeatherVane's state/orchestrator.db.");
         }
         SQLiteConfig config = new SQLiteConfig();
@@ -161,7 +145,7 @@ public final class WeathervaneConnector implements PlatformConnector {
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'");
              ResultSet row = q.executeQuery()) {
             if (!row.next()) {
-                throw PlatformException.refused(name, databaseFile + " has no settings table, so it is not "
+                throw PlatformException.refused(name(), databaseFile + " has no settings table, so it is not "
                         + "WeatherVane's state database; point " + SitrepException.input("path") + " at WeatherVane's state/orchestrator.db.");
             }
         } catch (SQLException | RuntimeException e) {
@@ -174,18 +158,18 @@ public final class WeathervaneConnector implements PlatformConnector {
     private PlatformException failure(SQLException e) {
         int code = e.getErrorCode() & 0xff;
         if (code == SQLiteErrorCode.SQLITE_BUSY.code || code == SQLiteErrorCode.SQLITE_LOCKED.code) {
-            return PlatformException.unreachable(name, "WeatherVane holds the database " + databaseFile + " (it stayed "
+            return PlatformException.unreachable(name(), "WeatherVane holds the database " + databaseFile + " (it stayed "
                     + "locked for writing for " + busyTimeout.toMillis() + " ms); try again in a moment, or use the "
                     + "manual SQL if it stays locked", e);
         }
         if (code == SQLiteErrorCode.SQLITE_CANTOPEN.code || code == SQLiteErrorCode.SQLITE_NOTADB.code) {
-            return PlatformException.refused(name, databaseFile + " cannot be opened as a SQLite database ("
+            return PlatformException.refused(name(), databaseFile + " cannot be opened as a SQLite database ("
                     + e.getMessage() + "); point " + SitrepException.input("path") + " at WeatherVane's state/orchestrator.db.");
         }
         if (code == SQLiteErrorCode.SQLITE_READONLY.code || code == SQLiteErrorCode.SQLITE_PERM.code) {
-            return PlatformException.refused(name, databaseFile + " is read-only for Sitrep (" + e.getMessage()
+            return PlatformException.refused(name(), databaseFile + " is read-only for Sitrep (" + e.getMessage()
                     + "); run Sitrep as a user who may write WeatherVane's state directory.");
         }
-        return PlatformException.unreachable(name, "reading " + databaseFile + " failed (" + e.getMessage() + ")", e);
+        return PlatformException.unreachable(name(), "reading " + databaseFile + " failed (" + e.getMessage() + ")", e);
     }
 }

@@ -1,6 +1,6 @@
 package dev.sitrep.ui.common;
 
-import dev.sitrep.store.ChangeFeed;
+import dev.sitrep.core.ChangeLog;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,7 +26,7 @@ public final class ChangePoller {
 
     private static final int BATCH = 500;
 
-    private final ChangeFeed feed;
+    private final ChangeLog feed;
     private final UiExecutor fx;
     private final List<Consumer<Changes>> listeners = new CopyOnWriteArrayList<>();
     private volatile long seen;
@@ -35,7 +35,7 @@ public final class ChangePoller {
      * @param seenUpTo the change sequence already reflected on screen (read off the FX thread,
      *                 before the views load), so nothing committed after it is missed
      */
-    public ChangePoller(ChangeFeed feed, UiExecutor fx, long seenUpTo) {
+    public ChangePoller(ChangeLog feed, UiExecutor fx, long seenUpTo) {
         this.feed = feed;
         this.fx = fx;
         this.seen = seenUpTo;
@@ -55,10 +55,10 @@ public final class ChangePoller {
         Set<String> platforms = new LinkedHashSet<>();
         boolean settings = false;
         long from = seen;
-        List<ChangeFeed.Entry> entries;
+        List<ChangeLog.Entry> entries;
         do {
             entries = feed.since(from, BATCH);
-            for (ChangeFeed.Entry e : entries) {
+            for (ChangeLog.Entry e : entries) {
                 switch (e.entity()) {
                     case "setting" -> settings = true;
                     case "platform", "outbox" -> platforms.add(e.entityId());

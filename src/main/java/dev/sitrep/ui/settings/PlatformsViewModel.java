@@ -15,7 +15,7 @@ import dev.sitrep.ui.common.Messages;
 import dev.sitrep.ui.common.BackgroundTask;
 import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
-import dev.sitrep.ui.shell.PlatformSummary;
+import dev.sitrep.ui.common.PlatformSummary;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;

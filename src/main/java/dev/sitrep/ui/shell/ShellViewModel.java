@@ -4,6 +4,8 @@ import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.PlatformStatus;
 import dev.sitrep.ui.common.TaskStatus;
+import dev.sitrep.core.SyncBacklog;
+import dev.sitrep.ui.common.PlatformSummary;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -114,7 +116,7 @@ public final class ShellViewModel {
      * What team sync has waiting, per team platform: {@code team: 3 changes waiting since 14:02 UTC},
      * {@code team: in sync}; empty when no team platform is configured.
      */
-    public void setSync(Map<String, dev.sitrep.store.OutboxRepository.Waiting> waiting) {
+    public void setSync(Map<String, SyncBacklog> waiting) {
         syncState.set(waiting.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> {
             var w = e.getValue();
             String rejected = w.rejected() == 0 ? "" : ", " + w.rejected() + " refused";

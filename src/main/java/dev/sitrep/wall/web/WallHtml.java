@@ -11,6 +11,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Locale;
 
+import static dev.sitrep.core.Html.escape;
+
 /**
  * The browser wall as HTML: {@link #page} is a complete, self-contained page (inline CSS and JS,
  * no external URL, font or image); {@link #fragment} is its live part, the inside of
@@ -68,33 +70,33 @@ public final class WallHtml {
             h.append("<div class=\"banner drill\">DRILL: this workspace is a drill, nothing here is real</div>");
         }
         if (!s.stale().isEmpty()) {
-            h.append("<div class=\"banner stale\">STALE: ").append(esc(s.stale())).append("</div>");
+            h.append("<div class=\"banner stale\">STALE: ").append(escape(s.stale())).append("</div>");
         }
-        s.halted().forEach(b -> h.append("<div class=\"banner halted\">").append(esc(b)).append("</div>"));
-        s.escalation().forEach(b -> h.append("<div class=\"banner escalation\">").append(esc(b)).append("</div>"));
+        s.halted().forEach(b -> h.append("<div class=\"banner halted\">").append(escape(b)).append("</div>"));
+        s.escalation().forEach(b -> h.append("<div class=\"banner escalation\">").append(escape(b)).append("</div>"));
         if (!s.drill() && s.stale().isEmpty() && s.halted().isEmpty() && s.escalation().isEmpty()) {
             h.append("<div class=\"brand\">SITREP</div>");
         }
-        h.append("</div><div class=\"time\"><div class=\"utc\">").append(esc(s.utc()))
-                .append("</div><div class=\"local\">").append(esc(s.local())).append("</div></div></header>");
+        h.append("</div><div class=\"time\"><div class=\"utc\">").append(escape(s.utc()))
+                .append("</div><div class=\"local\">").append(escape(s.local())).append("</div></div></header>");
     }
 
     private static void row(StringBuilder h, WallSnapshot.Row r) {
         String sev = r.ramp() >= 0 && r.ramp() <= 4 ? "sev" + r.ramp() : "unmapped";
-        h.append("<section class=\"row ").append(sev).append("\" data-id=\"").append(esc(r.id())).append("\">")
-                .append("<div class=\"chip ").append(sev).append("\">").append(esc(r.severity())).append("</div>")
-                .append("<div class=\"body\"><div class=\"title\">").append(esc(r.title())).append("</div>")
-                .append("<div class=\"meta\"><span class=\"id\">").append(esc(r.id())).append("</span> · ")
-                .append(esc(r.commander())).append(" · ").append(esc(r.status())).append("</div><div class=\"line\">");
+        h.append("<section class=\"row ").append(sev).append("\" data-id=\"").append(escape(r.id())).append("\">")
+                .append("<div class=\"chip ").append(sev).append("\">").append(escape(r.severity())).append("</div>")
+                .append("<div class=\"body\"><div class=\"title\">").append(escape(r.title())).append("</div>")
+                .append("<div class=\"meta\"><span class=\"id\">").append(escape(r.id())).append("</span> · ")
+                .append(escape(r.commander())).append(" · ").append(escape(r.status())).append("</div><div class=\"line\">");
         for (WallSnapshot.Clock c : r.clocks()) {
             String state = clockState(c.state());
             h.append("<span class=\"clock ").append(state).append("\">").append("late".equals(state) ? "⚠ " : "")
-                    .append(esc(c.text())).append("</span>");
+                    .append(escape(c.text())).append("</span>");
         }
         for (String b : r.badges()) {
-            h.append("<span class=\"badge ").append(badgeKind(b)).append("\">").append(esc(b)).append("</span>");
+            h.append("<span class=\"badge ").append(badgeKind(b)).append("\">").append(escape(b)).append("</span>");
         }
-        h.append("</div></div><div class=\"elapsed\">").append(esc(r.elapsed())).append("</div></section>");
+        h.append("</div></div><div class=\"elapsed\">").append(escape(r.elapsed())).append("</div></section>");
     }
 
     private static void strip(StringBuilder h, WallSnapshot s) {
@@ -104,8 +106,8 @@ public final class WallHtml {
         }
         for (WallSnapshot.Platform p : s.platforms()) {
             h.append("<span class=\"platform ").append(platformKind(p.state())).append("\"><span class=\"dot\"></span>")
-                    .append(esc(p.name())).append(' ').append(esc(p.state())).append(" <span class=\"detail\">")
-                    .append(esc(p.detail())).append("</span></span>");
+                    .append(escape(p.name())).append(' ').append(escape(p.state())).append(" <span class=\"detail\">")
+                    .append(escape(p.detail())).append("</span></span>");
         }
         h.append("<span class=\"page\">");
         if (s.pages() > 1) {
@@ -139,26 +141,6 @@ public final class WallHtml {
             case "unknown" -> "unknown";
             default -> "warn";
         };
-    }
-
-    /** Text made safe for element content and quoted attribute values. */
-    static String esc(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static String resource(String name) {

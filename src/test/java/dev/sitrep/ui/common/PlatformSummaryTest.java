@@ -1,4 +1,4 @@
-package dev.sitrep.ui.shell;
+package dev.sitrep.ui.common;
 
 import dev.sitrep.core.Escalation;
 import dev.sitrep.core.PlatformKind;
