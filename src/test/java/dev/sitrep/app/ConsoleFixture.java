@@ -37,12 +37,12 @@ final class ConsoleFixture implements AutoCloseable {
      * @param drill    what "Load demo workspace" and the Drill button do
      */
     ConsoleFixture(Stage stage, Path dir, Map<String, String> env, ZoneId zone, Consumer<Services> prepare, Runnable drill) {
-        this(stage, dir, env, zone, prepare, drill, dev.sitrep.ui.evidence.EvidenceView.Ports.system());
+        this(stage, dir, env, zone, prepare, drill, dev.sitrep.ui.common.OsPorts.system());
     }
 
-    /** @param evidencePorts fakes for the Evidence page's drop, choosers, screens and clipboard */
+    /** @param ports fakes for the drop, choosers, screens and clipboards the pages use */
     ConsoleFixture(Stage stage, Path dir, Map<String, String> env, ZoneId zone, Consumer<Services> prepare, Runnable drill,
-                   dev.sitrep.ui.evidence.EvidenceView.Ports evidencePorts) {
+                   dev.sitrep.ui.common.OsPorts ports) {
         Clock clock = Clock.systemUTC();
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
         executor = new FxExecutor();
@@ -51,7 +51,7 @@ final class ConsoleFixture implements AutoCloseable {
         prepare.accept(workspace);
         shellModel = new ShellViewModel(clock, zone, dir.toString(), workspace.operator());
         ShellView shell = new ShellView(shellModel);
-        desktop = new Desktop(workspace, executor, clock, zone, shellModel, shell, theme -> { }, drill, evidencePorts);
+        desktop = new Desktop(workspace, executor, clock, zone, shellModel, shell, theme -> { }, drill, ports);
         scene = new Scene(shell, 1280, 800);
         scene.getStylesheets().add(SitrepApp.class.getResource("/dev/sitrep/ui/common/app.css").toExternalForm());
         stage.setScene(scene);

@@ -4,6 +4,7 @@ import dev.sitrep.services.Services;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.sandbox.SandboxServer;
+import dev.sitrep.ui.killswitch.HaltFeature;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -90,7 +91,7 @@ class KillSwitchUiTest {
         robot.release(MouseButton.PRIMARY);
         WaitForAsyncUtils.sleep(2, TimeUnit.SECONDS);
         assertThat(sandbox.halted()).isFalse();
-        assertThat(desktop.killSwitch().holdProgressProperty().get()).isZero();
+        assertThat(desktop.feature(HaltFeature.class).model().holdProgressProperty().get()).isZero();
     }
 
     @Test

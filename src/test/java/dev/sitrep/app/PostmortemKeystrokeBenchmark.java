@@ -5,6 +5,7 @@ import dev.sitrep.core.IncidentId;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.store.Store;
+import dev.sitrep.ui.postmortem.PostmortemFeature;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TextArea;
@@ -67,10 +68,10 @@ class PostmortemKeystrokeBenchmark {
 
     @Test
     void keyPressToPreviewWithAFiveThousandEventDraftOpen(FxRobot robot) throws Exception {
-        robot.interact(() -> console.desktop.writePostmortem(incident));
+        robot.interact(() -> console.desktop.navigator().writePostmortem(incident));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#pmSection-went_well").tryQuery().isPresent());
         TextArea section = robot.lookup("#pmSection-went_well").queryAs(TextArea.class);
-        assertThat(console.desktop.postmortem().docProperty().get().timeline()).hasSizeGreaterThan(5_000);
+        assertThat(console.desktop.feature(PostmortemFeature.class).model().docProperty().get().timeline()).hasSizeGreaterThan(5_000);
         TextArea bare = new TextArea();
         robot.interact(() -> ((javafx.scene.layout.Pane) console.scene.getRoot().lookup("#postmortemEditor"))
                 .getChildren().add(bare));

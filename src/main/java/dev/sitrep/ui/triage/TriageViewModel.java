@@ -13,6 +13,7 @@ import dev.sitrep.runbook.TriageResult;
 import dev.sitrep.runbook.TriageSession;
 import dev.sitrep.runbook.TriageStep;
 import dev.sitrep.ui.common.Messages;
+import dev.sitrep.ui.common.Navigator;
 import dev.sitrep.ui.common.UiExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -34,20 +35,11 @@ import java.util.stream.Collectors;
  */
 public final class TriageViewModel {
 
-    /** What the outcome asks the window to do: declare with this title and severity, or arm the kill switch. */
-    public interface Actions {
-        void declare(String title, String severity);
-
-        void proposeKillSwitch(IncidentId incident);
-
-        void applied(IncidentId incident);
-    }
-
     private final Supplier<RunbookLibrary> library;
     private final Supplier<SeverityScale> workspaceScale;
     private final TriageRecorder recorder;
     private final UiExecutor executor;
-    private Actions actions;
+    private final Navigator navigator;
     private RunbookLibrary loaded;
     private SeverityScale scale;
 
@@ -74,15 +66,12 @@ public final class TriageViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
     public TriageViewModel(Supplier<RunbookLibrary> library, Supplier<SeverityScale> workspaceScale,
-                           TriageRecorder recorder, UiExecutor executor) {
+                           TriageRecorder recorder, UiExecutor executor, Navigator navigator) {
         this.library = library;
         this.workspaceScale = workspaceScale;
         this.recorder = recorder;
         this.executor = executor;
-    }
-
-    public void setActions(Actions actions) {
-        this.actions = actions;
+        this.navigator = navigator;
     }
 
     private record Loaded(RunbookLibrary library, SeverityScale scale) {
@@ -165,10 +154,11 @@ public final class TriageViewModel {
     /** Opens the declare sheet with the outcome's title and severity; the triage is applied once declared. */
     public void declare() {
         TriageSession s = session.get();
-        if (s == null || !s.finished() || actions == null) {
+        if (s == null || !s.finished()) {
             return;
         }
-        actions.declare(outcomeTitle.get(), severity.get().isEmpty() ? null : severity.get());
+        navigator.declare(new Navigator.Prefill(outcomeTitle.get(), severity.get().isEmpty() ? null : severity.get()),
+                this::applyTo);
     }
 
     /** Puts the answers, the outcome and the severity decision on {@code id}'s timeline and opens the checklists. */
@@ -183,9 +173,7 @@ public final class TriageViewModel {
             problem.set("");
             applied.set("Recorded on " + id + ". " + result.severityDecision() + ". " + result.checklists().size()
                     + " checklist" + (result.checklists().size() == 1 ? "" : "s") + " opened.");
-            if (actions != null) {
-                actions.applied(id);
-            }
+            navigator.openChecklists(id);
         }, failure -> {
             busy.set(false);
             problem.set(Messages.of(failure));
@@ -193,9 +181,7 @@ public final class TriageViewModel {
     }
 
     public void proposeKillSwitch() {
-        if (actions != null) {
-            actions.proposeKillSwitch(applyTarget.get());
-        }
+        navigator.proposeKillSwitch(applyTarget.get());
     }
 
     private void show(TriageSession s) {
