@@ -23,6 +23,7 @@ import dev.sitrep.ui.shell.ShellView;
 import dev.sitrep.ui.shell.ShellViewModel;
 import dev.sitrep.ui.triage.TriageFeature;
 import dev.sitrep.workspace.Theme;
+import javafx.application.Platform;
 import javafx.scene.Node;
 
 import java.time.Clock;
@@ -93,6 +94,9 @@ final class Desktop implements Pages {
     <F extends Feature> F feature(Class<F> type) {
         Feature feature = built.get(type);
         if (feature == null) {
+            if (!Platform.isFxApplicationThread()) {
+                throw new IllegalStateException(type.getSimpleName() + " is built on the FX thread, when first used");
+            }
             feature = FEATURES.get(type).apply(context);
             built.put(type, feature);
         }

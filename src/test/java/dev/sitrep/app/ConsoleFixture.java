@@ -2,6 +2,7 @@ package dev.sitrep.app;
 
 import dev.sitrep.services.Services;
 import dev.sitrep.testing.Snapshots;
+import dev.sitrep.ui.common.Feature;
 import dev.sitrep.ui.common.FxExecutor;
 import dev.sitrep.ui.shell.ShellView;
 import dev.sitrep.ui.shell.ShellViewModel;
@@ -60,6 +61,18 @@ final class ConsoleFixture implements AutoCloseable {
 
     ConsoleFixture(Stage stage, Path dir, Map<String, String> env, Consumer<Services> prepare) {
         this(stage, dir, env, ZoneId.of("Europe/Berlin"), prepare, () -> { });
+    }
+
+    /** The desktop's page or sheet of that type, asked for on the FX thread (built there if it was not yet). */
+    <F extends Feature> F feature(Class<F> type) {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            return desktop.feature(type);
+        }
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> desktop.feature(type)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(type.getSimpleName() + " could not be reached", e);
+        }
     }
 
     static void waitUntil(Callable<Boolean> condition) throws Exception {

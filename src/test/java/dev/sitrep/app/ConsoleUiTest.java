@@ -37,7 +37,6 @@ class ConsoleUiTest {
     private ConsoleFixture console;
     private Services workspace;
     private ShellViewModel shellModel;
-    private Desktop desktop;
     private int drillRequests;
 
     @Start
@@ -45,7 +44,6 @@ class ConsoleUiTest {
         console = new ConsoleFixture(stage, dir, Map.of(), ZoneId.of("Europe/Berlin"), w -> { }, () -> drillRequests++);
         workspace = console.workspace;
         shellModel = console.shellModel;
-        desktop = console.desktop;
     }
 
     @AfterEach
@@ -72,10 +70,10 @@ class ConsoleUiTest {
         snapshot("declare-sheet");
         robot.type(KeyCode.ENTER);
         // then:
-        waitUntil(() -> desktop.feature(BoardFeature.class).model().rows().stream().anyMatch(i -> i.title().equals("Checkout 5xx spike")));
+        waitUntil(() -> console.feature(BoardFeature.class).model().rows().stream().anyMatch(i -> i.title().equals("Checkout 5xx spike")));
         waitUntil(() -> robot.lookup("#titleLabel").tryQuery()
                 .map(n -> ((Label) n).getText().equals("Checkout 5xx spike")).orElse(false));
-        Incident declared = desktop.feature(BoardFeature.class).model().rows().get(0);
+        Incident declared = console.feature(BoardFeature.class).model().rows().get(0);
         assertThat(declared.severity()).isEqualTo("SEV2");
         assertThat(declared.commander()).isEqualTo("maria");
         robot.type(KeyCode.ESCAPE);
@@ -141,10 +139,10 @@ class ConsoleUiTest {
     @Test
     void aDemoIncidentShowsItsTimelineAndMilestones(FxRobot robot) throws Exception {
         dev.sitrep.incident.DemoWorkspace.load(workspace.incidents(), Clock.systemUTC(), "sandbox");
-        robot.interact(() -> desktop.feature(BoardFeature.class).model().refresh());
-        waitUntil(() -> desktop.feature(BoardFeature.class).model().rows().size() == 4);
+        robot.interact(() -> console.feature(BoardFeature.class).model().refresh());
+        waitUntil(() -> console.feature(BoardFeature.class).model().rows().size() == 4);
         snapshot("board-demo");
-        robot.interact(() -> shellModel.openIncident(desktop.feature(BoardFeature.class).model().rows().get(0).id()));
+        robot.interact(() -> shellModel.openIncident(console.feature(BoardFeature.class).model().rows().get(0).id()));
         waitUntil(() -> timelineTexts(robot).size() > 5);
         waitUntil(() -> robot.lookup("#milestoneBox").queryAs(javafx.scene.layout.VBox.class).getChildren().size() == 5);
         snapshot("incident-demo");

@@ -56,7 +56,7 @@ class DeclareLatencyBenchmark {
 
     @Test
     void declareToListed() throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !desktop.feature(BoardFeature.class).model().rows().isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !console.feature(BoardFeature.class).model().rows().isEmpty());
         long[] ui = new long[ROUNDS];
         long[] store = new long[ROUNDS];
         IncidentService incidents = workspace.incidents();
@@ -79,20 +79,20 @@ class DeclareLatencyBenchmark {
         long[] start = new long[1];
         Platform.runLater(() -> {
             desktop.navigator().declare(); // Ctrl+N: the sheet over the window
-            desktop.feature(DeclareFeature.class).model().reset(SeverityScales.FIVE_LEVEL, "bench");
-            desktop.feature(DeclareFeature.class).model().titleProperty().set(title);
+            console.feature(DeclareFeature.class).model().reset(SeverityScales.FIVE_LEVEL, "bench");
+            console.feature(DeclareFeature.class).model().titleProperty().set(title);
             ListChangeListener<Object> watch = new ListChangeListener<>() {
                 @Override
                 public void onChanged(Change<?> c) {
-                    if (desktop.feature(BoardFeature.class).model().lane("SEV2").stream().anyMatch(r -> r.title().equals(title))) {
+                    if (console.feature(BoardFeature.class).model().lane("SEV2").stream().anyMatch(r -> r.title().equals(title))) {
                         listed.complete((System.nanoTime() - start[0]) / 1_000);
-                        desktop.feature(BoardFeature.class).model().lane("SEV2").removeListener(this);
+                        console.feature(BoardFeature.class).model().lane("SEV2").removeListener(this);
                     }
                 }
             };
-            desktop.feature(BoardFeature.class).model().lane("SEV2").addListener(watch);
+            console.feature(BoardFeature.class).model().lane("SEV2").addListener(watch);
             start[0] = System.nanoTime();
-            desktop.feature(DeclareFeature.class).model().declare();
+            console.feature(DeclareFeature.class).model().declare();
         });
         return listed.get(30, TimeUnit.SECONDS);
     }

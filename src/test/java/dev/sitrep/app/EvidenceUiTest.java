@@ -144,8 +144,8 @@ class EvidenceUiTest {
     void aDroppedFileIsListedWithItsHashAndItsCustodyShowsTheCaptureAndThePreview(FxRobot robot) throws Exception {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#evidencePage").tryQuery().isPresent() && dropped.get() != null);
-        waitUntil(() -> console.desktop.feature(EvidenceFeature.class).model().incidentProperty().get() != null);
-        assertThat(console.desktop.feature(EvidenceFeature.class).model().incidentProperty().get()).isEqualTo(incident.id());
+        waitUntil(() -> console.feature(EvidenceFeature.class).model().incidentProperty().get() != null);
+        assertThat(console.feature(EvidenceFeature.class).model().incidentProperty().get()).isEqualTo(incident.id());
         console.snapshot("evidence-empty");
 
         Path log = files.resolve("gateway-14h.txt");
@@ -175,7 +175,7 @@ class EvidenceUiTest {
     @Test
     void aScreenshotRegionPastedTextAndANoteAreKeptAndFiltered(FxRobot robot) throws Exception {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
-        waitUntil(() -> console.desktop.feature(EvidenceFeature.class).model().incidentProperty().get() != null);
+        waitUntil(() -> console.feature(EvidenceFeature.class).model().incidentProperty().get() != null);
 
         waitUntil(() -> robot.lookup("#evidenceIncident").queryComboBox().getValue() != null);
         robot.clickOn("#screenshot");
@@ -207,10 +207,10 @@ class EvidenceUiTest {
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         waitUntil(() -> list(robot).getItems().size() == 3);
 
-        WaitForAsyncUtils.asyncFx(() -> console.desktop.feature(EvidenceFeature.class).model().kindFilterProperty().set(EvidenceItem.Kind.NOTE));
+        WaitForAsyncUtils.asyncFx(() -> console.feature(EvidenceFeature.class).model().kindFilterProperty().set(EvidenceItem.Kind.NOTE));
         waitUntil(() -> list(robot).getItems().size() == 1);
         assertThat(list(robot).getItems().get(0).name()).isEqualTo("The deploy at 14:18 changed the pool size");
-        WaitForAsyncUtils.asyncFx(() -> console.desktop.feature(EvidenceFeature.class).model().kindFilterProperty().set(null));
+        WaitForAsyncUtils.asyncFx(() -> console.feature(EvidenceFeature.class).model().kindFilterProperty().set(null));
         waitUntil(() -> list(robot).getItems().size() == 3);
 
         WaitForAsyncUtils.asyncFx(() -> list(robot).getSelectionModel().select(1));

@@ -37,7 +37,6 @@ class KillSwitchUiTest {
     private SandboxServer sandbox;
     private ConsoleFixture console;
     private Services workspace;
-    private Desktop desktop;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -53,7 +52,6 @@ class KillSwitchUiTest {
                             "SEV2", "checkout", List.of(), "lee", false, null));
                 });
         workspace = console.workspace;
-        desktop = console.desktop;
     }
 
     @AfterEach
@@ -91,7 +89,7 @@ class KillSwitchUiTest {
         robot.release(MouseButton.PRIMARY);
         WaitForAsyncUtils.sleep(2, TimeUnit.SECONDS);
         assertThat(sandbox.halted()).isFalse();
-        assertThat(desktop.feature(HaltFeature.class).model().holdProgressProperty().get()).isZero();
+        assertThat(console.feature(HaltFeature.class).model().holdProgressProperty().get()).isZero();
     }
 
     @Test

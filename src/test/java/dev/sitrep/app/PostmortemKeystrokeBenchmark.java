@@ -71,7 +71,7 @@ class PostmortemKeystrokeBenchmark {
         robot.interact(() -> console.desktop.navigator().writePostmortem(incident));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#pmSection-went_well").tryQuery().isPresent());
         TextArea section = robot.lookup("#pmSection-went_well").queryAs(TextArea.class);
-        assertThat(console.desktop.feature(PostmortemFeature.class).model().docProperty().get().timeline()).hasSizeGreaterThan(5_000);
+        assertThat(console.feature(PostmortemFeature.class).model().docProperty().get().timeline()).hasSizeGreaterThan(5_000);
         TextArea bare = new TextArea();
         robot.interact(() -> ((javafx.scene.layout.Pane) console.scene.getRoot().lookup("#postmortemEditor"))
                 .getChildren().add(bare));
