@@ -11,15 +11,16 @@ public final class EvidenceFeature implements PageFeature {
 
     private final EvidenceViewModel model;
     private final EvidenceView view;
+    private final Navigator navigator;
+    private boolean shownBefore;
 
     public EvidenceFeature(FeatureContext context) {
         Services services = context.services();
-        Navigator navigator = context.navigator();
+        navigator = context.navigator();
         model = new EvidenceViewModel(services.evidence(), services.bundles(), services.incidents(), services.profiles(),
                 context.executor(), context.ports().viewer(), services.dataDir().resolve("evidence").resolve("opened"));
         view = new EvidenceView(model, context.ports(), services.evidence()::blob, context.clock(), context.zone(),
                 navigator::showOverlay, navigator::hideOverlay);
-        model.loadIncidents(navigator.openIncidentProperty().get());
         navigator.openIncidentProperty().addListener((obs, was, id) -> {
             if (id != null) {
                 model.show(id);
@@ -28,10 +29,15 @@ public final class EvidenceFeature implements PageFeature {
         context.changes().addListener(model::onChanges);
     }
 
-    /** Incidents declared since the page was last shown are offered too. */
+    /**
+     * The incidents to choose from, read each time the page comes up (those declared since are offered too): the
+     * first time preferring the incident open in the window, then keeping the one chosen. The first show reads once:
+     * two reads in flight could land out of order and reset the choice under a capture.
+     */
     @Override
     public void shown() {
-        model.loadIncidents(null);
+        model.loadIncidents(shownBefore ? null : navigator.openIncidentProperty().get());
+        shownBefore = true;
     }
 
     /** A capture under way stores nothing rather than hold up the close. */
