@@ -3,6 +3,7 @@ package dev.sitrep.app;
 import dev.sitrep.services.Services;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.sitrep.ui.board.BoardFeature;
 import dev.sitrep.ui.common.FxExecutor;
 import dev.sitrep.ui.common.Icons;
 import dev.sitrep.ui.common.Messages;
@@ -104,7 +105,7 @@ public final class SitrepApp extends Application {
             workspace = opened;
             desktop = new Desktop(opened, executor, clock, zone, shellModel, shell, this::applyTheme,
                     () -> startDrill(dataDir, env, actorOption));
-            markers.boardReady(desktop.board());
+            markers.boardReady(desktop.feature(BoardFeature.class).model());
             executor.submit(opened.settings()::theme, this::applyTheme, failure -> shellModel.status().fail(failure));
         }, failure -> shell.showProblem(Messages.of(failure)));
     }

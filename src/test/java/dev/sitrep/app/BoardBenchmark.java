@@ -4,6 +4,7 @@ import dev.sitrep.bench.BenchData;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.Role;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.ui.board.BoardFeature;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.stage.Stage;
@@ -71,9 +72,9 @@ class BoardBenchmark {
         long[] idle = frames(robot, 3);
 
         open(robot, dir);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> console.desktop.board().rows().size() == 500);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> console.feature(BoardFeature.class).model().rows().size() == 500);
         IncidentService incidents = console.workspace.incidents();
-        List<Incident> open = new ArrayList<>(console.desktop.board().rows());
+        List<Incident> open = new ArrayList<>(console.feature(BoardFeature.class).model().rows());
 
         long[] latency = new long[ROUNDS];
         for (int i = -3; i < ROUNDS; i++) {
@@ -113,7 +114,7 @@ class BoardBenchmark {
 
     /** Writes one change off the FX thread and waits for its card to be replaced in its lane. */
     private long changeToCard(IncidentService incidents, Incident target, String commander) throws Exception {
-        ObservableList<Incident> lane = console.desktop.board().lane(target.severity());
+        ObservableList<Incident> lane = console.feature(BoardFeature.class).model().lane(target.severity());
         CompletableFuture<Long> seen = new CompletableFuture<>();
         ListChangeListener<Incident> watch = c -> {
             if (lane.stream().anyMatch(i -> i.id().equals(target.id()) && commander.equals(i.commander()))) {

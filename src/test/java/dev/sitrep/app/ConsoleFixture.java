@@ -2,6 +2,7 @@ package dev.sitrep.app;
 
 import dev.sitrep.services.Services;
 import dev.sitrep.testing.Snapshots;
+import dev.sitrep.ui.common.Feature;
 import dev.sitrep.ui.common.FxExecutor;
 import dev.sitrep.ui.shell.ShellView;
 import dev.sitrep.ui.shell.ShellViewModel;
@@ -37,12 +38,12 @@ final class ConsoleFixture implements AutoCloseable {
      * @param drill    what "Load demo workspace" and the Drill button do
      */
     ConsoleFixture(Stage stage, Path dir, Map<String, String> env, ZoneId zone, Consumer<Services> prepare, Runnable drill) {
-        this(stage, dir, env, zone, prepare, drill, dev.sitrep.ui.evidence.EvidenceView.Ports.system());
+        this(stage, dir, env, zone, prepare, drill, dev.sitrep.ui.common.OsPorts.system());
     }
 
-    /** @param evidencePorts fakes for the Evidence page's drop, choosers, screens and clipboard */
+    /** @param ports fakes for the drop, choosers, screens and clipboards the pages use */
     ConsoleFixture(Stage stage, Path dir, Map<String, String> env, ZoneId zone, Consumer<Services> prepare, Runnable drill,
-                   dev.sitrep.ui.evidence.EvidenceView.Ports evidencePorts) {
+                   dev.sitrep.ui.common.OsPorts ports) {
         Clock clock = Clock.systemUTC();
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
         executor = new FxExecutor();
@@ -51,7 +52,7 @@ final class ConsoleFixture implements AutoCloseable {
         prepare.accept(workspace);
         shellModel = new ShellViewModel(clock, zone, dir.toString(), workspace.operator());
         ShellView shell = new ShellView(shellModel);
-        desktop = new Desktop(workspace, executor, clock, zone, shellModel, shell, theme -> { }, drill, evidencePorts);
+        desktop = new Desktop(workspace, executor, clock, zone, shellModel, shell, theme -> { }, drill, ports);
         scene = new Scene(shell, 1280, 800);
         scene.getStylesheets().add(SitrepApp.class.getResource("/dev/sitrep/ui/common/app.css").toExternalForm());
         stage.setScene(scene);
@@ -60,6 +61,18 @@ final class ConsoleFixture implements AutoCloseable {
 
     ConsoleFixture(Stage stage, Path dir, Map<String, String> env, Consumer<Services> prepare) {
         this(stage, dir, env, ZoneId.of("Europe/Berlin"), prepare, () -> { });
+    }
+
+    /** The desktop's page or sheet of that type, asked for on the FX thread (built there if it was not yet). */
+    <F extends Feature> F feature(Class<F> type) {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            return desktop.feature(type);
+        }
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> desktop.feature(type)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(type.getSimpleName() + " could not be reached", e);
+        }
     }
 
     static void waitUntil(Callable<Boolean> condition) throws Exception {

@@ -4,6 +4,7 @@ import dev.sitrep.services.Services;
 import dev.sitrep.core.Incident;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.testing.ChildJvm;
+import dev.sitrep.ui.board.BoardFeature;
 import dev.sitrep.ui.incident.TimelineRow;
 import dev.sitrep.ui.shell.ShellViewModel;
 import javafx.scene.control.Label;
@@ -36,7 +37,6 @@ class ConsoleUiTest {
     private ConsoleFixture console;
     private Services workspace;
     private ShellViewModel shellModel;
-    private Desktop desktop;
     private int drillRequests;
 
     @Start
@@ -44,7 +44,6 @@ class ConsoleUiTest {
         console = new ConsoleFixture(stage, dir, Map.of(), ZoneId.of("Europe/Berlin"), w -> { }, () -> drillRequests++);
         workspace = console.workspace;
         shellModel = console.shellModel;
-        desktop = console.desktop;
     }
 
     @AfterEach
@@ -71,10 +70,10 @@ class ConsoleUiTest {
         snapshot("declare-sheet");
         robot.type(KeyCode.ENTER);
         // then:
-        waitUntil(() -> desktop.board().rows().stream().anyMatch(i -> i.title().equals("Checkout 5xx spike")));
+        waitUntil(() -> console.feature(BoardFeature.class).model().rows().stream().anyMatch(i -> i.title().equals("Checkout 5xx spike")));
         waitUntil(() -> robot.lookup("#titleLabel").tryQuery()
                 .map(n -> ((Label) n).getText().equals("Checkout 5xx spike")).orElse(false));
-        Incident declared = desktop.board().rows().get(0);
+        Incident declared = console.feature(BoardFeature.class).model().rows().get(0);
         assertThat(declared.severity()).isEqualTo("SEV2");
         assertThat(declared.commander()).isEqualTo("maria");
         robot.type(KeyCode.ESCAPE);
@@ -140,10 +139,10 @@ class ConsoleUiTest {
     @Test
     void aDemoIncidentShowsItsTimelineAndMilestones(FxRobot robot) throws Exception {
         dev.sitrep.incident.DemoWorkspace.load(workspace.incidents(), Clock.systemUTC(), "sandbox");
-        robot.interact(() -> desktop.board().refresh());
-        waitUntil(() -> desktop.board().rows().size() == 4);
+        robot.interact(() -> console.feature(BoardFeature.class).model().refresh());
+        waitUntil(() -> console.feature(BoardFeature.class).model().rows().size() == 4);
         snapshot("board-demo");
-        robot.interact(() -> shellModel.openIncident(desktop.board().rows().get(0).id()));
+        robot.interact(() -> shellModel.openIncident(console.feature(BoardFeature.class).model().rows().get(0).id()));
         waitUntil(() -> timelineTexts(robot).size() > 5);
         waitUntil(() -> robot.lookup("#milestoneBox").queryAs(javafx.scene.layout.VBox.class).getChildren().size() == 5);
         snapshot("incident-demo");

@@ -5,6 +5,8 @@ import dev.sitrep.bench.BenchData;
 import dev.sitrep.core.SeverityScales;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.ui.board.BoardFeature;
+import dev.sitrep.ui.declare.DeclareFeature;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.stage.Stage;
@@ -54,7 +56,7 @@ class DeclareLatencyBenchmark {
 
     @Test
     void declareToListed() throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !desktop.board().rows().isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !console.feature(BoardFeature.class).model().rows().isEmpty());
         long[] ui = new long[ROUNDS];
         long[] store = new long[ROUNDS];
         IncidentService incidents = workspace.incidents();
@@ -76,20 +78,21 @@ class DeclareLatencyBenchmark {
         CompletableFuture<Long> listed = new CompletableFuture<>();
         long[] start = new long[1];
         Platform.runLater(() -> {
-            desktop.declare().reset(SeverityScales.FIVE_LEVEL, "bench");
-            desktop.declare().titleProperty().set(title);
+            desktop.navigator().declare(); // Ctrl+N: the sheet over the window
+            console.feature(DeclareFeature.class).model().reset(SeverityScales.FIVE_LEVEL, "bench");
+            console.feature(DeclareFeature.class).model().titleProperty().set(title);
             ListChangeListener<Object> watch = new ListChangeListener<>() {
                 @Override
                 public void onChanged(Change<?> c) {
-                    if (desktop.board().lane("SEV2").stream().anyMatch(r -> r.title().equals(title))) {
+                    if (console.feature(BoardFeature.class).model().lane("SEV2").stream().anyMatch(r -> r.title().equals(title))) {
                         listed.complete((System.nanoTime() - start[0]) / 1_000);
-                        desktop.board().lane("SEV2").removeListener(this);
+                        console.feature(BoardFeature.class).model().lane("SEV2").removeListener(this);
                     }
                 }
             };
-            desktop.board().lane("SEV2").addListener(watch);
+            console.feature(BoardFeature.class).model().lane("SEV2").addListener(watch);
             start[0] = System.nanoTime();
-            desktop.declare().declare();
+            console.feature(DeclareFeature.class).model().declare();
         });
         return listed.get(30, TimeUnit.SECONDS);
     }

@@ -2,6 +2,7 @@ package dev.sitrep.app;
 
 import dev.sitrep.bench.BenchData;
 import dev.sitrep.incident.Declaration;
+import dev.sitrep.ui.evidence.EvidenceFeature;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +63,7 @@ class EvidenceFrameBenchmark {
             }
         }
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> console.desktop.evidence().incidentProperty().get() != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> console.feature(EvidenceFeature.class).model().incidentProperty().get() != null);
         WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
 
         FrameTimes idle = FrameTimes.start(robot, console.scene);
@@ -71,12 +72,12 @@ class EvidenceFrameBenchmark {
 
         FrameTimes busy = FrameTimes.start(robot, console.scene);
         long t = System.nanoTime();
-        robot.interact(() -> console.desktop.evidence().addPaths(List.of(image)));
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !console.desktop.evidence().status().busyProperty().get());
+        robot.interact(() -> console.feature(EvidenceFeature.class).model().addPaths(List.of(image)));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !console.feature(EvidenceFeature.class).model().status().busyProperty().get());
         long took = System.nanoTime() - t;
         long[] busyFrames = busy.stop(robot);
-        assertThat(!console.desktop.evidence().status().failureProperty().get().isEmpty())
-                .as(console.desktop.evidence().status().failureProperty().get()).isFalse();
+        assertThat(!console.feature(EvidenceFeature.class).model().status().failureProperty().get().isEmpty())
+                .as(console.feature(EvidenceFeature.class).model().status().failureProperty().get()).isFalse();
 
         System.out.printf("BENCH evidence-frames: FX thread per frame while the Evidence page ingests 1 GiB (%.1f s, "
                         + "%.0f MB/s): median %.2f ms, p95 %.2f ms, max %.1f ms; longest gap between pulses %.1f ms | same "

@@ -8,8 +8,10 @@ import dev.sitrep.incident.Declaration;
 import dev.sitrep.ui.common.ClipboardReader;
 import dev.sitrep.ui.common.FileDrop;
 import dev.sitrep.ui.common.FilePicker;
+import dev.sitrep.ui.common.OsPorts;
 import dev.sitrep.ui.common.ScreenGrabber;
-import dev.sitrep.ui.evidence.EvidenceView;
+import dev.sitrep.ui.common.SystemViewer;
+import dev.sitrep.ui.evidence.EvidenceFeature;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -75,6 +77,12 @@ class EvidenceUiTest {
             }
 
             @Override
+            public Optional<Path> file(javafx.stage.Window owner, String title,
+                                       List<javafx.stage.FileChooser.ExtensionFilter> filters) {
+                return Optional.empty();
+            }
+
+            @Override
             public Optional<Path> saveAs(javafx.stage.Window owner, String title, String suggested) {
                 return Optional.empty();
             }
@@ -115,7 +123,7 @@ class EvidenceUiTest {
         };
         console = new ConsoleFixture(stage, dir, Map.of(), ZoneId.of("Europe/Berlin"),
                 w -> incident = w.incidents().declare(Declaration.titled("Checkout 5xx after deploy")), () -> { },
-                new EvidenceView.Ports(drop, picker, screens, clipboard, text -> { }));
+                new OsPorts(drop, picker, screens, clipboard, text -> { }, SystemViewer.system()));
     }
 
     @AfterEach
@@ -136,8 +144,8 @@ class EvidenceUiTest {
     void aDroppedFileIsListedWithItsHashAndItsCustodyShowsTheCaptureAndThePreview(FxRobot robot) throws Exception {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#evidencePage").tryQuery().isPresent() && dropped.get() != null);
-        waitUntil(() -> console.desktop.evidence().incidentProperty().get() != null);
-        assertThat(console.desktop.evidence().incidentProperty().get()).isEqualTo(incident.id());
+        waitUntil(() -> console.feature(EvidenceFeature.class).model().incidentProperty().get() != null);
+        assertThat(console.feature(EvidenceFeature.class).model().incidentProperty().get()).isEqualTo(incident.id());
         console.snapshot("evidence-empty");
 
         Path log = files.resolve("gateway-14h.txt");
@@ -169,7 +177,7 @@ class EvidenceUiTest {
     @Test
     void aScreenshotRegionPastedTextAndANoteAreKeptAndFiltered(FxRobot robot) throws Exception {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
-        waitUntil(() -> console.desktop.evidence().incidentProperty().get() != null);
+        waitUntil(() -> console.feature(EvidenceFeature.class).model().incidentProperty().get() != null);
 
         waitUntil(() -> robot.lookup("#evidenceIncident").queryComboBox().getValue() != null);
         robot.clickOn("#screenshot");
@@ -201,10 +209,10 @@ class EvidenceUiTest {
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         waitUntil(() -> list(robot).getItems().size() == 3);
 
-        WaitForAsyncUtils.asyncFx(() -> console.desktop.evidence().kindFilterProperty().set(EvidenceItem.Kind.NOTE));
+        WaitForAsyncUtils.asyncFx(() -> console.feature(EvidenceFeature.class).model().kindFilterProperty().set(EvidenceItem.Kind.NOTE));
         waitUntil(() -> list(robot).getItems().size() == 1);
         assertThat(list(robot).getItems().get(0).name()).isEqualTo("The deploy at 14:18 changed the pool size");
-        WaitForAsyncUtils.asyncFx(() -> console.desktop.evidence().kindFilterProperty().set(null));
+        WaitForAsyncUtils.asyncFx(() -> console.feature(EvidenceFeature.class).model().kindFilterProperty().set(null));
         waitUntil(() -> list(robot).getItems().size() == 3);
 
         WaitForAsyncUtils.asyncFx(() -> list(robot).getSelectionModel().select(1));

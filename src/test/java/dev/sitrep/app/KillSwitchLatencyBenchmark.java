@@ -5,6 +5,7 @@ import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.killswitch.ResumeRequest;
 import dev.sitrep.sandbox.SandboxServer;
+import dev.sitrep.ui.killswitch.HaltFeature;
 import dev.sitrep.ui.shell.ShellViewModel;
 import javafx.stage.Stage;
 import okhttp3.MediaType;
@@ -94,26 +95,26 @@ class KillSwitchLatencyBenchmark {
 
     /** One halt through the console: {nanos confirm->wire, nanos answer->banner}. */
     private long[] oneRound() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> desktop.showKillSwitch()).get();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !desktop.killSwitch().choices().isEmpty());
+        WaitForAsyncUtils.asyncFx(() -> desktop.navigator().killSwitch()).get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !console.feature(HaltFeature.class).model().choices().isEmpty());
         WaitForAsyncUtils.asyncFx(() -> {
-            desktop.killSwitch().choices().get(0).selected().set(true);
-            desktop.killSwitch().reasonProperty().set("latency drill");
-            desktop.killSwitch().beginHold();
+            console.feature(HaltFeature.class).model().choices().get(0).selected().set(true);
+            console.feature(HaltFeature.class).model().reasonProperty().set("latency drill");
+            console.feature(HaltFeature.class).model().beginHold();
         }).get();
-        WaitForAsyncUtils.sleep(desktop.killSwitch().hold().toMillis() + 50, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.sleep(console.feature(HaltFeature.class).model().hold().toMillis() + 50, TimeUnit.MILLISECONDS);
         bannerAt.set(0);
         long[] confirmedAt = new long[1];
         WaitForAsyncUtils.asyncFx(() -> {
             confirmedAt[0] = System.nanoTime();
-            desktop.killSwitch().holding(); // the hold has run its time: this is the confirming act
+            console.feature(HaltFeature.class).model().holding(); // the hold has run its time: this is the confirming act
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bannerAt.get() != 0);
         long wire = sandbox.lastHaltArrivedNanos() - confirmedAt[0];
         long banner = bannerAt.get() - sandbox.lastHaltAnsweredNanos();
         console.workspace.killSwitch().resume("pn", new ResumeRequest(true, true, true, "bench", "drill over", "full"), null);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shellModel.haltBannerProperty().get().isEmpty());
-        WaitForAsyncUtils.asyncFx(() -> desktop.killSwitch().disarm());
+        WaitForAsyncUtils.asyncFx(() -> console.feature(HaltFeature.class).model().disarm());
         WaitForAsyncUtils.waitForFxEvents();
         return new long[] {wire, banner};
     }

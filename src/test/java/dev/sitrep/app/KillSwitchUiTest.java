@@ -4,6 +4,7 @@ import dev.sitrep.services.Services;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.sandbox.SandboxServer;
+import dev.sitrep.ui.killswitch.HaltFeature;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -36,7 +37,6 @@ class KillSwitchUiTest {
     private SandboxServer sandbox;
     private ConsoleFixture console;
     private Services workspace;
-    private Desktop desktop;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -52,7 +52,6 @@ class KillSwitchUiTest {
                             "SEV2", "checkout", List.of(), "lee", false, null));
                 });
         workspace = console.workspace;
-        desktop = console.desktop;
     }
 
     @AfterEach
@@ -90,7 +89,7 @@ class KillSwitchUiTest {
         robot.release(MouseButton.PRIMARY);
         WaitForAsyncUtils.sleep(2, TimeUnit.SECONDS);
         assertThat(sandbox.halted()).isFalse();
-        assertThat(desktop.killSwitch().holdProgressProperty().get()).isZero();
+        assertThat(console.feature(HaltFeature.class).model().holdProgressProperty().get()).isZero();
     }
 
     @Test

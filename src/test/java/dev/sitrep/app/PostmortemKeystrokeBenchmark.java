@@ -6,6 +6,7 @@ import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.TestServices;
+import dev.sitrep.ui.postmortem.PostmortemFeature;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TextArea;
@@ -68,10 +69,10 @@ class PostmortemKeystrokeBenchmark {
 
     @Test
     void keyPressToPreviewWithAFiveThousandEventDraftOpen(FxRobot robot) throws Exception {
-        robot.interact(() -> console.desktop.writePostmortem(incident));
+        robot.interact(() -> console.desktop.navigator().writePostmortem(incident));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#pmSection-went_well").tryQuery().isPresent());
         TextArea section = robot.lookup("#pmSection-went_well").queryAs(TextArea.class);
-        assertThat(console.desktop.postmortem().docProperty().get().timeline()).hasSizeGreaterThan(5_000);
+        assertThat(console.feature(PostmortemFeature.class).model().docProperty().get().timeline()).hasSizeGreaterThan(5_000);
         TextArea bare = new TextArea();
         robot.interact(() -> ((javafx.scene.layout.Pane) console.scene.getRoot().lookup("#postmortemEditor"))
                 .getChildren().add(bare));

@@ -119,7 +119,7 @@ class PostmortemUiTest {
         AtomicReference<ConsoleFixture> reopened = new AtomicReference<>();
         robot.interact(() -> reopened.set(new ConsoleFixture(stage, dir, Map.of(), w -> { })));
         try {
-            robot.interact(() -> reopened.get().desktop.writePostmortem(incident.id()));
+            robot.interact(() -> reopened.get().desktop.navigator().writePostmortem(incident.id()));
             waitUntil(() -> robot.lookup("#pmSection-went_well").tryQuery().map(n -> ((TextArea) n).getText()
                     .equals("Paging reached **Lee** in a minute")).orElse(false));
             waitUntil(() -> previewShows(robot, "Lee"));

@@ -2,6 +2,7 @@ package dev.sitrep.app;
 
 import dev.sitrep.bench.BenchData;
 import dev.sitrep.runbook.RunbookLibrary;
+import dev.sitrep.ui.triage.TriageFeature;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -56,11 +57,11 @@ class TriageOpenBenchmark {
         long[] reopen = new long[ROUNDS];
         long[] direct = new long[ROUNDS];
         for (int i = 0; i < ROUNDS; i++) {
-            var before = console.desktop.triage().sessionProperty().get();
+            var before = console.feature(TriageFeature.class).model().sessionProperty().get();
             robot.moveTo("#triageRestart");
             long t = System.nanoTime();
             robot.clickOn("#triageRestart");
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> console.desktop.triage().sessionProperty().get() != before);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> console.feature(TriageFeature.class).model().sessionProperty().get() != before);
             WaitForAsyncUtils.waitForFxEvents();
             reopen[i] = System.nanoTime() - t;
             long d = System.nanoTime();

@@ -9,6 +9,8 @@ import dev.sitrep.incident.IncidentService;
 import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.TestServices;
+import dev.sitrep.ui.board.BoardFeature;
+import dev.sitrep.ui.triage.TriageFeature;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -69,8 +71,8 @@ class TriageUiTest {
         robot.type(KeyCode.ENTER);
         waitUntil(() -> robot.lookup("#declareTitle").tryQuery().map(n -> n.isVisible()).orElse(false));
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> console.desktop.board().rows().size() == 1);
-        Incident declared = console.desktop.board().rows().get(0);
+        waitUntil(() -> console.feature(BoardFeature.class).model().rows().size() == 1);
+        Incident declared = console.feature(BoardFeature.class).model().rows().get(0);
         assertThat(declared.severity()).isEqualTo("SEV1");
         IncidentService incidents = console.workspace.incidents();
         waitUntil(() -> incidents.show(declared.id()).timeline().stream().filter(e -> e.type() == EventType.TRIAGE)
@@ -113,15 +115,15 @@ class TriageUiTest {
         Path source = dir.resolveSibling(dir.getFileName() + "-ops-wiki-tree.md");
         java.nio.file.Files.copy(TriageUiTest.class.getResourceAsStream("/import/ops-wiki-tree.md"), source,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        robot.interact(() -> console.desktop.previewImport(source));
+        robot.interact(() -> console.feature(TriageFeature.class).previewImport(source));
         waitUntil(() -> robot.lookup("#importSummary").tryQuery()
                 .map(n -> ((Label) n).getText().startsWith("Imported")).orElse(false));
         console.snapshot("import-preview");
         robot.clickOn("#importSave");
         waitUntil(() -> robot.lookup("#importSaved").tryQuery().map(n -> n.isVisible()).orElse(false));
         int builtIn = dev.sitrep.runbook.RunbookLibrary.builtIns().triageTrees().size();
-        waitUntil(() -> console.desktop.triage().trees().size() == builtIn + 1);
-        assertThat(console.desktop.triage().trees()).extracting(dev.sitrep.runbook.Runbook::title)
+        waitUntil(() -> console.feature(TriageFeature.class).model().trees().size() == builtIn + 1);
+        assertThat(console.feature(TriageFeature.class).model().trees()).extracting(dev.sitrep.runbook.Runbook::title)
                 .contains("Agent platform triage");
         assertThat(java.nio.file.Files.list(dir.resolve("runbooks")).count()).isEqualTo(1);
         java.nio.file.Files.deleteIfExists(source);

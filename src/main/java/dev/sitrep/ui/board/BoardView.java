@@ -4,13 +4,12 @@ import atlantafx.base.theme.Styles;
 import dev.sitrep.board.BoardFilter;
 import dev.sitrep.board.Lanes;
 import dev.sitrep.core.Incident;
-import dev.sitrep.core.IncidentId;
 import dev.sitrep.ui.common.Converters;
 import dev.sitrep.ui.common.Icons;
+import dev.sitrep.ui.common.Navigator;
 import dev.sitrep.ui.common.SeverityStyle;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -38,19 +37,14 @@ import java.util.function.Consumer;
  */
 public final class BoardView extends VBox {
 
-    /** What the board's buttons and quick actions ask the window for. */
-    public record Actions(Consumer<IncidentId> open, Runnable declare, Runnable startDrill, Consumer<Node> showSheet,
-                          Runnable hideSheet, Consumer<Incident> postUpdate) {
-    }
-
     private final BoardViewModel model;
-    private final Actions actions;
+    private final Navigator navigator;
     private final HBox laneBox = new HBox(10);
     private final List<ListView<Incident>> lists = new ArrayList<>();
 
-    public BoardView(BoardViewModel model, Actions actions) {
+    public BoardView(BoardViewModel model, Navigator navigator) {
         this.model = model;
-        this.actions = actions;
+        this.navigator = navigator;
         getStyleClass().add("board");
         setId("board");
         setSpacing(10);
@@ -75,7 +69,7 @@ public final class BoardView extends VBox {
         laneBox.setFillHeight(true);
         model.laneKeys().addListener((ListChangeListener<String>) c -> buildLanes());
         buildLanes();
-        StackPane body = new StackPane(laneBox, new Welcome(actions.declare(), actions.startDrill()));
+        StackPane body = new StackPane(laneBox, new Welcome(navigator::declare, navigator::startDrill));
         body.getChildren().get(1).visibleProperty().bind(model.workspaceEmptyProperty());
         body.getChildren().get(1).managedProperty().bind(model.workspaceEmptyProperty());
         laneBox.visibleProperty().bind(model.workspaceEmptyProperty().not());
@@ -146,7 +140,7 @@ public final class BoardView extends VBox {
         list.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> key(list, e.getCode(), e));
         list.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && selected(list) != null) {
-                actions.open().accept(selected(list).id());
+                navigator.openIncident(selected(list).id());
             }
         });
         list.setContextMenu(menu(list));
@@ -174,11 +168,11 @@ public final class BoardView extends VBox {
 
     private ContextMenu menu(ListView<Incident> list) {
         MenuItem open = new MenuItem("Open (Enter)");
-        open.setOnAction(e -> withSelected(list, i -> actions.open().accept(i.id())));
+        open.setOnAction(e -> withSelected(list, i -> navigator.openIncident(i.id())));
         MenuItem ack = new MenuItem("Acknowledge now (A)");
         ack.setOnAction(e -> withSelected(list, model::acknowledge));
         MenuItem update = new MenuItem("Post update… (U)");
-        update.setOnAction(e -> withSelected(list, actions.postUpdate()));
+        update.setOnAction(e -> withSelected(list, x -> navigator.postUpdate(x.id())));
         MenuItem severity = new MenuItem("Change severity… (V)");
         severity.setOnAction(e -> withSelected(list, i -> sheet(i, QuickChangeSheet.Kind.SEVERITY)));
         MenuItem status = new MenuItem("Change status… (S)");
@@ -192,9 +186,9 @@ public final class BoardView extends VBox {
         Incident i = selected(list);
         int lane = lists.indexOf(list);
         switch (code) {
-            case ENTER -> withSelected(list, x -> actions.open().accept(x.id()));
+            case ENTER -> withSelected(list, x -> navigator.openIncident(x.id()));
             case A -> withSelected(list, model::acknowledge);
-            case U -> withSelected(list, actions.postUpdate());
+            case U -> withSelected(list, x -> navigator.postUpdate(x.id()));
             case V -> withSelected(list, x -> sheet(x, QuickChangeSheet.Kind.SEVERITY));
             case S -> withSelected(list, x -> sheet(x, QuickChangeSheet.Kind.STATUS));
             case R -> withSelected(list, x -> sheet(x, QuickChangeSheet.Kind.ROLE));
@@ -218,7 +212,7 @@ public final class BoardView extends VBox {
     }
 
     private void sheet(Incident i, QuickChangeSheet.Kind kind) {
-        actions.showSheet().accept(new QuickChangeSheet(model, i, kind, actions.hideSheet()));
+        navigator.showOverlay(new QuickChangeSheet(model, i, kind, navigator::hideOverlay));
     }
 
     private static Incident selected(ListView<Incident> list) {

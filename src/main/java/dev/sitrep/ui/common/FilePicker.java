@@ -17,6 +17,9 @@ public interface FilePicker {
 
     Optional<Path> folder(Window owner, String title);
 
+    /** One file, offered through {@code filters} (the first chosen at the start); empty when cancelled. */
+    Optional<Path> file(Window owner, String title, List<FileChooser.ExtensionFilter> filters);
+
     /** Where to write a new file, starting from {@code suggested}; empty when cancelled. */
     Optional<Path> saveAs(Window owner, String title, String suggested);
 
@@ -35,6 +38,14 @@ public interface FilePicker {
                 DirectoryChooser chooser = new DirectoryChooser();
                 chooser.setTitle(title);
                 return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
+            }
+
+            @Override
+            public Optional<Path> file(Window owner, String title, List<FileChooser.ExtensionFilter> filters) {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle(title);
+                chooser.getExtensionFilters().addAll(filters);
+                return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
             }
 
             @Override

@@ -3,16 +3,12 @@ package dev.sitrep.ui.evidence;
 import atlantafx.base.theme.Styles;
 import dev.sitrep.core.EvidenceItem;
 import dev.sitrep.core.Incident;
-import dev.sitrep.ui.common.ClipboardReader;
 import dev.sitrep.ui.common.Controls;
 import dev.sitrep.ui.common.Converters;
-import dev.sitrep.ui.common.FileDrop;
-import dev.sitrep.ui.common.FilePicker;
 import dev.sitrep.ui.common.Icons;
+import dev.sitrep.ui.common.OsPorts;
 import dev.sitrep.ui.common.IncidentChooser;
 import dev.sitrep.ui.common.Png;
-import dev.sitrep.ui.common.ScreenGrabber;
-import dev.sitrep.ui.common.TextClipboard;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -52,27 +48,18 @@ import java.util.function.Function;
  */
 public final class EvidenceView extends BorderPane {
 
-    /** The operating system's parts, behind interfaces (tests pass fakes). */
-    public record Ports(FileDrop drop, FilePicker picker, ScreenGrabber screens, ClipboardReader clipboard,
-                        TextClipboard copy) {
-        public static Ports system() {
-            return new Ports(FileDrop.system(), FilePicker.system(), ScreenGrabber.system(), ClipboardReader.system(),
-                    TextClipboard.system());
-        }
-    }
-
     private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH-mm-ss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
     private final EvidenceViewModel model;
-    private final Ports ports;
+    private final OsPorts ports;
     private final Clock clock;
     private final ZoneId zone;
     private final Consumer<Node> showSheet;
     private final Runnable closeSheet;
     private final ListView<EvidenceItem> list = new ListView<>();
 
-    public EvidenceView(EvidenceViewModel model, Ports ports, Function<EvidenceItem, Path> blob, Clock clock, ZoneId zone,
+    public EvidenceView(EvidenceViewModel model, OsPorts ports, Function<EvidenceItem, Path> blob, Clock clock, ZoneId zone,
                         Consumer<Node> showSheet, Runnable closeSheet) {
         this.model = model;
         this.ports = ports;

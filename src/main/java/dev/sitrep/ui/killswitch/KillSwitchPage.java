@@ -1,6 +1,7 @@
 package dev.sitrep.ui.killswitch;
 
 import atlantafx.base.theme.Styles;
+import dev.sitrep.ui.common.PlatformWatch.Halted;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -8,10 +9,6 @@ import javafx.scene.layout.VBox;
 
 /** The Kill switch page: the big red button with its guard ring, and what it does. */
 public final class KillSwitchPage extends VBox {
-
-    /** A halted platform as the page lists it. */
-    public record Halted(String name, dev.sitrep.core.PlatformKind kind, String text) {
-    }
 
     private final VBox halted = new VBox(8);
 

@@ -1,8 +1,11 @@
 package dev.sitrep.ui.shell;
 
+import dev.sitrep.ui.common.Page;
 import atlantafx.base.controls.ModalPane;
 import atlantafx.base.theme.Styles;
 import dev.sitrep.ui.common.Icons;
+import dev.sitrep.ui.common.Navigator;
+import dev.sitrep.ui.common.Pages;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Pos;
@@ -30,7 +33,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * The window: sidebar, a top bar with Declare, the page area, and the status bar (operator, data
@@ -42,20 +45,10 @@ public final class ShellView extends BorderPane {
     private final ShellViewModel model;
     private final StackPane pageArea = new StackPane();
     private final ModalPane overlay = new ModalPane();
-    private final Map<Page, Node> built = new EnumMap<>(Page.class);
     private final Map<Page, ToggleButton> sidebarButtons = new EnumMap<>(Page.class);
-    private Function<Page, Node> pages;
-    private Actions actions = new Actions(() -> { }, () -> { }, () -> { }, () -> { }, () -> { }, () -> { }, () -> { });
-
-    /**
-     * What the window's shortcuts and buttons do once the workspace is open.
-     *
-     * @param proposedKillSwitch the escalation banner's button: the halt dialog with the escalated platforms chosen
-     * @param wall               the Wall button: the read-only wall display on this workspace
-     */
-    public record Actions(Runnable declare, Runnable note, Runnable escape, Runnable drill, Runnable killSwitch,
-                          Runnable proposedKillSwitch, Runnable wall) {
-    }
+    private Pages pages;
+    /** What the window's shortcuts and buttons do; none until the workspace is open. */
+    private Navigator navigator;
 
     public ShellView(ShellViewModel model) {
         this.model = model;
@@ -92,7 +85,12 @@ public final class ShellView extends BorderPane {
         StackPane center = new StackPane(main, overlay);
         VBox.setVgrow(pageArea, Priority.ALWAYS);
         setCenter(center);
-        model.pageProperty().addListener((obs, was, now) -> showPage(now));
+        model.pageProperty().addListener((obs, was, now) -> {
+            if (pages != null) {
+                pages.hidden(was);
+            }
+            showPage(now);
+        });
         Timeline clocks = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         clocks.setCycleCount(Timeline.INDEFINITE);
         clocks.play();
@@ -106,7 +104,7 @@ public final class ShellView extends BorderPane {
         text.textProperty().bind(model.escalationBannerProperty());
         Button open = new Button("Open kill switch…");
         open.setId("escalationKillSwitch");
-        open.setOnAction(e -> actions.proposedKillSwitch().run());
+        open.setOnAction(e -> go(n -> n.armKillSwitch(null, model.escalatedPlatforms())));
         Button dismiss = new Button("Dismiss");
         dismiss.setId("escalationDismiss");
         dismiss.setOnAction(e -> model.dismissEscalation());
@@ -118,12 +116,18 @@ public final class ShellView extends BorderPane {
         return banner;
     }
 
-    /** The workspace is open: pages can be built (lazily, once each). */
-    public void setPages(Function<Page, Node> factory, Actions actions) {
+    /** The workspace is open: pages can be built (each when first shown), and the buttons move through the navigator. */
+    public void setPages(Pages pages, Navigator navigator) {
         installTooltips();
-        this.pages = factory;
-        this.actions = actions;
+        this.pages = pages;
+        this.navigator = navigator;
         showPage(model.pageProperty().get());
+    }
+
+    private void go(Consumer<Navigator> move) {
+        if (navigator != null) {
+            move.accept(navigator);
+        }
     }
 
     /** Tooltips wait for the workspace: creating the first one is slow and the first frame should not wait. */
@@ -170,7 +174,7 @@ public final class ShellView extends BorderPane {
         if (pages == null) {
             return;
         }
-        Node node = built.computeIfAbsent(page, pages);
+        Node node = pages.show(page);
         if (page == Page.SETTINGS) {
             ScrollPane scroll = new ScrollPane(node);
             scroll.setFitToWidth(true);
@@ -213,7 +217,7 @@ public final class ShellView extends BorderPane {
         Button declare = new Button("Declare", Icons.of(Feather.PLUS));
         declare.setId("declareAction");
         declare.getStyleClass().add(Styles.ACCENT);
-        declare.setOnAction(e -> actions.declare().run());
+        declare.setOnAction(e -> go(Navigator::declare));
         Button help = new Button(null, Icons.of(Feather.HELP_CIRCLE, 18));
         help.setId("helpAction");
         help.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
@@ -223,17 +227,17 @@ public final class ShellView extends BorderPane {
         Button kill = new Button("Kill switch", Icons.of(Feather.POWER));
         kill.setId("killSwitchAction");
         kill.getStyleClass().add("kill-switch-top");
-        kill.setOnAction(e -> actions.killSwitch().run());
+        kill.setOnAction(e -> go(Navigator::killSwitch));
         Button wall = new Button("Wall", Icons.of(Feather.MONITOR));
         wall.setId("wallAction");
         wall.getStyleClass().add(Styles.FLAT);
-        wall.setOnAction(e -> actions.wall().run());
+        wall.setOnAction(e -> go(Navigator::openWall));
         HBox bar = new HBox(10, grow, wall, declare, kill, help);
         if (!model.drill()) {
             Button drill = new Button("Drill", Icons.of(Feather.PLAY_CIRCLE));
             drill.setId("drillAction");
             drill.getStyleClass().add(Styles.FLAT);
-            drill.setOnAction(e -> actions.drill().run());
+            drill.setOnAction(e -> go(Navigator::startDrill));
             bar.getChildren().add(1, drill);
         }
         bar.setAlignment(Pos.CENTER_RIGHT);
@@ -291,13 +295,13 @@ public final class ShellView extends BorderPane {
 
     private void shortcut(KeyEvent e) {
         if (KILL.match(e)) {
-            actions.killSwitch().run();
+            go(Navigator::killSwitch);
             e.consume();
         } else if (DECLARE.match(e)) {
-            actions.declare().run();
+            go(Navigator::declare);
             e.consume();
         } else if (NOTE.match(e)) {
-            actions.note().run();
+            go(Navigator::focusNote);
             e.consume();
         } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode().isDigitKey()) {
             String name = e.getCode().getName();
@@ -307,7 +311,7 @@ public final class ShellView extends BorderPane {
             if (overlayShown()) {
                 hideOverlay();
             } else {
-                actions.escape().run();
+                go(Navigator::back);
             }
             e.consume();
         } else if (e.getText().equals("?") && !(getScene().getFocusOwner() instanceof TextInputControl)) {

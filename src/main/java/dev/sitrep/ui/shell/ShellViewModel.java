@@ -1,5 +1,6 @@
 package dev.sitrep.ui.shell;
 
+import dev.sitrep.ui.common.Page;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.PlatformStatus;

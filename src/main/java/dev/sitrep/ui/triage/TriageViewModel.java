@@ -14,6 +14,7 @@ import dev.sitrep.runbook.TriageSession;
 import dev.sitrep.runbook.TriageStep;
 import dev.sitrep.ui.common.BackgroundTask;
 import dev.sitrep.ui.common.TaskStatus;
+import dev.sitrep.ui.common.Navigator;
 import dev.sitrep.ui.common.UiExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -35,20 +36,11 @@ import java.util.stream.Collectors;
  */
 public final class TriageViewModel {
 
-    /** What the outcome asks the window to do: declare with this title and severity, or arm the kill switch. */
-    public interface Actions {
-        void declare(String title, String severity);
-
-        void proposeKillSwitch(IncidentId incident);
-
-        void applied(IncidentId incident);
-    }
-
     private final Supplier<RunbookLibrary> library;
     private final Supplier<SeverityScale> workspaceScale;
     private final TriageRecorder recorder;
     private final UiExecutor executor;
-    private Actions actions;
+    private final Navigator navigator;
     private RunbookLibrary loaded;
     private SeverityScale scale;
 
@@ -80,15 +72,12 @@ public final class TriageViewModel {
     private final ReadOnlyStringWrapper applied = new ReadOnlyStringWrapper("");
 
     public TriageViewModel(Supplier<RunbookLibrary> library, Supplier<SeverityScale> workspaceScale,
-                           TriageRecorder recorder, UiExecutor executor) {
+                           TriageRecorder recorder, UiExecutor executor, Navigator navigator) {
         this.library = library;
         this.workspaceScale = workspaceScale;
         this.recorder = recorder;
         this.executor = executor;
-    }
-
-    public void setActions(Actions actions) {
-        this.actions = actions;
+        this.navigator = navigator;
     }
 
     private record Loaded(RunbookLibrary library, SeverityScale scale) {
@@ -166,10 +155,11 @@ public final class TriageViewModel {
     /** Opens the declare sheet with the outcome's title and severity; the triage is applied once declared. */
     public void declare() {
         TriageSession s = session.get();
-        if (s == null || !s.finished() || actions == null) {
+        if (s == null || !s.finished()) {
             return;
         }
-        actions.declare(outcomeTitle.get(), severity.get().isEmpty() ? null : severity.get());
+        navigator.declare(new Navigator.Prefill(outcomeTitle.get(), severity.get().isEmpty() ? null : severity.get()),
+                this::applyTo);
     }
 
     /** Puts the answers, the outcome and the severity decision on {@code id}'s timeline and opens the checklists. */
@@ -181,16 +171,12 @@ public final class TriageViewModel {
         status.run(BackgroundTask.wrap(() -> recorder.apply(id, s)).onSuccess(result -> {
             applied.set("Recorded on " + id + ". " + result.severityDecision() + ". " + result.checklists().size()
                     + " checklist" + (result.checklists().size() == 1 ? "" : "s") + " opened.");
-            if (actions != null) {
-                actions.applied(id);
-            }
+            navigator.openChecklists(id);
         }), executor);
     }
 
     public void proposeKillSwitch() {
-        if (actions != null) {
-            actions.proposeKillSwitch(applyTarget.get());
-        }
+        navigator.proposeKillSwitch(applyTarget.get());
     }
 
     private void show(TriageSession s) {

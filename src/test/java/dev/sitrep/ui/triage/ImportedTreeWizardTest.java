@@ -11,6 +11,7 @@ import dev.sitrep.store.Store;
 import dev.sitrep.testing.DirectExecutor;
 import dev.sitrep.testing.TestClock;
 import dev.sitrep.testing.TestServices;
+import dev.sitrep.ui.common.NavigatorStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,23 +54,15 @@ class ImportedTreeWizardTest {
         store = Store.open(dir);
         TestClock clock = new TestClock(Instant.parse("2026-11-22T14:32:00Z"));
         Services services = TestServices.on(store, "maria").clock(clock).random(new Random(1)).build();
-        TriageViewModel model = new TriageViewModel(() -> RunbookLibrary.load(dir), services.incidents()::scale,
-                services.triage(), new DirectExecutor());
         List<String> declared = new ArrayList<>();
-        model.setActions(new TriageViewModel.Actions() {
-            @Override
-            public void declare(String title, String severity) {
-                declared.add(title + " / " + severity);
-            }
-
-            @Override
-            public void proposeKillSwitch(IncidentId incident) {
-            }
-
-            @Override
-            public void applied(IncidentId incident) {
-            }
-        });
+        TriageViewModel model = new TriageViewModel(() -> RunbookLibrary.load(dir), services.incidents()::scale,
+                services.triage(), new DirectExecutor(),
+                new NavigatorStub() {
+                    @Override
+                    public void declare(Prefill prefill, Consumer<IncidentId> then) {
+                        declared.add(prefill.title() + " / " + prefill.severity());
+                    }
+                });
         model.load();
         Runbook tree = model.trees().stream().filter(t -> t.id().equals("agent-platform-triage")).findFirst().orElseThrow();
         model.start(tree);

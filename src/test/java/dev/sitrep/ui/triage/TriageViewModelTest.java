@@ -11,6 +11,7 @@ import dev.sitrep.store.Store;
 import dev.sitrep.testing.DirectExecutor;
 import dev.sitrep.testing.TestClock;
 import dev.sitrep.testing.TestServices;
+import dev.sitrep.ui.common.NavigatorStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,22 +44,17 @@ class TriageViewModelTest {
         Services services = TestServices.on(store, "maria").clock(clock).random(new Random(1)).build();
         incidents = services.incidents();
         model = new TriageViewModel(() -> RunbookLibrary.load(dir), incidents::scale, services.triage(),
-                new DirectExecutor());
-        model.setActions(new TriageViewModel.Actions() {
-            @Override
-            public void declare(String title, String severity) {
-                declared.add(title + " / " + severity);
-            }
+                new DirectExecutor(), new NavigatorStub() {
+                    @Override
+                    public void declare(Prefill prefill, Consumer<IncidentId> then) {
+                        declared.add(prefill.title() + " / " + prefill.severity());
+                    }
 
-            @Override
-            public void proposeKillSwitch(IncidentId incident) {
-            }
-
-            @Override
-            public void applied(IncidentId incident) {
-                applied.add(incident);
-            }
-        });
+                    @Override
+                    public void openChecklists(IncidentId incident) {
+                        applied.add(incident);
+                    }
+                });
     }
 
     @AfterEach

@@ -1,4 +1,4 @@
-package dev.sitrep.ui.shell;
+package dev.sitrep.ui.common;
 
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;

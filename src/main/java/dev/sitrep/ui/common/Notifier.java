@@ -1,4 +1,4 @@
-package dev.sitrep.app;
+package dev.sitrep.ui.common;
 
 import javafx.stage.Window;
 import org.controlsfx.control.Notifications;
@@ -7,14 +7,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Desktop notifications (ControlsFX) for what must not be missed: a clock gone overdue. Once each, said by the board. */
-final class Notifier {
+public final class Notifier {
 
     private static final Logger LOG = Logger.getLogger(Notifier.class.getName());
 
     private Notifier() {
     }
 
-    static void overdue(String text) {
+    public static void overdue(String text) {
         LOG.info("overdue: " + text);
         if (Window.getWindows().stream().noneMatch(Window::isShowing)) {
             return;

@@ -1,0 +1,36 @@
+package dev.sitrep.ui.board;
+
+import dev.sitrep.services.Services;
+import dev.sitrep.ui.common.FeatureContext;
+import dev.sitrep.ui.common.Notifier;
+import dev.sitrep.ui.common.PageFeature;
+import javafx.scene.Node;
+
+/** The Board page (the start page): live cards per severity lane, their clocks counting every second. */
+public final class BoardFeature implements PageFeature {
+
+    private final BoardViewModel model;
+    private final BoardView view;
+
+    public BoardFeature(FeatureContext context) {
+        Services services = context.services();
+        model = new BoardViewModel(services.incidents(), context.executor(), context.clock(),
+                ids -> services.statusUpdates().lastSent(ids));
+        view = new BoardView(model, context.navigator());
+        model.onOverdue(Notifier::overdue);
+        context.changes().addListener(model::onChanges);
+        context.ticker().add(view::tick);
+        model.setPlatforms(context.platforms().snapshotProperty().get().states());
+        context.platforms().snapshotProperty().addListener((obs, was, now) -> model.setPlatforms(now.states()));
+        model.refresh();
+    }
+
+    public BoardViewModel model() {
+        return model;
+    }
+
+    @Override
+    public Node node() {
+        return view;
+    }
+}
