@@ -33,4 +33,10 @@ public final class BoardFeature implements PageFeature {
     public Node node() {
         return view;
     }
+
+    /** The page came up: the keyboard goes to the cards once the page is in the window. */
+    @Override
+    public void shown() {
+        javafx.application.Platform.runLater(view::focusCards);
+    }
 }

@@ -226,6 +226,16 @@ public final class BoardView extends VBox {
         }
     }
 
+    /**
+     * Gives the keyboard to the cards (the page came up: at start, from the sidebar or Ctrl+1, back
+     * from an incident): the lane with the selected card, else the first lane with cards.
+     */
+    public void focusCards() {
+        lists.stream().filter(l -> !l.getSelectionModel().isEmpty()).findFirst()
+                .or(() -> lists.stream().filter(l -> !l.getItems().isEmpty()).findFirst())
+                .ifPresent(BoardView::focus);
+    }
+
     private static void focus(ListView<Incident> list) {
         list.requestFocus();
         if (list.getSelectionModel().isEmpty()) {

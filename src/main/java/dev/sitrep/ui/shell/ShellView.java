@@ -47,6 +47,7 @@ public final class ShellView extends BorderPane {
     private final ModalPane overlay = new ModalPane();
     private final Map<Page, ToggleButton> sidebarButtons = new EnumMap<>(Page.class);
     private Pages pages;
+    private Node focusBeforeOverlay;
     /** What the window's shortcuts and buttons do; none until the workspace is open. */
     private Navigator navigator;
 
@@ -95,6 +96,9 @@ public final class ShellView extends BorderPane {
         clocks.setCycleCount(Timeline.INDEFINITE);
         clocks.play();
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::keysStayInTheOverlay);
+        addEventFilter(KeyEvent.KEY_TYPED, this::keysStayInTheOverlay);
+        addEventFilter(KeyEvent.KEY_RELEASED, this::keysStayInTheOverlay);
     }
 
     private HBox escalationBanner() {
@@ -154,12 +158,63 @@ public final class ShellView extends BorderPane {
         pageArea.getChildren().setAll(box);
     }
 
+    /**
+     * Shows a sheet or dialog over the window. It owns the keyboard while it is open: focus moves
+     * into it (to its first control, unless it puts focus somewhere of its own), and no key reaches
+     * the page behind (see {@link #keysStayInTheOverlay}); closing it gives focus back.
+     */
     public void showOverlay(Node content) {
+        if (!overlay.isDisplay() && getScene() != null) {
+            focusBeforeOverlay = getScene().getFocusOwner();
+        }
         overlay.show(content);
+        javafx.application.Platform.runLater(() -> {
+            Node owner = getScene() == null ? null : getScene().getFocusOwner();
+            if (overlay.isDisplay() && !inside(overlay, owner)) {
+                firstFocusable(content).orElse(content).requestFocus();
+            }
+        });
     }
 
     public void hideOverlay() {
         overlay.hide(true);
+        Node back = focusBeforeOverlay;
+        focusBeforeOverlay = null;
+        if (back != null && back.getScene() == getScene() && back.isVisible()) {
+            back.requestFocus();
+        }
+    }
+
+    /** While a sheet is open, a key meant for anything but the sheet goes nowhere (the shell's own shortcuts run first). */
+    private void keysStayInTheOverlay(KeyEvent e) {
+        if (overlay.isDisplay() && !(e.getTarget() instanceof Node n && inside(overlay, n))) {
+            e.consume();
+        }
+    }
+
+    private static boolean inside(Node ancestor, Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first control in {@code node} that takes the keyboard (depth first, as Tab would reach it). */
+    static java.util.Optional<Node> firstFocusable(Node node) {
+        if (node.isFocusTraversable() && !node.isDisabled() && node.isVisible()) {
+            return java.util.Optional.of(node);
+        }
+        if (node instanceof javafx.scene.Parent parent && node.isVisible()) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                java.util.Optional<Node> found = firstFocusable(child);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     public boolean overlayShown() {
@@ -297,6 +352,8 @@ public final class ShellView extends BorderPane {
         if (KILL.match(e)) {
             go(Navigator::killSwitch);
             e.consume();
+        } else if (overlayShown() && e.getCode() != KeyCode.ESCAPE) {
+            return; // the sheet has the keyboard: only Esc (close it) and the kill switch reach past it
         } else if (DECLARE.match(e)) {
             go(Navigator::declare);
             e.consume();
