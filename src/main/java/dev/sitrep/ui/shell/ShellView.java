@@ -112,6 +112,13 @@ public final class ShellView extends BorderPane {
         Button dismiss = new Button("Dismiss");
         dismiss.setId("escalationDismiss");
         dismiss.setOnAction(e -> model.dismissEscalation());
+        // The buttons are what the commander acts on: they keep their whole width; the text wraps in what is left.
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
+        text.setMinWidth(0);
+        text.setMaxWidth(Double.MAX_VALUE);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(text, Priority.ALWAYS);
         HBox banner = new HBox(text, open, dismiss);
         banner.setId("escalationBanner");
         banner.getStyleClass().add("escalation-banner");

@@ -1,0 +1,63 @@
+package dev.sitrep.testing;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds what a person cannot read in a laid-out scene: a label or button whose rendered text is
+ * not its whole text (JavaFX cuts it with an ellipsis), or that lies outside the window. Call on
+ * the FX thread after layout.
+ */
+public final class Clipping {
+
+    private Clipping() {
+    }
+
+    /** Each problem as {@code #id "text": how it is cut}; empty when everything under {@code root} reads whole. */
+    public static List<String> problems(Scene scene, Node root) {
+        List<String> out = new ArrayList<>();
+        walk(scene, root, out);
+        return out;
+    }
+
+    private static void walk(Scene scene, Node node, List<String> out) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()) {
+            String shown = rendered(labeled);
+            String name = (labeled.getId() == null ? labeled.getClass().getSimpleName() : "#" + labeled.getId())
+                    + " \"" + labeled.getText() + "\"";
+            if (shown != null && !labeled.isWrapText() && !shown.equals(labeled.getText())) {
+                out.add(name + ": shown as \"" + shown + "\"");
+            }
+            Bounds b = labeled.localToScene(labeled.getLayoutBounds());
+            if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > scene.getWidth() + 0.5
+                    || b.getMaxY() > scene.getHeight() + 0.5) {
+                out.add(name + ": outside the window at " + b);
+            }
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                walk(scene, child, out);
+            }
+        }
+    }
+
+    /** The text the skin draws (its LabeledText child), or null before the skin exists. */
+    private static String rendered(Labeled labeled) {
+        for (Node child : labeled.getChildrenUnmodifiable()) {
+            if (child instanceof Text text && child.getStyleClass().contains("text")) {
+                return text.getText();
+            }
+        }
+        return null;
+    }
+}
