@@ -14,6 +14,7 @@ import dev.sitrep.core.ResumeWatch;
 import dev.sitrep.core.Role;
 import dev.sitrep.core.Roles;
 import dev.sitrep.core.SeverityLevel;
+import dev.sitrep.core.SeverityMapping;
 import dev.sitrep.core.SeverityScale;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.core.TimeFormat;
@@ -80,14 +81,19 @@ public final class IncidentService {
         return WorkspaceSettings.scale(tx);
     }
 
-    /** How many unfinished incidents a switch to {@code target} would re-express. */
-    public int unfinishedIncidents() {
-        return store.read(tx -> tx.incidents().list(UNFINISHED).size());
+    /**
+     * What a switch to {@code target} would do: each level of the active scale with the level it
+     * becomes ({@link SeverityMapping}, by meaning) and how many unfinished incidents it moves.
+     */
+    public ScaleSwitch scaleSwitch(SeverityScale target) {
+        return store.read(tx -> ScaleSwitch.of(scale(tx), target, tx.incidents().list(UNFINISHED)));
     }
 
     /**
-     * Makes {@code target} the workspace scale. Unfinished incidents are re-expressed on it by rank
-     * (SEV1 becomes P0), each with a severity-change entry; finished ones keep their history.
+     * Makes {@code target} the workspace scale. Unfinished incidents are re-expressed on it by what
+     * their level means ({@link SeverityMapping}: SEV1 becomes P0, P0 becomes SEV0), each with a
+     * severity-change entry saying old and new level (an incident whose code stays the same is left as
+     * it is); finished ones keep their history.
      *
      * @return how many incidents were re-expressed
      */
@@ -102,31 +108,19 @@ public final class IncidentService {
             tx.changed(SettingsRepository.ENTITY, WorkspaceSettings.SCALE);
             int moved = 0;
             for (Incident i : tx.incidents().list(UNFINISHED)) {
-                String code = sameRank(from, target, i.severity());
+                String code = ScaleSwitch.levelOn(from, target, i.severity()).code();
                 if (code.equals(i.severity())) {
                     continue;
                 }
-                Incident updated = i.withSeverity(code, now);
-                save(tx, updated);
+                save(tx, i.withSeverity(code, now));
                 String why = "workspace scale changed to " + target.name();
-                append(tx, i.id(), EventType.SEVERITY_CHANGE, "Severity " + i.severity() + " → " + code + ": " + why,
+                append(tx, i.id(), EventType.SEVERITY_CHANGE, "Severity " + i.severity() + " (" + from.name() + ") → "
+                                + code + " (" + target.name() + "): " + why,
                         now, null, Map.of("from", i.severity(), "to", code, "reason", why));
                 moved++;
             }
             return moved;
         });
-    }
-
-    /** The level of {@code to} on the same colour-ramp step as {@code code} on {@code from}, or the nearest one. */
-    static String sameRank(SeverityScale from, SeverityScale to, String code) {
-        int ramp = from.find(code).map(SeverityLevel::ramp).orElse(to.defaultSeverity().ramp());
-        SeverityLevel best = to.levels().get(0);
-        for (SeverityLevel level : to.levels()) {
-            if (Math.abs(level.ramp() - ramp) < Math.abs(best.ramp() - ramp)) {
-                best = level;
-            }
-        }
-        return best.code();
     }
 
     public Incident declare(Declaration d) {

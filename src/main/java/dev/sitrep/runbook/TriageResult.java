@@ -2,6 +2,7 @@ package dev.sitrep.runbook;
 
 import dev.sitrep.core.Role;
 import dev.sitrep.core.SeverityLevel;
+import dev.sitrep.core.SeverityMapping;
 import dev.sitrep.core.SeverityScale;
 
 import java.util.List;
@@ -34,7 +35,7 @@ public record TriageResult(Runbook tree, Outcome outcome, SeverityScale scale, S
 
     /** The recommendation on the workspace's scale (never milder); empty without an outcome. */
     public Optional<SeverityLevel> severityOn(SeverityScale workspace) {
-        return recommendedSeverity().map(level -> SeverityMapping.onto(level, workspace));
+        return recommendedSeverity().map(level -> SeverityMapping.onto(scale, level, workspace));
     }
 
     public boolean proposeKillSwitch() {

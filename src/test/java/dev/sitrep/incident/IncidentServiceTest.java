@@ -265,7 +265,7 @@ class IncidentServiceTest {
         Incident top = incidents.declare(new Declaration("top", "SEV0", null, List.of(), null, false, null));
         Incident closed = incidents.declare(new Declaration("closed", "SEV3", null, List.of(), null, false, null));
         incidents.setStatus(closed.id(), IncidentStatus.DECLINED, null, null);
-        assertThat(incidents.unfinishedIncidents()).isEqualTo(2);
+        assertThat(incidents.scaleSwitch(SeverityScales.PRIORITY).unfinished()).isEqualTo(2);
 
         assertThat(incidents.switchScale(SeverityScales.PRIORITY)).isEqualTo(2);
 
@@ -274,6 +274,37 @@ class IncidentServiceTest {
         assertThat(incidents.show(closed.id()).incident().severity()).isEqualTo("SEV3");
         assertThat(last(open).data()).containsEntry("reason", "workspace scale changed to P0..P3");
         assertThat(incidents.scale()).isSameAs(SeverityScales.PRIORITY);
+    }
+
+    @Test
+    void switchingTheScaleKeepsWhatALevelMeansAndSaysOldAndNewOnTheTimeline() {
+        incidents.switchScale(SeverityScales.FOUR_LEVEL);
+        Incident breach = incidents.declare(new Declaration("breach", "SEV1", null, List.of(), null, false, null));
+
+        assertThat(incidents.switchScale(SeverityScales.FIVE_LEVEL)).isEqualTo(1);
+
+        // the four-level SEV1 is "data is being lost, or a breach is active": SEV0's words, not SEV1's
+        assertThat(incidents.show(breach.id()).incident().severity()).isEqualTo("SEV0");
+        assertThat(last(breach).data()).containsEntry("from", "SEV1").containsEntry("to", "SEV0");
+        assertThat(last(breach).text()).startsWith("Severity SEV1 (SEV1..SEV4) → SEV0 (SEV0..SEV4)");
+    }
+
+    @Test
+    void theSwitchPreviewListsEachLevelWithItsNewLevelAndTheIncidentsItMoves() {
+        incidents.declare(new Declaration("one", "SEV1", null, List.of(), null, false, null));
+        incidents.declare(new Declaration("two", "SEV1", null, List.of(), null, false, null));
+        incidents.declare(new Declaration("three", "SEV3", null, List.of(), null, false, null));
+
+        ScaleSwitch preview = incidents.scaleSwitch(SeverityScales.PRIORITY);
+
+        assertThat(preview.unfinished()).isEqualTo(3);
+        assertThat(preview.moves()).extracting(ScaleSwitch.Move::describe).containsExactly(
+                "SEV0 → P0 (Customers see an outage, data is being lost, or a breach is active)",
+                "SEV1 → P0 (Customers see an outage, data is being lost, or a breach is active): 2 unfinished incidents",
+                "SEV2 → P1 (Significant degradation, automation misbehaving, or one tenant hit)",
+                "SEV3 → P2 (Recoverable degradation, one user, or an internal-only outage): 1 unfinished incident",
+                "SEV4 → P3 (Minor regression or cosmetic; no customer impact)");
+        assertThat(incidents.scale()).isSameAs(SeverityScales.FIVE_LEVEL);
     }
 
     private TimelineEvent last(Incident i) {

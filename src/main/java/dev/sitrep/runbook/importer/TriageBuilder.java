@@ -1,10 +1,10 @@
 package dev.sitrep.runbook.importer;
 
 import dev.sitrep.core.SeverityLevel;
+import dev.sitrep.core.SeverityMapping;
 import dev.sitrep.core.SeverityScale;
 import dev.sitrep.core.SeverityScales;
 import dev.sitrep.runbook.Action;
-import dev.sitrep.runbook.SeverityMapping;
 import dev.sitrep.runbook.TableKind;
 
 import java.util.ArrayList;
@@ -291,14 +291,14 @@ final class TriageBuilder {
         return Draft.Dest.to(made);
     }
 
-    /** The level on the runbook's scale: as written, or carried over by rank (never milder) with an adjustment. */
+    /** The level on the runbook's scale: as written, or carried over by meaning (never milder) with an adjustment. */
     private String onScale(String code, int line, String text) {
         Optional<SeverityLevel> level = scale.find(code);
         if (level.isPresent()) {
             return level.get().code();
         }
         SeverityScale own = code.startsWith("P") ? SeverityScales.PRIORITY : SeverityScales.FIVE_LEVEL;
-        SeverityLevel mapped = SeverityMapping.onto(own.level(code), scale);
+        SeverityLevel mapped = SeverityMapping.onto(own, code, scale);
         log.adjust(line, code + " is not on the runbook's " + scale.id() + " scale (" + scale.codes() + "); it was "
                 + "carried over as " + mapped.code(), text);
         return mapped.code();

@@ -14,7 +14,8 @@ public final class SettingsFeature implements PageFeature {
     public SettingsFeature(FeatureContext context) {
         Services services = context.services();
         Chrome chrome = context.chrome();
-        SettingsViewModel settings = new SettingsViewModel(services.settings(), services.incidents(), context.executor(),
+        SettingsViewModel settings = new SettingsViewModel(services.settings(), services.incidents(), services::runbooks,
+                context.executor(),
                 services::operator, name -> {
                     services.operatorChanged(name);
                     chrome.showOperator(services.operator());

@@ -58,7 +58,8 @@ public final class SettingsView extends VBox {
         Button switchScale = new Button("Switch");
         switchScale.setId("switchScale");
         switchScale.setOnAction(e -> model.switchScale());
-        switchScale.disableProperty().bind(model.chosenScaleProperty().isEqualTo(model.activeScaleProperty()));
+        switchScale.disableProperty().bind(model.chosenScaleProperty().isEqualTo(model.activeScaleProperty())
+                .or(model.status().busyProperty()));
         Label levels = Controls.muted("");
         levels.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> describe(model.chosenScaleProperty().get()), model.chosenScaleProperty()));

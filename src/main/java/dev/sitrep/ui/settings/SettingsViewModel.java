@@ -1,10 +1,12 @@
 package dev.sitrep.ui.settings;
 
 import dev.sitrep.core.ByteSize;
-import dev.sitrep.ui.common.Messages;
 import dev.sitrep.core.SeverityScale;
 import dev.sitrep.core.SeverityScales;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.runbook.LevelMentions;
+import dev.sitrep.runbook.RunbookLibrary;
+import dev.sitrep.ui.common.BackgroundTask;
 import dev.sitrep.ui.common.Messages;
 import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
@@ -24,7 +26,7 @@ import java.util.function.Supplier;
 
 /**
  * Settings: the operator's name, the theme and the workspace severity scale. Switching the scale
- * while incidents are unfinished warns first and needs a second press to confirm.
+ * while incidents are unfinished shows what it would change first and needs a second press to confirm.
  */
 public final class SettingsViewModel {
 
@@ -33,6 +35,7 @@ public final class SettingsViewModel {
     private final UiExecutor executor;
     private final Supplier<String> actor;
     private final Consumer<String> operatorChanged;
+    private final Supplier<RunbookLibrary> runbooks;
     private final String operatorOverride;
 
     // Properties
@@ -47,19 +50,22 @@ public final class SettingsViewModel {
     private final StringProperty postmortemSections = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final TaskStatus status = new TaskStatus();
-    private SeverityScale pendingConfirmation;
+    private ScalePreview pendingConfirmation;
 
     private record Loaded(String operator, Theme theme, SeverityScale scale, java.time.Duration hold, long evidenceLimit,
                           java.util.List<String> postmortemSections) {
     }
 
     /**
+     * @param runbooks         reads the runbooks in use (off the FX thread)
      * @param operatorOverride the name fixed by --actor or SITREP_ACTOR, or {@code null}
      */
-    public SettingsViewModel(WorkspaceSettings settings, IncidentService incidents, UiExecutor executor,
-                             Supplier<String> actor, Consumer<String> operatorChanged, String operatorOverride) {
+    public SettingsViewModel(WorkspaceSettings settings, IncidentService incidents, Supplier<RunbookLibrary> runbooks,
+                             UiExecutor executor, Supplier<String> actor, Consumer<String> operatorChanged,
+                             String operatorOverride) {
         this.settings = settings;
         this.incidents = incidents;
+        this.runbooks = runbooks;
         this.executor = executor;
         this.actor = actor;
         this.operatorChanged = operatorChanged;
@@ -164,8 +170,9 @@ public final class SettingsViewModel {
     }
 
     /**
-     * Makes the chosen scale active. With unfinished incidents the first call only warns; a second
-     * call for the same scale confirms and re-expresses them.
+     * Makes the chosen scale active. With unfinished incidents the first call only shows what the
+     * switch would do (each level's new level by meaning, the incidents each moves, the runbooks that
+     * name the old levels); a second call for the same scale confirms and re-expresses them.
      */
     public void switchScale() {
         SeverityScale target = chosenScale.get();
@@ -173,27 +180,35 @@ public final class SettingsViewModel {
             scaleWarning.set("");
             return;
         }
-        if (target.equals(pendingConfirmation)) {
+        if (pendingConfirmation != null && target.equals(pendingConfirmation.change().to())) {
+            ScalePreview confirmed = pendingConfirmation;
             pendingConfirmation = null;
-            executor.submit(() -> incidents.switchScale(target), moved -> {
-                activeScale.set(target);
-                scaleWarning.set("");
-                status.clearFailure();
-                notice.set("Scale is now " + target.name() + (moved > 0 ? "; " + moved + " incident(s) re-expressed." : "."));
-            }, this::fail);
+            status.run(BackgroundTask.wrap(() -> incidents.switchScale(target))
+                    .withMessage("Switching to " + target.name() + "…")
+                    .onSuccess(moved -> {
+                        activeScale.set(target);
+                        scaleWarning.set("");
+                        notice.set("Scale is now " + target.name()
+                                + (moved > 0 ? "; " + moved + " incident(s) re-expressed." : ".")
+                                + confirmed.runbookAdvice());
+                    }), executor);
             return;
         }
-        executor.submit(incidents::unfinishedIncidents, open -> {
-            if (open == 0) {
-                pendingConfirmation = target;
-                switchScale();
-            } else {
-                pendingConfirmation = target;
-                scaleWarning.set(open + " unfinished incident(s) use the " + activeScale.get().name() + " scale. "
-                        + "Switching re-expresses them on " + target.name() + " by rank, with an entry on each "
-                        + "timeline. Press Switch again to confirm.");
-            }
-        }, this::fail);
+        SeverityScale active = activeScale.get();
+        status.run(BackgroundTask.wrap(() -> new ScalePreview(incidents.scaleSwitch(target),
+                        LevelMentions.of(runbooks.get(), active)))
+                .withMessage("Reading what switching to " + target.name() + " would change…")
+                .onSuccess(preview -> {
+                    if (!target.equals(chosenScale.get())) {
+                        return; // another scale was chosen meanwhile
+                    }
+                    pendingConfirmation = preview;
+                    if (preview.change().unfinished() == 0) {
+                        switchScale();
+                    } else {
+                        scaleWarning.set(preview.warning());
+                    }
+                }), executor);
     }
 
     private void fail(Throwable failure) {

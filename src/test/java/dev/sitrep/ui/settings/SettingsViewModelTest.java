@@ -4,6 +4,7 @@ import dev.sitrep.core.Incident;
 import dev.sitrep.core.SeverityScales;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.runbook.RunbookLibrary;
 import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.DirectExecutor;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,8 +50,8 @@ class SettingsViewModelTest {
     }
 
     private SettingsViewModel model(String override) {
-        SettingsViewModel m = new SettingsViewModel(settings, incidents, new DirectExecutor(), () -> "maria",
-                operatorChanges::add, override);
+        SettingsViewModel m = new SettingsViewModel(settings, incidents, () -> RunbookLibrary.load(dir),
+                new DirectExecutor(), () -> "maria", operatorChanges::add, override);
         m.load();
         return m;
     }
@@ -66,6 +68,44 @@ class SettingsViewModelTest {
         assertThat(settings.scale()).isSameAs(SeverityScales.PRIORITY);
         assertThat(incidents.show(open.id()).incident().severity()).isEqualTo("P1");
         assertThat(model.scaleWarningProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theConfirmationShowsEachLevelsNewLevelAndTheRunbooksThatNameTheOldOnes() throws Exception {
+        Files.createDirectories(RunbookLibrary.teamDirectory(dir));
+        Files.writeString(RunbookLibrary.teamDirectory(dir).resolve("payments.json"), """
+                {
+                  "version": 1,
+                  "id": "payments",
+                  "title": "Payments",
+                  "sections": [{"id": "page", "title": "Page", "steps": ["Page the payments lead for SEV2 and worse"]}]
+                }
+                """);
+        Incident major = incidents.declare(new Declaration("checkout down", "SEV1", null, List.of(), null, false, null));
+        SettingsViewModel model = model(null);
+        model.chosenScaleProperty().set(SeverityScales.PRIORITY);
+        model.switchScale();
+
+        String warning = model.scaleWarningProperty().get();
+        assertThat(warning).contains("SEV1 → P0 (Customers see an outage, data is being lost, or a breach is active): "
+                        + "1 unfinished incident\n")
+                .contains("SEV2 → P1 (Significant degradation, automation misbehaving, or one tenant hit)\n")
+                .contains("SEV4 → P3 (Minor regression or cosmetic; no customer impact)\n")
+                .contains("These runbooks name SEV0..SEV4 levels")
+                .contains("Payments (" + RunbookLibrary.teamDirectory(dir).resolve("payments.json") + "): SEV2")
+                .contains("runbooks/ai-triage.json): SEV0, SEV1, SEV2, SEV3, SEV4")
+                .contains("runbooks/severity.json): SEV2\n")
+                .contains("Press Switch again");
+        assertThat(model.status().failureProperty().get()).isEmpty();
+        assertThat(settings.scale()).isSameAs(SeverityScales.FIVE_LEVEL);
+
+        model.switchScale();
+
+        assertThat(incidents.show(major.id()).incident().severity()).isEqualTo("P0");
+        List<dev.sitrep.core.TimelineEvent> timeline = incidents.show(major.id()).timeline();
+        assertThat(timeline.get(timeline.size() - 1).text()).startsWith("Severity SEV1 (SEV0..SEV4) → P0 (P0..P3)");
+        assertThat(model.noticeProperty().get()).contains("Scale is now P0..P3; 1 incident(s) re-expressed.")
+                .contains("Runbooks that name SEV0..SEV4 levels:").contains("Payments");
     }
 
     @Test
