@@ -50,9 +50,12 @@ final class CardCell extends ListCell<Incident> {
         title.setMinHeight(Region.USE_PREF_SIZE);
         meta.getStyleClass().add(Styles.TEXT_MUTED);
         meta.setWrapText(true);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox top = new HBox(6, id, grow, elapsed);
+        // The id tells cards apart (drill cards share their date): it is never cut; the elapsed time
+        // goes under it when the lane is too narrow for both on one line.
+        id.getStyleClass().add("card-id");
+        id.setMinWidth(Region.USE_PREF_SIZE);
+        elapsed.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane top = new FlowPane(10, 0, id, elapsed);
         top.setAlignment(Pos.CENTER_LEFT);
         card = new VBox(4, top, title, meta, clocks, badges);
         card.getStyleClass().add("card");
