@@ -23,11 +23,12 @@ public final class Clipping {
     /** Each problem as {@code #id "text": how it is cut}; empty when everything under {@code root} reads whole. */
     public static List<String> problems(Scene scene, Node root) {
         List<String> out = new ArrayList<>();
-        walk(scene, root, out);
+        walk(scene, root, false, out);
         return out;
     }
 
-    private static void walk(Scene scene, Node node, List<String> out) {
+    /** @param scrolls inside a scroll pane's content, which may lie past the window until scrolled to */
+    private static void walk(Scene scene, Node node, boolean scrolls, List<String> out) {
         if (!node.isVisible()) {
             return;
         }
@@ -39,14 +40,15 @@ public final class Clipping {
                 out.add(name + ": shown as \"" + shown + "\"");
             }
             Bounds b = labeled.localToScene(labeled.getLayoutBounds());
-            if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > scene.getWidth() + 0.5
-                    || b.getMaxY() > scene.getHeight() + 0.5) {
+            if (!scrolls && (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > scene.getWidth() + 0.5
+                    || b.getMaxY() > scene.getHeight() + 0.5)) {
                 out.add(name + ": outside the window at " + b);
             }
         }
         if (node instanceof Parent parent) {
+            boolean inside = scrolls || node instanceof javafx.scene.control.ScrollPane;
             for (Node child : parent.getChildrenUnmodifiable()) {
-                walk(scene, child, out);
+                walk(scene, child, inside, out);
             }
         }
     }
