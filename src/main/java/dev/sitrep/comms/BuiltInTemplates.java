@@ -43,8 +43,8 @@ public final class BuiltInTemplates {
             What you may have noticed: {{title}}
             Restored or contained: {{restored_utc}}
             Impact: {{impact}}
-            Cause: {{cause}}
-            What we are doing: {{doing}}
+            Cause: {{cause_status}}
+            What we are doing: {{progress}}
 
             Next update: {{next_update_utc}}.
             Our reference for this incident: {{id}}

@@ -12,6 +12,10 @@ import java.util.stream.Collectors;
  * accepted. Everything else is copied as written. There are no conditions, loops or escapes: a
  * {@code {{} that does not open a known placeholder on the same line is refused when the template
  * is saved, so a typo never reaches a customer.
+ *
+ * <p>No placeholder quotes a severity-change reason or a note. Two quote what responders wrote for
+ * each other ({@link #internalOnly()}: {@code doing}, {@code cause}); customer-facing templates use
+ * {@code progress} and {@code cause_status} instead.
  */
 public enum Placeholder {
     ID("id", "the incident id, e.g. INC-20261122-1432-7QF2"),
@@ -31,7 +35,9 @@ public enum Placeholder {
     NEXT_UPDATE_UTC("next_update_utc", "when the next update is due: now plus the severity's update interval, in UTC"),
     WAR_ROOM("war_room", "the team's war room (bridge, channel or room), set in Settings"),
     DOING("doing", "what is being done: the status in words, with the reason given when it was set"),
-    CAUSE("cause", "the latest hypothesis once the cause is identified, else \"investigation ongoing\"");
+    CAUSE("cause", "the latest hypothesis once the cause is identified, else \"investigation ongoing\""),
+    PROGRESS("progress", "what is being done, for customers: the status in words, without the reason"),
+    CAUSE_STATUS("cause_status", "whether the cause is known, for customers: \"investigation ongoing\" or \"identified\"");
 
     /** A placeholder as written in a template: group 1 is its name. */
     static final Pattern TOKEN = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
@@ -61,6 +67,33 @@ public enum Placeholder {
     public static Optional<Placeholder> find(String name) {
         String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(p -> p.key.equals(wanted)).findFirst();
+    }
+
+    /**
+     * True for a placeholder that quotes what responders wrote for each other (the reason given for
+     * a status change, a hypothesis): it is refused in a template that goes to customers
+     * ({@link UpdateTemplate#customerFacing()}) and withheld if one uses it anyway.
+     */
+    public boolean internalOnly() {
+        return this != forCustomers();
+    }
+
+    /** What a customer-facing template says in this placeholder's place: itself, or its customer wording. */
+    public Placeholder forCustomers() {
+        return switch (this) {
+            case DOING -> PROGRESS;
+            case CAUSE -> CAUSE_STATUS;
+            default -> this;
+        };
+    }
+
+    /** What an internal-only placeholder quotes, for the refusal that names it. */
+    String quotes() {
+        return switch (this) {
+            case DOING -> "the reason given for the status change";
+            case CAUSE -> "the team's latest hypothesis";
+            default -> "nothing internal";
+        };
     }
 
     /** Every placeholder as written in a template, comma separated. */

@@ -64,7 +64,7 @@ public final class Templates {
     /** Checks and saves the team's text for a template. */
     public UpdateTemplate save(String id, String body) {
         UpdateTemplate builtIn = BuiltInTemplates.byId(id);
-        String checked = check(body);
+        String checked = check(id, body);
         store.write(tx -> {
             tx.settings().put(setting(builtIn), checked, actor.get(), clock.instant());
             tx.changed(SettingsRepository.ENTITY, setting(builtIn));
@@ -88,17 +88,43 @@ public final class Templates {
     /**
      * The body as it would be saved (blank lines around it trimmed), or a refusal listing every
      * problem, one per line: an empty body, one over {@value #MAX_CHARS} characters, an unknown
-     * placeholder (named, with the closest known one and the list of known ones) or an unclosed {{.
+     * placeholder (named, with the closest known one and the list of known ones), an unclosed {{,
+     * or an internal-only placeholder in a customer-facing template.
      */
-    public static String check(String body) {
-        List<String> problems = problems(body);
+    public static String check(String templateId, String body) {
+        List<String> problems = problems(templateId, body);
         if (!problems.isEmpty()) {
             throw SitrepException.invalid(String.join("\n", problems));
         }
         return body.strip();
     }
 
-    /** What is wrong with a template body; empty when it can be saved. */
+    /**
+     * What is wrong with a body for this template: the problems of {@link #problems(String)} and, in
+     * a customer-facing template, every internal-only placeholder (named with its line, what it
+     * quotes and the placeholder to use instead).
+     */
+    public static List<String> problems(String templateId, String body) {
+        UpdateTemplate template = BuiltInTemplates.byId(templateId);
+        List<String> problems = new ArrayList<>(problems(body));
+        if (template.customerFacing() && body != null) {
+            String[] lines = body.strip().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = Placeholder.TOKEN.matcher(lines[i]);
+                while (m.find()) {
+                    Optional<Placeholder> internal = Placeholder.find(m.group(1)).filter(Placeholder::internalOnly);
+                    if (internal.isPresent()) {
+                        problems.add("Line " + (i + 1) + ": " + m.group() + " is internal only (it quotes "
+                                + internal.get().quotes() + "); the " + template.name()
+                                + " goes to customers: use " + internal.get().forCustomers().token() + " instead.");
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** What is wrong with any template body, whoever reads it; empty when it has no such problem. */
     public static List<String> problems(String body) {
         String text = body == null ? "" : body.strip();
         if (text.isEmpty()) {

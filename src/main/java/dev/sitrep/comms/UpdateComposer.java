@@ -28,16 +28,20 @@ import java.util.regex.Pattern;
 public final class UpdateComposer {
 
     public static final String NOT_SET = "(not set)";
+    private static final String INVESTIGATING = "investigation ongoing";
     private static final Pattern HYPOTHESIS_PREFIX = Pattern.compile("^Hypothesis \\(\\d{1,3}% confident\\): ");
 
     /**
-     * @param text   the update, trimmed
-     * @param notSet the placeholders the template uses that had nothing to fill in
+     * @param text     the update, trimmed
+     * @param notSet   the placeholders the template uses that had nothing to fill in
+     * @param withheld the internal-only placeholders a customer-facing template uses: each was filled
+     *                 in with its customer wording ({@link Placeholder#forCustomers()}) instead
      */
-    public record Composed(String text, List<Placeholder> notSet) {
+    public record Composed(String text, List<Placeholder> notSet, List<Placeholder> withheld) {
 
         public Composed {
             notSet = List.copyOf(notSet);
+            withheld = List.copyOf(withheld);
         }
     }
 
@@ -53,30 +57,46 @@ public final class UpdateComposer {
         this.warRoom = warRoom.filter(w -> !w.isBlank());
     }
 
+    /**
+     * Fills the template in. A customer-facing template never carries what responders wrote for
+     * each other: an internal-only placeholder in one (a team's text saved before the check) is
+     * filled in with its customer wording and listed in {@link Composed#withheld()}.
+     */
     public Composed compose(UpdateTemplate template, IncidentRecord record, Instant at) {
-        return compose(template.body(), record, at);
+        return compose(template.body(), template.customerFacing(), record, at);
     }
 
+    /** Fills in a body for readers inside the company (every placeholder as it is). */
     public Composed compose(String body, IncidentRecord record, Instant at) {
+        return compose(body, false, record, at);
+    }
+
+    private Composed compose(String body, boolean forCustomers, IncidentRecord record, Instant at) {
         Matcher m = Placeholder.TOKEN.matcher(body);
         StringBuilder out = new StringBuilder();
         Set<Placeholder> notSet = EnumSet.noneOf(Placeholder.class);
+        Set<Placeholder> withheld = EnumSet.noneOf(Placeholder.class);
         while (m.find()) {
             Optional<Placeholder> placeholder = Placeholder.find(m.group(1));
             String replacement;
             if (placeholder.isEmpty()) {
                 replacement = m.group();
             } else {
-                Optional<String> value = value(placeholder.get(), record, at);
+                Placeholder used = placeholder.get();
+                if (forCustomers && used.internalOnly()) {
+                    withheld.add(used);
+                    used = used.forCustomers();
+                }
+                Optional<String> value = value(used, record, at);
                 if (value.isEmpty()) {
-                    notSet.add(placeholder.get());
+                    notSet.add(used);
                 }
                 replacement = value.orElse(NOT_SET);
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
-        return new Composed(out.toString().strip(), List.copyOf(notSet));
+        return new Composed(out.toString().strip(), List.copyOf(notSet), List.copyOf(withheld));
     }
 
     private Optional<String> value(Placeholder placeholder, IncidentRecord record, Instant at) {
@@ -99,6 +119,8 @@ public final class UpdateComposer {
             case WAR_ROOM -> warRoom;
             case DOING -> Optional.of(doing(record));
             case CAUSE -> Optional.of(cause(record));
+            case PROGRESS -> Optional.of(sentence(statusInWords(i)));
+            case CAUSE_STATUS -> Optional.of(i.status() == IncidentStatus.INVESTIGATING ? INVESTIGATING : "identified");
         };
     }
 
@@ -136,10 +158,19 @@ public final class UpdateComposer {
                 .orElse("when there is news (" + i.severity() + " has no update schedule)");
     }
 
-    /** The status in words, with the reason given when the incident moved to it. */
+    /** The status in words, with the reason given when the incident moved to it (internal only). */
     private static String doing(IncidentRecord record) {
         Incident i = record.incident();
-        String phrase = switch (i.status()) {
+        String phrase = statusInWords(i);
+        Optional<String> reason = latest(record, EventType.STATUS_CHANGE)
+                .filter(e -> e.datum("to").map(i.status().key()::equals).orElse(false))
+                .flatMap(e -> e.datum("reason")).filter(r -> !r.isBlank());
+        return sentence(reason.map(r -> phrase + " (" + withoutFinalStop(r.strip()) + ")").orElse(phrase));
+    }
+
+    /** What is being done, in words anyone may read. */
+    private static String statusInWords(Incident i) {
+        return switch (i.status()) {
             case INVESTIGATING -> "Investigating the cause";
             case IDENTIFIED -> "The cause is identified; preparing a fix";
             case MITIGATING -> "Applying a fix";
@@ -149,21 +180,17 @@ public final class UpdateComposer {
             case DECLINED -> "Nothing further: this turned out not to be an incident";
             case MERGED -> "Handled together with " + i.mergedInto();
         };
-        Optional<String> reason = latest(record, EventType.STATUS_CHANGE)
-                .filter(e -> e.datum("to").map(i.status().key()::equals).orElse(false))
-                .flatMap(e -> e.datum("reason")).filter(r -> !r.isBlank());
-        return sentence(reason.map(r -> phrase + " (" + withoutFinalStop(r.strip()) + ")").orElse(phrase));
     }
 
-    /** The latest hypothesis once the incident is past investigating. */
+    /** The latest hypothesis once the incident is past investigating (internal only). */
     private static String cause(IncidentRecord record) {
         if (record.incident().status() == IncidentStatus.INVESTIGATING) {
-            return "investigation ongoing";
+            return INVESTIGATING;
         }
         return latest(record, EventType.HYPOTHESIS)
                 .map(e -> HYPOTHESIS_PREFIX.matcher(e.text()).replaceFirst("").strip())
                 .filter(t -> !t.isEmpty())
-                .orElse("investigation ongoing");
+                .orElse(INVESTIGATING);
     }
 
     private static Optional<TimelineEvent> latest(IncidentRecord record, EventType type) {

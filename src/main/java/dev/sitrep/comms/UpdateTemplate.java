@@ -15,6 +15,14 @@ public record UpdateTemplate(String id, String name, String purpose, String body
     public static final String STATUS_PAGE = "status-page";
     public static final String CUSTOMER_EMAIL = "customer-email";
 
+    /**
+     * True for the templates whose text goes outside the company (the status page, the customer
+     * email): they may not use an {@linkplain Placeholder#internalOnly() internal-only} placeholder.
+     */
+    public boolean customerFacing() {
+        return !INTERNAL.equals(id);
+    }
+
     /** The same template with another body (a team's edit). */
     public UpdateTemplate withBody(String newBody) {
         return new UpdateTemplate(id, name, purpose, newBody);

@@ -127,6 +127,33 @@ class ConsoleUiTest {
     }
 
     @Test
+    void theImpactIsTypedOnTheIncidentPageSavedWithEnterAndNotClipped(FxRobot robot) throws Exception {
+        Incident incident = workspace.incidents().declare(Declaration.titled("Checkout 5xx spike"));
+        robot.interact(() -> shellModel.openIncident(incident.id()));
+        waitUntil(() -> timelineTexts(robot).size() == 1);
+        javafx.scene.control.TextField field = robot.lookup("#impactField").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.Button save = robot.lookup("#impactButton").queryAs(javafx.scene.control.Button.class);
+        for (javafx.scene.Node n : List.of(field, save, robot.lookup("#hypothesisButton").query())) {
+            javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+            assertThat(b.getMinX()).as(n.getId()).isGreaterThanOrEqualTo(0);
+            assertThat(b.getMaxX()).as(n.getId() + " inside the 1280 px window").isLessThanOrEqualTo(1280);
+        }
+        assertThat(save.getWidth()).as("Save shows its whole label").isGreaterThanOrEqualTo(save.prefWidth(-1) - 0.5);
+        assertThat(field.getWidth()).as("room to type").isGreaterThanOrEqualTo(120);
+        // when:
+        robot.clickOn(field).write("EU checkout fails for 30% of users");
+        robot.type(KeyCode.ENTER);
+        // then:
+        waitUntil(() -> timelineTexts(robot).contains("Impact: EU checkout fails for 30% of users"));
+        assertThat(workspace.incidents().show(incident.id()).incident().impact()).isEqualTo("EU checkout fails for 30% of users");
+        // and a change from elsewhere shows within a second:
+        workspace.incidents().setImpact(incident.id(), "EU checkout fails for everyone");
+        org.testfx.util.WaitForAsyncUtils.waitFor(1, java.util.concurrent.TimeUnit.SECONDS,
+                () -> field.getText().equals("EU checkout fails for everyone"));
+        snapshot("incident-impact");
+    }
+
+    @Test
     void loadDemoWorkspaceAsksForTheDrill(FxRobot robot) throws Exception {
         waitUntil(() -> robot.lookup("#loadDemo").tryQuery().map(n -> n.isVisible()).orElse(false));
         // when:

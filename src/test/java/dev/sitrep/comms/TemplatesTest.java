@@ -125,4 +125,18 @@ class TemplatesTest {
         assertThatThrownBy(() -> templates.get("sms"))
                 .hasMessage("Unknown template 'sms'; use one of internal, status-page, customer-email.");
     }
+
+    @Test
+    void anInternalPlaceholderInACustomerFacingTemplateIsRefusedNamingItAndTheFix() {
+        assertThatThrownBy(() -> templates.save(UpdateTemplate.CUSTOMER_EMAIL, "Hello,\nWhat we are doing: {{doing}}"))
+                .isInstanceOf(SitrepException.class)
+                .hasMessage("Line 2: {{doing}} is internal only (it quotes the reason given for the status change); "
+                        + "the customer email goes to customers: use {{progress}} instead.");
+        assertThatThrownBy(() -> templates.save(UpdateTemplate.STATUS_PAGE, "{{title}}: {{ Cause }}"))
+                .hasMessage("Line 1: {{ Cause }} is internal only (it quotes the team's latest hypothesis); "
+                        + "the status page goes to customers: use {{cause_status}} instead.");
+        assertThat(row("template.customer-email")).isEmpty();
+        assertThat(row("template.status-page")).isEmpty();
+        assertThat(Templates.problems(UpdateTemplate.INTERNAL, "{{doing}} {{cause}}")).as("inside the company").isEmpty();
+    }
 }

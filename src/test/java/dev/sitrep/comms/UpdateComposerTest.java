@@ -60,6 +60,8 @@ class UpdateComposerTest {
         expected.put(Placeholder.WAR_ROOM, "#inc-bridge");
         expected.put(Placeholder.DOING, "Applying a fix (rollback started).");
         expected.put(Placeholder.CAUSE, "batch job exhausts the pool");
+        expected.put(Placeholder.PROGRESS, "Applying a fix.");
+        expected.put(Placeholder.CAUSE_STATUS, "identified");
         assertThat(expected.keySet()).as("a new placeholder needs its expectation here")
                 .containsExactly(Placeholder.values());
 

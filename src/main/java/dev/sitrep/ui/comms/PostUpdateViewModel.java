@@ -180,7 +180,8 @@ public final class PostUpdateViewModel {
         rendered = composed.text();
         text.set(edits.getOrDefault(template.id(), rendered));
         purpose.set(template.purpose());
-        advice.set(advice(template, draft));
+        advice.set(String.join(" ", java.util.stream.Stream.of(advice(template, draft), withheld(template, composed))
+                .filter(a -> !a.isEmpty()).toList()));
         notSet.set(composed.notSet().isEmpty() ? "" : "Not filled in: " + composed.notSet().stream()
                 .map(p -> p.key().replace('_', ' ')).collect(Collectors.joining(", "))
                 + ". Write " + (composed.notSet().size() == 1 ? "it" : "them") + " into the text"
@@ -197,6 +198,13 @@ public final class PostUpdateViewModel {
         String settingsPart = missing.contains(Placeholder.WAR_ROOM) ? "the war room in Settings" : "";
         return ", or set " + (incidentPart.isEmpty() ? settingsPart
                 : settingsPart.isEmpty() ? incidentPart : incidentPart + " and " + settingsPart);
+    }
+
+    /** The internal-only placeholders the team's customer-facing text uses, and the fix. */
+    private static String withheld(UpdateTemplate template, UpdateComposer.Composed composed) {
+        return composed.withheld().stream().map(p -> "This " + template.name() + " uses " + p.token()
+                + ", which is internal only; it reads as " + p.forCustomers().token() + " here. Change the template in "
+                + "Settings.").collect(Collectors.joining(" "));
     }
 
     private static String advice(UpdateTemplate template, Draft draft) {

@@ -53,7 +53,9 @@ public final class IncidentView extends BorderPane {
     @FXML private Label scribeLabel;
     @FXML private Label commsLabel;
     @FXML private Label respondersLabel;
-    @FXML private Label impactLabel;
+    @FXML private TextField impactField;
+    @FXML private Button impactButton;
+    @FXML private Label impactErrorLabel;
     @FXML private Label declaredLabel;
     @FXML private VBox milestoneBox;
     @FXML private TextField reasonField;
@@ -128,7 +130,6 @@ public final class IncidentView extends BorderPane {
         scribeLabel.setText(orDash(i.roles().scribe()));
         commsLabel.setText(orDash(i.roles().commsLead()));
         respondersLabel.setText(i.roles().responders().isEmpty() ? "-" : String.join(", ", i.roles().responders()));
-        impactLabel.setText(orDash(i.impact()));
     }
 
     private void showMilestones(List<String> lines) {
@@ -168,6 +169,12 @@ public final class IncidentView extends BorderPane {
         severityButton.setOnAction(e -> model.changeSeverity(severityCombo.getValue()));
         changeErrorLabel.textProperty().bind(model.changeErrorProperty());
         bindShown(changeErrorLabel, model.changeErrorProperty().isNotEmpty());
+        impactField.textProperty().bindBidirectional(model.impactTextProperty());
+        impactField.setOnAction(e -> model.saveImpact());
+        impactButton.setOnAction(e -> model.saveImpact());
+        impactButton.disableProperty().bind(model.status().busyProperty());
+        impactErrorLabel.textProperty().bind(model.impactErrorProperty());
+        bindShown(impactErrorLabel, model.impactErrorProperty().isNotEmpty());
         hypothesisField.textProperty().bindBidirectional(model.hypothesisTextProperty());
         confidenceField.textProperty().bindBidirectional(model.hypothesisConfidenceProperty());
         hypothesisButton.setOnAction(e -> model.addHypothesis());

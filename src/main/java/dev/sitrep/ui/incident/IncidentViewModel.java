@@ -36,7 +36,8 @@ import java.util.concurrent.Callable;
 
 /**
  * One incident: its fields, roles, milestones and timeline, the note box, and the changes a
- * commander makes (status, severity, each with a reason; a hypothesis with a confidence).
+ * commander makes (status, severity, each with a reason; a hypothesis with a confidence; the
+ * impact statement).
  * Reloads when the change poller reports this incident, so CLI and other windows show up.
  */
 public final class IncidentViewModel {
@@ -66,9 +67,13 @@ public final class IncidentViewModel {
     private final ReadOnlyStringWrapper changeError = new ReadOnlyStringWrapper("");
     private final StringProperty hypothesisText = new SimpleStringProperty("");
     private final StringProperty hypothesisConfidence = new SimpleStringProperty("70");
+    private final StringProperty impactText = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper impactError = new ReadOnlyStringWrapper("");
     private final TaskStatus status = new TaskStatus();
     private final ReadOnlyStringWrapper resumeWatch = new ReadOnlyStringWrapper("");
     private ResumeWatch watch;
+    /** The impact as last loaded: the impact box follows changes from elsewhere while it still shows this. */
+    private String loadedImpact = "";
 
     public IncidentViewModel(IncidentService incidents, UiExecutor executor, Clock clock, ZoneId zone) {
         this.incidents = incidents;
@@ -150,6 +155,16 @@ public final class IncidentViewModel {
         run(() -> incidents.setSeverity(current.id(), code, reason), changeError, () -> changeReason.set(""));
     }
 
+    /** Stores the impact box's text as the impact statement, as {@code sitrep incident set --impact} does. Enter calls this. */
+    public void saveImpact() {
+        Incident current = incident.get();
+        if (current == null) {
+            return;
+        }
+        String text = impactText.get();
+        run(() -> incidents.setImpact(current.id(), text), impactError, () -> impactText.set(text.strip()));
+    }
+
     public void addHypothesis() {
         Incident current = incident.get();
         if (current == null) {
@@ -187,6 +202,11 @@ public final class IncidentViewModel {
         tick();
         SeverityScale s = loaded.scale();
         scale.set(s);
+        String shownImpact = impactText.get() == null ? "" : impactText.get();
+        if (shownImpact.equals(loadedImpact) || shownImpact.strip().equals(orEmpty(i.impact()))) {
+            impactText.set(orEmpty(i.impact()));
+        }
+        loadedImpact = orEmpty(i.impact());
         incident.set(i);
         status.clearFailure();
         severityDefinition.set(s.find(i.severity()).map(SeverityLevel::definition)
@@ -201,6 +221,10 @@ public final class IncidentViewModel {
         severities.setAll(s.levels().stream().map(SeverityLevel::code).filter(c -> !c.equals(i.severity())).toList());
         IncidentRecord record = loaded.record();
         timeline.setAll(record.timeline().stream().map(e -> row(record, e)).toList());
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     private TimelineRow row(IncidentRecord record, TimelineEvent e) {
@@ -258,6 +282,14 @@ public final class IncidentViewModel {
 
     public ReadOnlyStringProperty changeErrorProperty() {
         return changeError.getReadOnlyProperty();
+    }
+
+    public StringProperty impactTextProperty() {
+        return impactText;
+    }
+
+    public ReadOnlyStringProperty impactErrorProperty() {
+        return impactError.getReadOnlyProperty();
     }
 
     public StringProperty hypothesisTextProperty() {

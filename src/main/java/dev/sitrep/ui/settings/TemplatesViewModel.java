@@ -99,7 +99,7 @@ public final class TemplatesViewModel {
     public void save() {
         String id = chosen.get();
         String text = body.get();
-        List<String> problems = Templates.problems(text);
+        List<String> problems = Templates.problems(id, text);
         if (!problems.isEmpty()) {
             notice.set("");
             status.fail(String.join("\n", problems));
@@ -151,6 +151,10 @@ public final class TemplatesViewModel {
         origin.set(isEdited ? "Edited for this workspace" : "Built-in text");
         canReset.set(isEdited);
         purpose.set(BuiltInTemplates.byId(id).purpose());
+        List<String> savedProblems = Templates.problems(id, saved.get(id));
+        if (!savedProblems.isEmpty()) {
+            status.fail(String.join("\n", savedProblems));
+        }
     }
 
     private void fail(Throwable failure) {

@@ -249,4 +249,21 @@ class PostUpdateViewModelTest {
         model.markSent();
         assertThat(model.sentProperty().get()).isEmpty();
     }
+
+    @Test
+    void aCustomerEmailSavedBeforeTheCheckNeverQuotesTheReasonAndTheSheetSaysWhy() {
+        store.write(tx -> {
+            tx.settings().put("template.customer-email", "We are: {{doing}}", "maria", DECLARED);
+            return null;
+        });
+        Incident i = declare("SEV1");
+        incidents.setStatus(i.id(), dev.sitrep.core.IncidentStatus.MITIGATING, "DB primary failed over; blame vendor X", null);
+        model.open(i.id());
+        model.choose(UpdateTemplate.CUSTOMER_EMAIL);
+        assertThat(model.textProperty().get()).isEqualTo("We are: Applying a fix.");
+        assertThat(model.adviceProperty().get()).isEqualTo("This customer email uses {{doing}}, which is internal only; "
+                + "it reads as {{progress}} here. Change the template in Settings.");
+        model.choose(UpdateTemplate.INTERNAL);
+        assertThat(model.textProperty().get()).contains("Applying a fix (DB primary failed over; blame vendor X).");
+    }
 }

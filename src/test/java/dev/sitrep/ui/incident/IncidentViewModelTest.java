@@ -182,4 +182,48 @@ class IncidentViewModelTest {
         model.changeStatus(IncidentStatus.RESOLVED);
         assertThat(model.changeErrorProperty().get()).isEmpty();
     }
+
+    @Test
+    void theImpactSetInTheConsoleIsStoredOnTheTimelineAndFillsTheNextInternalUpdate() {
+        String before = new dev.sitrep.comms.UpdateComposer(incidents.scale(), java.util.Optional.empty())
+                .compose(dev.sitrep.comms.BuiltInTemplates.INTERNAL, incidents.show(incident.id()), clock.instant()).text();
+        assertThat(before).contains("Impact: (not set)");
+
+        model.impactTextProperty().set("  EU checkout fails for 30% of users ");
+        model.saveImpact();
+
+        assertThat(model.impactErrorProperty().get()).isEmpty();
+        assertThat(incidents.show(incident.id()).incident().impact()).isEqualTo("EU checkout fails for 30% of users");
+        assertThat(model.incidentProperty().get().impact()).isEqualTo("EU checkout fails for 30% of users");
+        assertThat(model.timeline()).extracting(TimelineRow::type, TimelineRow::text)
+                .contains(org.assertj.core.groups.Tuple.tuple("impact", "Impact: EU checkout fails for 30% of users"));
+        assertThat(model.impactTextProperty().get()).isEqualTo("EU checkout fails for 30% of users");
+        String after = new dev.sitrep.comms.UpdateComposer(incidents.scale(), java.util.Optional.empty())
+                .compose(dev.sitrep.comms.BuiltInTemplates.INTERNAL, incidents.show(incident.id()), clock.instant()).text();
+        assertThat(after).contains("Impact: EU checkout fails for 30% of users")
+                .doesNotContain("Impact: (not set)");
+    }
+
+    @Test
+    void anEmptyImpactIsRefusedInlineWithTheServicesMessageAndNothingIsStored() {
+        model.impactTextProperty().set("   ");
+        model.saveImpact();
+        assertThat(model.impactErrorProperty().get()).isEqualTo("The impact is empty; write what happened.");
+        assertThat(incidents.show(incident.id()).incident().impact()).isNull();
+        assertThat(model.timeline()).hasSize(1);
+    }
+
+    @Test
+    void anImpactSetElsewhereShowsUpUnlessTheCommanderIsTypingOne() {
+        incidents.setImpact(incident.id(), "Logins fail for everyone");
+        model.onChanges(new ChangePoller.Changes(Set.of(incident.id().value()), false));
+        assertThat(model.impactTextProperty().get()).isEqualTo("Logins fail for everyone");
+
+        model.impactTextProperty().set("Logins fail for 10% of users");
+        incidents.setImpact(incident.id(), "Logins fail for most users");
+        model.onChanges(new ChangePoller.Changes(Set.of(incident.id().value()), false));
+        assertThat(model.incidentProperty().get().impact()).isEqualTo("Logins fail for most users");
+        assertThat(model.impactTextProperty().get()).as("what the commander is typing is kept")
+                .isEqualTo("Logins fail for 10% of users");
+    }
 }

@@ -111,4 +111,26 @@ class TemplatesViewModelTest {
         assertThat(warRoom.get()).isEmpty();
         assertThat(model.noticeProperty().get()).startsWith("War room cleared");
     }
+
+    @Test
+    void theTemplateCheckRefusesAnInternalPlaceholderInTheCustomerEmailInline() {
+        model.chosenProperty().set(UpdateTemplate.CUSTOMER_EMAIL);
+        model.bodyProperty().set("Cause: {{cause}}");
+        model.save();
+        assertThat(model.status().failureProperty().get()).isEqualTo("Line 1: {{cause}} is internal only (it quotes "
+                + "the team's latest hypothesis); the customer email goes to customers: use {{cause_status}} instead.");
+        assertThat(templates.isEdited(UpdateTemplate.CUSTOMER_EMAIL)).isFalse();
+    }
+
+    @Test
+    void aCustomerTemplateSavedBeforeTheCheckIsFlaggedWhenShown() {
+        store.write(tx -> {
+            tx.settings().put("template.status-page", "{{title}}: {{doing}}", "maria", Instant.parse("2026-11-22T14:00:00Z"));
+            return null;
+        });
+        model.load();
+        model.chosenProperty().set(UpdateTemplate.STATUS_PAGE);
+        assertThat(model.status().failureProperty().get()).isEqualTo("Line 1: {{doing}} is internal only (it quotes "
+                + "the reason given for the status change); the status page goes to customers: use {{progress}} instead.");
+    }
 }
