@@ -34,7 +34,7 @@ class IncidentPageClippingUiTest {
 
     /** The severity, the id, the status and every action on the page. */
     private static final List<String> MATTERS = List.of("severityChip", "idLabel", "statusLabel", "postmortemButton",
-            "backButton", "addNoteButton", "statusButton", "severityButton", "hypothesisButton");
+            "backButton", "addNoteButton", "impactButton", "statusButton", "severityButton", "hypothesisButton");
 
     @TempDir
     Path dir;
