@@ -56,6 +56,7 @@ final class ConsoleFixture implements AutoCloseable {
         scene = new Scene(shell, 1280, 800);
         scene.getStylesheets().add(SitrepApp.class.getResource("/dev/sitrep/ui/common/app.css").toExternalForm());
         stage.setScene(scene);
+        stage.sizeToScene(); // a test before may have resized the shared stage (the clipping tests do)
         stage.show();
     }
 
