@@ -227,6 +227,7 @@ class EvidenceUiTest {
 
         WaitForAsyncUtils.asyncFx(() -> list(robot).getSelectionModel().select(0));
         waitUntil(() -> shows(robot, shot.name()));
+        waitUntil(() -> robot.lookup("#addToTimeline").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
         robot.clickOn("#addToTimeline");
         robot.clickOn("#timelineCaption").write("Error page shown to shoppers");
         robot.clickOn("#sheetApply");
