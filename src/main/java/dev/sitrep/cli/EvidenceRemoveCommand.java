@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
         description = "Mark an item removed, with a reason: a tombstone; its bytes and custody stay.")
 final class EvidenceRemoveCommand extends StoreCommand {
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The evidence id.")
+    @Parameters(index = "0", paramLabel = "ID", description = "The evidence id, or any start of it that names one item.")
     String id;
 
     @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why it is removed.")

@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
         description = "An evidence item: what it is, its hash, and its custody (every capture, view, export and removal).")
 final class EvidenceShowCommand extends StoreCommand {
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The evidence id (from 'sitrep evidence list').")
+    @Parameters(index = "0", paramLabel = "ID", description = "The evidence id (from 'sitrep evidence list'), "
+            + "or any start of it that names one item.")
     String id;
 
     @Override

@@ -9,6 +9,7 @@ import dev.sitrep.core.SitrepException;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.platform.http.EndpointSnapshot;
 import dev.sitrep.audit.AuditLog;
+import dev.sitrep.store.EvidenceRepository;
 import dev.sitrep.store.IncidentRepository;
 import dev.sitrep.store.Store;
 
@@ -245,22 +246,46 @@ public final class EvidenceService {
         String who = actor.get();
         Instant at = clock.instant();
         EvidenceItem item = store.write(tx -> {
-            EvidenceItem found = tx.evidence().find(id).orElseThrow(() -> SitrepException.notFound("No evidence " + id
-                    + "; 'sitrep evidence list INCIDENT' lists it."));
-            if (!tx.evidence().markRemoved(id, at, who, why)) {
-                throw SitrepException.invalid("Evidence " + id + " was already removed.");
+            EvidenceItem found = lookUp(tx.evidence(), id);
+            if (!tx.evidence().markRemoved(found.id(), at, who, why)) {
+                throw SitrepException.invalid("Evidence " + found.id() + " was already removed.");
             }
             tx.changed(IncidentRepository.ENTITY, found.incident().value()); // open evidence pages show it at once
-            return tx.evidence().find(id).orElseThrow();
+            return tx.evidence().find(found.id()).orElseThrow();
         });
-        audit.append(REMOVED, null, who, why, null, "evidence " + id + " sha256=" + item.sha256(),
+        audit.append(REMOVED, null, who, why, null, "evidence " + item.id() + " sha256=" + item.sha256(),
                 item.incident().value());
         return item;
     }
 
+    /** The item with this id, or the one item whose id starts with it (refused, naming them, when several do). */
     public EvidenceItem find(String id) {
-        return store.read(tx -> tx.evidence().find(id)).orElseThrow(() -> SitrepException.notFound("No evidence " + id
-                + "; 'sitrep evidence list INCIDENT' lists it."));
+        return store.read(tx -> lookUp(tx.evidence(), id));
+    }
+
+    /** How many of an ambiguous prefix's matches the refusal names. */
+    private static final int NAMED_MATCHES = 5;
+
+    private static EvidenceItem lookUp(EvidenceRepository evidence, String id) throws java.sql.SQLException {
+        String wanted = id == null ? "" : id.strip();
+        if (wanted.isEmpty()) {
+            throw SitrepException.invalid("No evidence id given; 'sitrep evidence list INCIDENT' lists them.");
+        }
+        java.util.Optional<EvidenceItem> exact = evidence.find(wanted);
+        if (exact.isPresent()) {
+            return exact.get();
+        }
+        List<String> matches = evidence.idsStartingWith(wanted);
+        if (matches.isEmpty()) {
+            throw SitrepException.notFound("No evidence " + wanted + "; 'sitrep evidence list INCIDENT' lists it.");
+        }
+        if (matches.size() > 1) {
+            String named = String.join(", ", matches.subList(0, Math.min(NAMED_MATCHES, matches.size())))
+                    + (matches.size() > NAMED_MATCHES ? ", ..." : "");
+            throw SitrepException.invalid("Evidence id " + wanted + " matches " + matches.size() + " evidence items ("
+                    + named + "); give more of the id.");
+        }
+        return evidence.find(matches.get(0)).orElseThrow();
     }
 
     /**

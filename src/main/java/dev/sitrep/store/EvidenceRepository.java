@@ -65,6 +65,22 @@ public final class EvidenceRepository {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    /** The ids that start with {@code prefix}, in the order their items were captured. */
+    public List<String> idsStartingWith(String prefix) throws SQLException {
+        String like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT id FROM evidence_item WHERE id LIKE ? ESCAPE '\\' ORDER BY seq")) {
+            ps.setString(1, like);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The incident's evidence in the order it was captured, removed items included (marked). */
     public List<EvidenceItem> forIncident(IncidentId incident) throws SQLException {
         return select("WHERE incident_id = ?", incident.value());

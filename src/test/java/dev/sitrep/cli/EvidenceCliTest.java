@@ -144,4 +144,44 @@ class EvidenceCliTest {
         assertThat(wrong.code()).isEqualTo(2);
         assertThat(wrong.err()).contains("not a size");
     }
+
+    @Test
+    void anItemIsFoundByAUniquePrefixOfItsIdAndAnAmbiguousPrefixNamesItsMatches() throws Exception {
+        CliRunner cli = new CliRunner(tmp.resolve("data"));
+        String id = cli.run("incident", "declare", "--title", "Checkout 5xx", "--json").out()
+                .replaceAll("(?s).*\"id\"\\s*:\\s*\"(INC-[^\"]+)\".*", "$1");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("evidence", "add", id));
+        for (int i = 0; i < 81; i++) { // 81 ids over 16 hex digits: at least 6 share their first digit
+            Path f = tmp.resolve("f" + i + ".txt");
+            Files.writeString(f, "line " + i + "\n");
+            args.add(f.toString());
+        }
+        CliRunner.Result added = cli.run(args.toArray(String[]::new));
+        assertThat(added.code()).as(added.toString()).isZero();
+        java.util.List<String> ids = added.out().lines().map(l -> l.split("\\s+", 2)[0]).toList();
+        assertThat(ids).hasSize(81);
+        String first = ids.get(0);
+        String unique = java.util.stream.IntStream.rangeClosed(1, first.length()).mapToObj(n -> first.substring(0, n))
+                .filter(p -> ids.stream().filter(x -> x.startsWith(p)).count() == 1).findFirst().orElseThrow();
+
+        CliRunner.Result shown = cli.run("evidence", "show", unique);
+        assertThat(shown.code()).as(shown.toString()).isZero();
+        assertThat(shown.out()).contains("  id        " + first);
+        CliRunner.Result removed = cli.run("evidence", "remove", unique, "--reason", "wrong incident");
+        assertThat(removed.code()).as(removed.toString()).isZero();
+        assertThat(removed.out()).contains("(" + first + ")");
+
+        String crowded = java.util.stream.Stream.of("0123456789abcdef".split(""))
+                .filter(p -> ids.stream().filter(x -> x.startsWith(p)).count() >= 6).findFirst().orElseThrow();
+        CliRunner.Result ambiguous = cli.run("evidence", "show", crowded);
+        assertThat(ambiguous.code()).isEqualTo(2);
+        assertThat(ambiguous.err()).contains("matches " + ids.stream().filter(x -> x.startsWith(crowded)).count()
+                + " evidence items").contains("give more of the id");
+        long named = ids.stream().filter(x -> x.startsWith(crowded) && ambiguous.err().contains(x)).count();
+        assertThat(named).isEqualTo(5);
+        assertThat(cli.run("evidence", "remove", crowded, "--reason", "x").code()).isEqualTo(2);
+        CliRunner.Result none = cli.run("evidence", "show", "zz");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("No evidence zz");
+    }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The status bar's platform part: {@code pn ● healthy 12s · wv ● HALTED · cul ○ offline since 14:02 UTC}.
+ * The status bar's platform part:
+ * {@code pn ● healthy, checked 12 s ago · wv ● HALTED, checked 5 s ago · cul ○ offline since 14:02 UTC}.
  * Never colour alone: the words say the state; a filled dot means reached, a hollow one not.
  */
 public final class PlatformSummary {
@@ -69,8 +70,23 @@ public final class PlatformSummary {
             return p.name() + (s.lastError() == null ? " ○ connecting…" : " ○ not answering yet, retrying");
         }
         String state = Boolean.TRUE.equals(s.halted()) ? "HALTED" : s.health() == null ? "reached" : s.health();
-        String age = TimeFormat.elapsed(Duration.between(s.healthAt(), now));
         boolean stale = s.staleAt(now, p.healthEvery().multipliedBy(2));
-        return p.name() + " ● " + state + " " + age + (stale ? " old" : "");
+        return p.name() + " ● " + state + ", checked " + ago(Duration.between(s.healthAt(), now)) + " ago"
+                + (stale ? " (old)" : "");
+    }
+
+    /** How long ago, spelled so it cannot be read as a duration of the state: {@code 12 s}, {@code 3 min}, {@code 2 h}. */
+    private static String ago(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min";
+        }
+        if (s < 48 * 3600) {
+            return s / 3600 + " h";
+        }
+        return s / 86400 + " d";
     }
 }

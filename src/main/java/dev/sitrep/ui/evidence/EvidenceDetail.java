@@ -171,7 +171,7 @@ final class EvidenceDetail extends ScrollPane {
             image.fitWidthProperty().bind(widthProperty().subtract(40));
             image.setSmooth(true);
             preview.getChildren().add(image);
-        } else if (EvidenceViewModel.isText(item)) {
+        } else if (d.hasText()) {
             TextArea text = new TextArea(d.text());
             text.setId("previewText");
             text.setEditable(false);

@@ -52,9 +52,17 @@ public final class EvidenceViewModel {
     /** The most text shown in a preview; the rest is one click away in the system viewer. */
     static final int PREVIEW_CHARS = 64 * 1024;
 
-    /** What the detail pane shows for the chosen item. */
+    /**
+     * What the detail pane shows for the chosen item: {@code text} is its preview, or {@code null}
+     * when its bytes are not text.
+     */
     public record Detail(EvidenceItem item, String text, boolean textCut, List<SecretScanner.Finding> secrets,
                          List<AuditEntry> custody, EvidenceItem derivedFrom) {
+
+        /** Whether the item is previewed as text. */
+        public boolean hasText() {
+            return text != null;
+        }
     }
 
     private final EvidenceService evidence;
@@ -176,15 +184,15 @@ public final class EvidenceViewModel {
         }
         boolean audit = previewed.add(item.id());
         executor.submit(() -> {
-            String text = "";
+            String text = null;
             boolean cut = false;
-            if (isText(item)) {
+            if (!isImage(item)) {
                 byte[] head;
                 try (InputStream in = Files.newInputStream(evidence.blob(item))) {
                     head = in.readNBytes(PREVIEW_CHARS + 1);
                 }
                 cut = head.length > PREVIEW_CHARS;
-                text = new String(head, 0, Math.min(head.length, PREVIEW_CHARS), StandardCharsets.UTF_8);
+                text = TextPreview.of(head, Math.min(head.length, PREVIEW_CHARS), hasTextType(item));
             }
             List<SecretScanner.Finding> secrets = EvidenceService.scannable(item) ? evidence.scan(item) : List.of();
             if (audit) {
@@ -199,7 +207,8 @@ public final class EvidenceViewModel {
         }, this::fail);
     }
 
-    static boolean isText(EvidenceItem item) {
+    /** A media type that says text; other items are previewed when their bytes are (see {@link TextPreview}). */
+    private static boolean hasTextType(EvidenceItem item) {
         return item.mediaType().startsWith("text/") || item.mediaType().contains("json")
                 || item.mediaType().contains("xml") || item.mediaType().contains("yaml");
     }

@@ -28,6 +28,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -227,9 +228,15 @@ public final class IncidentViewModel {
         return text == null ? "" : text;
     }
 
+    /** An entry that happened more than this before it was written down says it was backdated. */
+    private static final Duration BACKDATED = Duration.ofMinutes(1);
+
     private TimelineRow row(IncidentRecord record, TimelineEvent e) {
-        return new TimelineRow(e.id(), TimeFormat.stamp(e.occurredAt(), zone), e.type().key().replace('_', ' '),
-                e.actor(), e.text(), record.isSuperseded(e), e.supersedes() != null);
+        boolean backdated = e.recordedAt() != null && e.occurredAt().plus(BACKDATED).isBefore(e.recordedAt());
+        String when = TimeFormat.stamp(e.occurredAt(), zone)
+                + (backdated ? " (backdated, recorded " + TimeFormat.utcTime(e.recordedAt()) + ")" : "");
+        return new TimelineRow(e.id(), when, e.type().key().replace('_', ' '), e.actor(), e.text(),
+                record.isSuperseded(e), e.supersedes() != null);
     }
 
     public ReadOnlyObjectProperty<Incident> incidentProperty() {

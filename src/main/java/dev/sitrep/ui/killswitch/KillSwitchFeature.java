@@ -29,7 +29,8 @@ public final class KillSwitchFeature implements PageFeature {
         navigator = context.navigator();
         halted.setAll(context.platforms().snapshotProperty().get().halted());
         context.platforms().snapshotProperty().addListener((obs, was, now) -> halted.setAll(now.halted()));
-        page = new KillSwitchPage(navigator::killSwitch, halted, this::showResume, this::showContain);
+        page = new KillSwitchPage(navigator::killSwitch, halted, this::showResume, this::showContain,
+                new ContainOffer(context.platforms()).offeredProperty());
     }
 
     private void showContain() {

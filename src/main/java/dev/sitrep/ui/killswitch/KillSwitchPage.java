@@ -7,13 +7,17 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
-/** The Kill switch page: the big red button with its guard ring, and what it does. */
+/**
+ * The Kill switch page: the big red button with its guard ring, what it does, the halted platforms,
+ * and Contain while a Cullis platform is configured.
+ */
 public final class KillSwitchPage extends VBox {
 
     private final VBox halted = new VBox(8);
 
     public KillSwitchPage(Runnable open, javafx.collections.ObservableList<Halted> haltedPlatforms,
-                          java.util.function.Consumer<Halted> resume, Runnable contain) {
+                          java.util.function.Consumer<Halted> resume, Runnable contain,
+                          javafx.beans.value.ObservableBooleanValue containOffered) {
         setId("killSwitchPage");
         setSpacing(18);
         setAlignment(Pos.TOP_CENTER);
@@ -39,6 +43,8 @@ public final class KillSwitchPage extends VBox {
         Button containButton = new Button("Contain: revoke a Cullis agent certificate…");
         containButton.setId("containAction");
         containButton.setOnAction(e -> contain.run());
+        containButton.visibleProperty().bind(containOffered);
+        containButton.managedProperty().bind(containOffered);
         getChildren().addAll(title, ring, what, halted, containButton);
     }
 

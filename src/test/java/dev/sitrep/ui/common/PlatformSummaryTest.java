@@ -38,7 +38,7 @@ class PlatformSummaryTest {
                 "pn", status("pn", "healthy", false, NOW.minusSeconds(12), null),
                 "wv", status("wv", "healthy", true, NOW.minusSeconds(5), null),
                 "cul", status("cul", "healthy", null, NOW.minusSeconds(600), Instant.parse("2026-11-22T14:02:00Z"))), NOW);
-        assertThat(text).isEqualTo("pn ● healthy 12s · wv ● HALTED 5s · cul ○ offline since 14:02 UTC · new ○ connecting…");
+        assertThat(text).isEqualTo("pn ● healthy, checked 12 s ago · wv ● HALTED, checked 5 s ago · cul ○ offline since 14:02 UTC · new ○ connecting…");
     }
 
     @Test
@@ -55,7 +55,7 @@ class PlatformSummaryTest {
     @Test
     void anOldAnswerIsMarkedOld() {
         assertThat(PlatformSummary.of(List.of(profile("pn")), Map.of("pn", status("pn", "degraded", false,
-                NOW.minusSeconds(180), null)), NOW)).isEqualTo("pn ● degraded 3m old");
+                NOW.minusSeconds(180), null)), NOW)).isEqualTo("pn ● degraded, checked 3 min ago (old)");
     }
 
     @Test

@@ -164,6 +164,24 @@ class EvidenceViewModelTest {
     }
 
     @Test
+    void aLogFileIsPreviewedByItsContentWhateverItsMediaTypeAndBinaryIsNot() throws Exception {
+        EvidenceViewModel model = model(new DirectExecutor());
+        Path log = Files.writeString(files.resolve("gateway.log"), "14:20:01 GET /checkout 502 upstream reset\n");
+        Path binary = Files.write(files.resolve("core.log"), new byte[] {'c', 'o', 'r', 'e', 0, 1, 2});
+        model.addPaths(List.of(log, binary));
+        assertThat(failed(model)).as(shown(model)).isFalse();
+
+        model.selectedProperty().set(model.shownItems().get(0));
+        EvidenceViewModel.Detail d = model.detailProperty().get();
+        assertThat(d.item().name()).isEqualTo("gateway.log");
+        assertThat(d.hasText()).as("UTF-8 without NULs is text, media type " + d.item().mediaType()).isTrue();
+        assertThat(d.text()).isEqualTo("14:20:01 GET /checkout 502 upstream reset\n");
+
+        model.selectedProperty().set(model.shownItems().get(1));
+        assertThat(model.detailProperty().get().hasText()).as("bytes with NULs are not text").isFalse();
+    }
+
+    @Test
     void aBigCaptureShowsProgressOffTheCallingThreadAndCancelStoresNothing() throws Exception {
         Path big = files.resolve("heap.hprof");
         try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {

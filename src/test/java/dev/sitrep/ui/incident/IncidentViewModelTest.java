@@ -89,6 +89,25 @@ class IncidentViewModelTest {
     }
 
     @Test
+    void aBackdatedNoteSaysSoAndWhenItWasRecorded() {
+        model.noteTextProperty().set("first alert");
+        model.noteAtProperty().set("14:30 UTC");
+        model.submitNote();
+        model.noteTextProperty().set("pool at 100%");
+        model.submitNote();
+        clock.advance(Duration.ofSeconds(50));
+        incidents.note(incident.id(), "rollback started", clock.instant().minusSeconds(40));
+        model.load(incident.id());
+
+        assertThat(model.timeline()).filteredOn(r -> r.text().equals("first alert")).singleElement()
+                .satisfies(r -> assertThat(r.when()).isEqualTo(
+                        "14:30 UTC (15:30 CET) · 22 Nov 2026 (backdated, recorded 14:37 UTC)"));
+        assertThat(model.timeline()).filteredOn(r -> !r.text().equals("first alert"))
+                .as("recorded when it happened, or within a minute of it").extracting(TimelineRow::when)
+                .noneMatch(w -> w.contains("backdated"));
+    }
+
+    @Test
     void anEmptyNoteIsRefusedInline() {
         model.submitNote();
         assertThat(model.noteErrorProperty().get()).contains("Write the note first");
