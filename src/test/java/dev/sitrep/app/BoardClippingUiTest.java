@@ -1,10 +1,7 @@
 package dev.sitrep.app;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.testing.Clipping;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -60,8 +57,7 @@ class BoardClippingUiTest {
             "1920, 1080, light"})
     void everyCardsIdElapsedTimeAndClocksReadWhole(int width, int height, String theme, FxRobot robot) throws Exception {
         robot.interact(() -> {
-            Application.setUserAgentStylesheet(theme.equals("light") ? new PrimerLight().getUserAgentStylesheet()
-                    : new PrimerDark().getUserAgentStylesheet());
+            Clipping.useTheme(theme);
             stage.setWidth(width);
             stage.setHeight(height);
         });

@@ -1,11 +1,8 @@
 package dev.sitrep.app;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import dev.sitrep.core.Incident;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.testing.Clipping;
-import javafx.application.Application;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,8 +62,7 @@ class IncidentPageClippingUiTest {
             "1920, 1080, light"})
     void theHeaderAndEveryActionReadWhole(int width, int height, String theme, FxRobot robot) throws Exception {
         robot.interact(() -> {
-            Application.setUserAgentStylesheet(theme.equals("light") ? new PrimerLight().getUserAgentStylesheet()
-                    : new PrimerDark().getUserAgentStylesheet());
+            Clipping.useTheme(theme);
             stage.setWidth(width);
             stage.setHeight(height);
             console.shellModel.openIncident(incident.id());

@@ -20,6 +20,13 @@ public final class Clipping {
     private Clipping() {
     }
 
+    /** Applies AtlantaFX's {@code "light"} or {@code "dark"} theme, as the clipping tests try both. Call on the FX thread. */
+    public static void useTheme(String theme) {
+        javafx.application.Application.setUserAgentStylesheet(theme.equals("light")
+                ? new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()
+                : new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+    }
+
     /** Each problem as {@code #id "text": how it is cut}; empty when everything under {@code root} reads whole. */
     public static List<String> problems(Scene scene, Node root) {
         List<String> out = new ArrayList<>();

@@ -1,7 +1,5 @@
 package dev.sitrep.ui.shell;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import dev.sitrep.core.Escalation;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
@@ -9,7 +7,6 @@ import dev.sitrep.core.PlatformStatus;
 import dev.sitrep.testing.Clipping;
 import dev.sitrep.testing.Snapshots;
 import dev.sitrep.testing.TestClock;
-import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,8 +47,7 @@ class EscalationBannerClippingTest {
     void theBannersButtonsAndTextReadWholeAtEverySize(int width, int height, String theme, FxRobot robot) {
         AtomicReference<List<String>> problems = new AtomicReference<>();
         robot.interact(() -> {
-            Application.setUserAgentStylesheet(theme.equals("light") ? new PrimerLight().getUserAgentStylesheet()
-                    : new PrimerDark().getUserAgentStylesheet());
+            Clipping.useTheme(theme);
             TestClock clock = new TestClock(Instant.parse("2026-12-03T14:32:00Z"));
             ShellViewModel model = new ShellViewModel(clock, ZoneId.of("Europe/Berlin"), "/data", "maria");
             List<PlatformProfile> profiles = List.of(profile("pn-production-eu-west-1"), profile("cullis-prod"));
