@@ -44,13 +44,19 @@ final class ConsoleFixture implements AutoCloseable {
     /** @param ports fakes for the drop, choosers, screens and clipboards the pages use */
     ConsoleFixture(Stage stage, Path dir, Map<String, String> env, ZoneId zone, Consumer<Services> prepare, Runnable drill,
                    dev.sitrep.ui.common.OsPorts ports) {
+        this(stage, dir, env, zone, prepare, drill, ports, false);
+    }
+
+    /** @param drillWindow the window of a drill workspace (its DRILL banner across the top), as the Drill button opens */
+    ConsoleFixture(Stage stage, Path dir, Map<String, String> env, ZoneId zone, Consumer<Services> prepare, Runnable drill,
+                   dev.sitrep.ui.common.OsPorts ports, boolean drillWindow) {
         Clock clock = Clock.systemUTC();
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
         executor = new FxExecutor();
         workspace = Services.open(dir, clock, new ProcessEnvironment(env, "Linux", "tester", "/home/tester", clock, zone,
                 false), "maria");
         prepare.accept(workspace);
-        shellModel = new ShellViewModel(clock, zone, dir.toString(), workspace.operator());
+        shellModel = new ShellViewModel(clock, zone, dir.toString(), workspace.operator(), drillWindow);
         ShellView shell = new ShellView(shellModel);
         desktop = new Desktop(workspace, executor, clock, zone, shellModel, shell, theme -> { }, drill, ports);
         scene = new Scene(shell, 1280, 800);

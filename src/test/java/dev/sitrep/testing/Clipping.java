@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Finds what a person cannot read in a laid-out scene: a label or button whose rendered text is
- * not its whole text (JavaFX cuts it with an ellipsis), or that lies outside the window. Call on
- * the FX thread after layout.
+ * not its whole text (JavaFX cuts it with an ellipsis), or that lies outside the window. Only a
+ * label marked as free text (a title a person wrote, whole in a tooltip) may be cut. Call on the
+ * FX thread after layout.
  */
 public final class Clipping {
 
@@ -43,7 +44,8 @@ public final class Clipping {
             String shown = rendered(labeled);
             String name = (labeled.getId() == null ? labeled.getClass().getSimpleName() : "#" + labeled.getId())
                     + " \"" + labeled.getText() + "\"";
-            if (shown != null && !labeled.isWrapText() && !shown.equals(labeled.getText())) {
+            boolean mayCut = labeled.getStyleClass().contains(dev.sitrep.ui.common.IncidentChooser.FREE_TEXT);
+            if (shown != null && !labeled.isWrapText() && !mayCut && !shown.equals(labeled.getText())) {
                 out.add(name + ": shown as \"" + shown + "\"");
             }
             Bounds b = labeled.localToScene(labeled.getLayoutBounds());

@@ -7,6 +7,12 @@ import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 import java.util.function.Consumer;
 
@@ -30,8 +36,9 @@ public final class IncidentChooser {
         box.setPrefWidth(460);
         box.setMinWidth(200);
         box.setPromptText("Choose the incident");
-        box.setConverter(Converters.showing(i -> i.id() + " · " + i.severity() + " · " + i.status().key() + " · "
-                + i.title()));
+        box.setConverter(Converters.showing(i -> facts(i) + " · " + i.title()));
+        box.setCellFactory(list -> new Row());
+        box.setButtonCell(new Row());
         box.valueProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 choose.accept(now.id());
@@ -50,4 +57,49 @@ public final class IncidentChooser {
         choices.addListener((ListChangeListener<Incident>) c -> Platform.runLater(follow));
         return box;
     }
+
+    private static String facts(Incident i) {
+        return i.id() + " · " + i.severity() + " · " + i.status().key();
+    }
+
+    /**
+     * An incident as a row: its id, severity and status always whole, its title (the commander's own words, any
+     * length) cut first when the box is narrow, and whole in the tooltip.
+     */
+    private static final class Row extends ListCell<Incident> {
+        private final Label facts = new Label();
+        private final Label title = new Label();
+        private final HBox row = new HBox(6, facts, title);
+        private final Tooltip whole = new Tooltip();
+
+        Row() {
+            facts.setMinWidth(Region.USE_PREF_SIZE);
+            title.getStyleClass().add(FREE_TEXT);
+            title.setMinWidth(0);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(Incident item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            facts.setText(facts(item) + " ·");
+            title.setText(item.title());
+            whole.setText(facts(item) + " · " + item.title());
+            setGraphic(row);
+            setTooltip(whole);
+        }
+    }
+
+    /**
+     * The style class of a label holding what a person wrote (a title, a note): it may be cut with an ellipsis
+     * where space is short, with the whole text at hand (a tooltip, the incident's page). Ids, clocks, severities,
+     * banners and actions never carry it: they always read whole.
+     */
+    public static final String FREE_TEXT = "free-text";
 }

@@ -60,6 +60,8 @@ public final class ShellView extends BorderPane {
         halted.setId("haltBanner");
         halted.getStyleClass().add("halt-banner");
         halted.setMaxWidth(Double.MAX_VALUE);
+        halted.setWrapText(true); // what is halted, since when, by whom and why: all of it, on two lines if need be
+        halted.setMinHeight(Region.USE_PREF_SIZE);
         halted.textProperty().bind(model.haltBannerProperty());
         halted.visibleProperty().bind(model.haltBannerProperty().isNotEmpty());
         halted.managedProperty().bind(halted.visibleProperty());
