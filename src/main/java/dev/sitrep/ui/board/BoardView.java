@@ -13,6 +13,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -41,6 +42,7 @@ public final class BoardView extends VBox {
     private final Navigator navigator;
     private final HBox laneBox = new HBox(10);
     private final List<ListView<Incident>> lists = new ArrayList<>();
+    private final java.util.Map<ListView<Incident>, ContextMenu> menus = new java.util.HashMap<>();
 
     public BoardView(BoardViewModel model, Navigator navigator) {
         this.model = model;
@@ -143,7 +145,7 @@ public final class BoardView extends VBox {
                 navigator.openIncident(selected(list).id());
             }
         });
-        list.setContextMenu(menu(list));
+        cardMenu(list);
         lists.add(list);
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox lane = new VBox(6, head, list);
@@ -164,6 +166,53 @@ public final class BoardView extends VBox {
             lane.managedProperty().bind(lane.visibleProperty());
         }
         return lane;
+    }
+
+    /**
+     * The card's menu, opened here rather than left to the platform: a right-click selects the card under the
+     * pointer and opens it there (on press where the platform asks for a menu, else on release), and Shift+F10 or
+     * the Menu key open it beside the selected card. Under some window systems no context-menu request arrives.
+     */
+    private void cardMenu(ListView<Incident> list) {
+        ContextMenu menu = menu(list);
+        list.addEventHandler(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            if (e.isKeyboardTrigger()) {
+                showMenuAtSelected(list, menu);
+            } else {
+                menu.show(list, e.getScreenX(), e.getScreenY());
+            }
+            e.consume();
+        });
+        list.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            if (e.getButton() == MouseButton.SECONDARY && !menu.isShowing() && selected(list) != null) {
+                menu.show(list, e.getScreenX(), e.getScreenY());
+            }
+        });
+        list.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == MouseButton.SECONDARY && e.getPickResult().getIntersectedNode() != null) {
+                for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != list; n = n.getParent()) {
+                    if (n instanceof CardCell cell && !cell.isEmpty()) {
+                        list.getSelectionModel().select(cell.getIndex());
+                        break;
+                    }
+                }
+            }
+        });
+        menus.put(list, menu);
+    }
+
+    private void showMenuAtSelected(ListView<Incident> list, ContextMenu menu) {
+        int index = list.getSelectionModel().getSelectedIndex();
+        if (index < 0) {
+            return;
+        }
+        for (Node n : list.lookupAll(".list-cell")) {
+            if (n instanceof CardCell cell && cell.getIndex() == index && cell.isVisible()) {
+                javafx.geometry.Bounds b = cell.localToScreen(cell.getLayoutBounds());
+                menu.show(cell, b.getMinX() + 24, b.getMinY() + b.getHeight() / 2);
+                return;
+            }
+        }
     }
 
     private ContextMenu menu(ListView<Incident> list) {
@@ -192,6 +241,13 @@ public final class BoardView extends VBox {
             case V -> withSelected(list, x -> sheet(x, QuickChangeSheet.Kind.SEVERITY));
             case S -> withSelected(list, x -> sheet(x, QuickChangeSheet.Kind.STATUS));
             case R -> withSelected(list, x -> sheet(x, QuickChangeSheet.Kind.ROLE));
+            case CONTEXT_MENU -> showMenuAtSelected(list, menus.get(list));
+            case F10 -> {
+                if (!e.isShiftDown()) {
+                    return;
+                }
+                showMenuAtSelected(list, menus.get(list));
+            }
             case LEFT, RIGHT -> {
                 int step = code == KeyCode.LEFT ? -1 : 1;
                 for (int n = lane + step; n >= 0 && n < lists.size(); n += step) {

@@ -1,6 +1,7 @@
 package dev.sitrep.ui.shell;
 
 import dev.sitrep.ui.common.Page;
+import dev.sitrep.ui.common.Shortcuts;
 import atlantafx.base.controls.ModalPane;
 import atlantafx.base.theme.Styles;
 import dev.sitrep.ui.common.Icons;
@@ -31,7 +32,10 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -386,35 +390,50 @@ public final class ShellView extends BorderPane {
         }
     }
 
+    /** The shortcuts overlay: {@link Shortcuts#ALL}, page by page, in two columns so the whole list fits at 1280x800. */
     private void showShortcuts() {
-        VBox box = new VBox(8);
-        box.setId("shortcuts");
-        box.getStyleClass().add("shortcuts-overlay");
-        box.setMaxSize(720, USE_PREF_SIZE);
         Label title = new Label("Keyboard shortcuts");
         title.getStyleClass().add(Styles.TITLE_3);
-        box.getChildren().add(title);
-        String[][] keys = {
-                {"Ctrl+N", "Declare an incident"},
-                {"Ctrl+L", "Write a note on the open incident"},
-                {"Ctrl+Shift+K", "The kill switch: choose, say why, hold to halt"},
-                {"Ctrl+1 .. Ctrl+6", "Board, Triage, Kill switch, Evidence, Postmortems, Settings"},
-                {"Enter", "Open the selected incident; add the note; declare"},
-                {"Board: arrows", "Move between cards and lanes"},
-                {"Board: A U V S R", "Acknowledge, post an update, severity, status, a role of the selected card"},
-                {"Triage: 1..9 N", "Answer; not sure (the more severe branch); Backspace goes back"},
-                {"Esc", "Close this, the declare sheet, or the incident (back to the board)"},
-                {"?", "This list"},
-        };
-        for (String[] k : keys) {
-            Label key = new Label(k[0]);
-            key.getStyleClass().addAll("mono", "key");
-            key.setMinWidth(170);
-            Label what = new Label(k[1]);
-            what.setWrapText(true);
-            HBox.setHgrow(what, Priority.ALWAYS);
-            box.getChildren().add(new HBox(12, key, what));
+        Map<String, List<Shortcuts.Shortcut>> byPlace = new LinkedHashMap<>();
+        Shortcuts.ALL.forEach(k -> byPlace.computeIfAbsent(k.where(), w -> new ArrayList<>()).add(k));
+        javafx.scene.layout.GridPane left = new javafx.scene.layout.GridPane();
+        javafx.scene.layout.GridPane right = new javafx.scene.layout.GridPane();
+        int lines = Shortcuts.ALL.size() + byPlace.size();
+        int placed = 0;
+        for (Map.Entry<String, List<Shortcuts.Shortcut>> place : byPlace.entrySet()) {
+            int size = place.getValue().size() + 1;
+            javafx.scene.layout.GridPane column = placed + size <= lines / 2 + 1 ? left : right;
+            Label heading = new Label(place.getKey());
+            heading.getStyleClass().addAll(Styles.TEXT_BOLD, "shortcut-place");
+            column.addRow(column.getRowCount(), heading);
+            for (Shortcuts.Shortcut k : place.getValue()) {
+                Label key = new Label(k.keys());
+                key.getStyleClass().addAll("mono", "key");
+                key.setMinWidth(Region.USE_PREF_SIZE);
+                Label what = new Label(k.does());
+                what.setWrapText(true);
+                column.addRow(column.getRowCount(), key, what);
+            }
+            placed += size;
         }
+        for (javafx.scene.layout.GridPane column : List.of(left, right)) {
+            column.setHgap(12);
+            column.setVgap(6);
+            javafx.scene.layout.ColumnConstraints keys = new javafx.scene.layout.ColumnConstraints();
+            keys.setMinWidth(Region.USE_PREF_SIZE);
+            javafx.scene.layout.ColumnConstraints what = new javafx.scene.layout.ColumnConstraints();
+            what.setHgrow(Priority.ALWAYS);
+            column.getColumnConstraints().setAll(keys, what);
+        }
+        HBox columns = new HBox(32, left, right);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        left.setPrefWidth(500);
+        right.setPrefWidth(500);
+        VBox box = new VBox(12, title, columns);
+        box.setId("shortcuts");
+        box.getStyleClass().add("shortcuts-overlay");
+        box.setMaxSize(1080, USE_PREF_SIZE);
         showOverlay(box);
     }
 }
