@@ -105,6 +105,11 @@ public final class ShellView extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, this::keysStayInTheOverlay);
         addEventFilter(KeyEvent.KEY_TYPED, this::keysStayInTheOverlay);
         addEventFilter(KeyEvent.KEY_RELEASED, this::keysStayInTheOverlay);
+        sceneProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                now.focusOwnerProperty().addListener((o, before, after) -> focusStaysInTheOverlay(before, after));
+            }
+        });
     }
 
     private HBox escalationBanner() {
@@ -202,6 +207,21 @@ public final class ShellView extends BorderPane {
     private void keysStayInTheOverlay(KeyEvent e) {
         if (overlay.isDisplay() && !(e.getTarget() instanceof Node n && inside(overlay, n))) {
             e.consume();
+        }
+    }
+
+    /**
+     * While a sheet is open, Tab or an arrow past its last control would move focus to the page behind; focus goes
+     * back to where it was in the sheet (or to its first control).
+     */
+    private void focusStaysInTheOverlay(Node before, Node after) {
+        if (!overlay.isDisplay() || after == null || inside(overlay, after)) {
+            return;
+        }
+        Node back = before != null && inside(overlay, before) && before.isVisible() ? before
+                : firstFocusable(overlay.getContent() == null ? overlay : overlay.getContent()).orElse(null);
+        if (back != null) {
+            javafx.application.Platform.runLater(back::requestFocus);
         }
     }
 
