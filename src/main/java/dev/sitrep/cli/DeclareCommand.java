@@ -2,6 +2,7 @@ package dev.sitrep.cli;
 
 import dev.sitrep.core.Incident;
 import dev.sitrep.incident.Declaration;
+import dev.sitrep.incident.IncidentService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,6 +34,10 @@ final class DeclareCommand extends StoreCommand {
     @Option(names = "--drill", description = "A drill, not a real incident.")
     boolean drill;
 
+    @Option(names = "--anyway", description = "Declare even when an incident with the same title was declared in the "
+            + "last 30 minutes and is not over (a likely duplicate); its timeline entry names that incident.")
+    boolean anyway;
+
     @Option(names = "--json", description = "Print the incident as JSON.")
     boolean json;
 
@@ -40,7 +45,7 @@ final class DeclareCommand extends StoreCommand {
     int run(Context c) {
         Instant detected = c.time(detectedAt);
         Incident incident = c.services().incidents().declare(new Declaration(title, severity, service, platforms, commander, drill,
-                detected));
+                detected), anyway ? IncidentService.IfDuplicate.DECLARE_ANYWAY : IncidentService.IfDuplicate.REFUSE);
         if (json) {
             c.out().println(IncidentJson.write(c.services().incidents().show(incident.id())));
         } else {

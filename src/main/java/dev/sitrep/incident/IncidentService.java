@@ -123,7 +123,20 @@ public final class IncidentService {
         });
     }
 
+    /** What declaring does when a {@link LikelyDuplicate} exists. */
+    public enum IfDuplicate {
+        /** Refuse with {@link LikelyDuplicate.Refused}; nothing is stored (the CLI and the console, until told "anyway"). */
+        REFUSE,
+        /** Declare, and say on the declaration's timeline entry which incident it likely duplicates. */
+        DECLARE_ANYWAY
+    }
+
+    /** Declares whatever else is open (a likely duplicate is noted on the timeline); front ends refuse one first. */
     public Incident declare(Declaration d) {
+        return declare(d, IfDuplicate.DECLARE_ANYWAY);
+    }
+
+    public Incident declare(Declaration d, IfDuplicate ifDuplicate) {
         String title = Limits.title(d.title());
         String service = Limits.optionalName("service", d.service());
         List<String> platforms = new ArrayList<>();
@@ -145,6 +158,11 @@ public final class IncidentService {
             SeverityLevel level = d.severity() == null || d.severity().isBlank()
                     ? scale.defaultSeverity() : scale.level(d.severity());
             IncidentRepository incidents = tx.incidents();
+            Optional<LikelyDuplicate> duplicate = LikelyDuplicate.among(incidents.declaredBetween(
+                    now.minus(LikelyDuplicate.WINDOW), now.plus(LikelyDuplicate.WINDOW)), title, now);
+            if (duplicate.isPresent() && ifDuplicate == IfDuplicate.REFUSE) {
+                throw new LikelyDuplicate.Refused(duplicate.get());
+            }
             IncidentId id = freshId(incidents, now);
             Incident incident = new Incident(id, title, service, platforms, level.code(), IncidentStatus.INVESTIGATING,
                     null, Roles.commandedBy(commander), Milestones.none().with(Milestone.DETECTED, detected), null,
@@ -163,6 +181,10 @@ public final class IncidentService {
             }
             String text = (d.drill() ? "DRILL declared " : "Declared ") + level.code() + ": " + title
                     + " (commander " + commander + ")";
+            if (duplicate.isPresent()) {
+                data.put("likelyDuplicateOf", duplicate.get().incident().id().value());
+                text += "; declared despite a likely duplicate: " + duplicate.get().describe();
+            }
             append(tx, id, EventType.DECLARED, text, now, null, data);
             return incident;
         });

@@ -110,6 +110,79 @@ class TriageUiTest {
         }
     }
 
+    /** Ctrl+2, then the answers 1, 2, 1: the outcome "Agents acting on customers or outside systems", SEV1. */
+    private static void toTheOutcome(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#triageQuestion").tryQuery().map(n -> n.isVisible()
+                && ((Label) n).getText().startsWith("Is the platform actively")).orElse(false));
+        robot.type(KeyCode.DIGIT1);
+        waitUntil(() -> robot.lookup("#triageQuestion").queryAs(Label.class).getText().contains("security"));
+        robot.type(KeyCode.DIGIT2);
+        waitUntil(() -> robot.lookup("#triageQuestion").queryAs(Label.class).getText().contains("beyond"));
+        robot.type(KeyCode.DIGIT1);
+        waitUntil(() -> robot.lookup("#triageOutcome").query().isVisible());
+    }
+
+    private static boolean shown(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().map(javafx.scene.Node::isVisible).orElse(false);
+    }
+
+    @Test
+    void enterOnTheOutcomeAppliesItToTheIncidentOpenInTheWindowAndDeclaresNothing(FxRobot robot) throws Exception {
+        IncidentService incidents = console.workspace.incidents();
+        Incident open = incidents.declare(dev.sitrep.incident.Declaration.titled("Refunds sent twice"));
+        robot.interact(() -> console.shellModel.openIncident(open.id()));
+        waitUntil(() -> robot.lookup("#titleLabel").tryQuery()
+                .map(n -> ((Label) n).getText().equals("Refunds sent twice")).orElse(false));
+        toTheOutcome(robot);
+        String apply = robot.lookup("#triageApply").queryAs(javafx.scene.control.Button.class).getText();
+        String declare = robot.lookup("#triageDeclare").queryAs(javafx.scene.control.Button.class).getText();
+
+        robot.type(KeyCode.ENTER);
+
+        // applied: the answers and the outcome on its timeline, its severity raised, its checklists opened last
+        waitUntil(() -> console.workspace.checklists().forIncident(open.id()).size() == 3);
+        assertThat(incidents.show(open.id()).timeline()).filteredOn(e -> e.type() == EventType.TRIAGE)
+                .extracting(TimelineEvent::text).anyMatch(t -> t.startsWith("Triage outcome: SEV1"));
+        assertThat(incidents.count()).as("nothing declared").isEqualTo(1);
+        assertThat(shown(robot, "#declareSheet")).as("no declare sheet").isFalse();
+        assertThat(incidents.show(open.id()).incident().severity()).isEqualTo("SEV1");
+        assertThat(apply).isEqualTo("Apply to " + open.id() + " (Enter)");
+        assertThat(declare).isEqualTo("Declare a new incident (D)");
+    }
+
+    @Test
+    void declaringWhatIsLikelyDeclaredAlreadyWarnsOffersItAndDeclaresOnlyWhenToldAnyway(FxRobot robot) throws Exception {
+        IncidentService incidents = console.workspace.incidents();
+        Incident existing = incidents.declare(dev.sitrep.incident.Declaration.titled(
+                "Agents acting on customers or outside systems"));
+        toTheOutcome(robot);
+        robot.type(KeyCode.ENTER); // nothing open in the window: Enter declares
+        waitUntil(() -> shown(robot, "#declareTitle"));
+        robot.type(KeyCode.ENTER);
+
+        waitUntil(() -> shown(robot, "#declareDuplicate"));
+        assertThat(robot.lookup("#declareDuplicate").queryAs(Label.class).getText())
+                .startsWith("Likely a duplicate of " + existing.id() + " \"Agents acting on customers or outside systems\"")
+                .containsPattern("declared \\d+s ago").contains("nothing was declared");
+        assertThat(incidents.count()).isEqualTo(1);
+        console.snapshot("declare-duplicate");
+        robot.clickOn("#declareOpenDuplicate");
+        waitUntil(() -> existing.id().equals(console.shellModel.openIncidentProperty().get()));
+        waitUntil(() -> !shown(robot, "#declareSheet"));
+        assertThat(incidents.count()).isEqualTo(1);
+
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitUntil(() -> shown(robot, "#declareTitle"));
+        robot.write("agents acting on customers or outside systems").type(KeyCode.ENTER);
+        waitUntil(() -> shown(robot, "#declareDuplicate"));
+        robot.clickOn("#declareAnyway");
+        waitUntil(() -> incidents.count() == 2);
+        Incident second = incidents.list(false).stream().filter(i -> !i.id().equals(existing.id())).findFirst().orElseThrow();
+        assertThat(incidents.show(second.id()).timeline().get(0).text())
+                .contains("; declared despite a likely duplicate: " + existing.id());
+    }
+
     @Test
     void anImportedRunbookIsPreviewedSavedAndOfferedByTheWizard(FxRobot robot) throws Exception {
         Path source = dir.resolveSibling(dir.getFileName() + "-ops-wiki-tree.md");

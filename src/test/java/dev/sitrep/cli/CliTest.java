@@ -82,7 +82,7 @@ class CliTest {
     void listJsonIsAnArrayOfIncidentsAndHidesFinishedOnesByDefault() throws Exception {
         CliRunner cli = cli();
         String open = declare(cli);
-        String done = declare(cli);
+        String done = declare(cli, "--anyway"); // the same title again: a likely duplicate, declared on purpose
         assertThat(cli.run("incident", "set", done, "--status", "resolved").code()).isZero();
         JsonNode openOnly = Json.MAPPER.readTree(cli.run("incident", "list", "--json").out());
         assertThat(openOnly.isArray()).isTrue();
@@ -175,6 +175,24 @@ class CliTest {
     void unknownSeverityListsTheValidOnesWithExit2() {
         assertRefused(cli().run("incident", "declare", "--title", "t", "--severity", "SEV9"), 2,
                 "SEV0, SEV1, SEV2, SEV3, SEV4");
+    }
+
+    @Test
+    void aLikelyDuplicateIsRefusedWithExit2AndNothingStoredUntilDeclaredAnyway() throws Exception {
+        CliRunner cli = cli();
+        String first = declare(cli);
+        cli.clock.advance(Duration.ofMinutes(12));
+        assertRefused(cli.run("incident", "declare", "--title", "checkout  5XX spike", "--severity", "SEV1"), 2,
+                "Likely a duplicate of " + first + " \"Checkout 5xx spike\" (investigating), declared 12m ago",
+                "nothing was declared", "declare anyway with --anyway");
+        assertThat(Json.MAPPER.readTree(cli.run("incident", "list", "--status", "all", "--json").out())).hasSize(1);
+
+        String second = declare(cli, "--anyway");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(Json.MAPPER.readTree(cli.run("incident", "list", "--status", "all", "--json").out())).hasSize(2);
+        JsonNode declared = Json.MAPPER.readTree(cli.run("incident", "show", second, "--json").out()).get("timeline").get(0);
+        assertThat(declared.get("text").asText()).endsWith("declared despite a likely duplicate: " + first
+                + " \"Checkout 5xx spike\" (investigating), declared 12m ago");
     }
 
     @Test

@@ -19,7 +19,8 @@ public final class Messages {
             Map.entry("email", "the Email field"),
             Map.entry("flag", "the Flags field"),
             Map.entry("ca-cert", "the CA certificate field"),
-            Map.entry("id", "Import… again, which picks a free id"));
+            Map.entry("id", "Import… again, which picks a free id"),
+            Map.entry("anyway", "the Declare anyway button"));
 
     private Messages() {
     }

@@ -33,6 +33,7 @@ public final class Shortcuts {
             new Shortcut("Triage", "Backspace", "back one question"),
             new Shortcut("Triage", "Enter", "on the outcome: apply to the open incident when one is open, else declare"),
             new Shortcut("Triage", "A", "on the outcome: apply to the open incident"),
+            new Shortcut("Triage", "D", "on the outcome: declare a new incident"),
             new Shortcut("Declare", "Enter", "declare"),
             new Shortcut("Post update", "Alt+1 .. Alt+3", "choose the first, second or third template"),
             new Shortcut("Post update", "Ctrl+Shift+C", "copy the update"),

@@ -23,7 +23,10 @@ public final class DeclareFeature implements Feature {
         services = context.services();
         navigator = context.navigator();
         model = new DeclareViewModel(services.incidents(), context.executor(), incident -> declared.accept(incident));
-        view = new DeclareView(model, navigator::hideOverlay);
+        view = new DeclareView(model, navigator::hideOverlay, id -> {
+            navigator.hideOverlay();
+            navigator.openIncident(id);
+        });
     }
 
     /**

@@ -2,8 +2,10 @@ package dev.sitrep.ui.declare;
 
 import dev.sitrep.ui.common.Controls;
 import atlantafx.base.theme.Styles;
+import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.SeverityLevel;
 import dev.sitrep.ui.common.Converters;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -17,12 +19,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The declare sheet shown over the window by Ctrl+N. Enter declares, Esc closes. */
+import java.util.function.Consumer;
+
+/** The declare sheet shown over the window by Ctrl+N. Enter declares, Esc closes; a likely duplicate is offered instead. */
 public final class DeclareView extends VBox {
 
     private final TextField titleField = new TextField();
 
-    public DeclareView(DeclareViewModel model, Runnable close) {
+    /** @param openIncident closes the sheet and opens that incident (the likely duplicate) */
+    public DeclareView(DeclareViewModel model, Runnable close, Consumer<IncidentId> openIncident) {
         setId("declareSheet");
         getStyleClass().add("declare-sheet");
         setSpacing(10);
@@ -72,6 +77,8 @@ public final class DeclareView extends VBox {
         error.textProperty().bind(model.status().failureProperty());
         bindShown(error);
 
+        VBox duplicate = duplicateWarning(model, openIncident);
+
         Button declare = new Button("Declare (Enter)");
         declare.setId("declareButton");
         declare.getStyleClass().add(Styles.ACCENT);
@@ -84,7 +91,7 @@ public final class DeclareView extends VBox {
         HBox buttons = new HBox(10, grow, cancel, declare);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
-        getChildren().addAll(heading, titleField, titleError, grid, error, buttons);
+        getChildren().addAll(heading, titleField, titleError, grid, error, duplicate, buttons);
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 model.declare();
@@ -94,6 +101,28 @@ public final class DeclareView extends VBox {
                 e.consume();
             }
         });
+    }
+
+    /** The incident this would likely duplicate: what it is, Open it, or Declare anyway. Shown while there is one. */
+    private static VBox duplicateWarning(DeclareViewModel model, Consumer<IncidentId> openIncident) {
+        Label text = new Label();
+        text.setId("declareDuplicate");
+        text.setWrapText(true);
+        text.getStyleClass().add("watch-banner");
+        text.textProperty().bind(model.duplicateWarningProperty());
+        Button open = new Button();
+        open.setId("declareOpenDuplicate");
+        open.textProperty().bind(Bindings.createStringBinding(() -> model.duplicateProperty().get() == null ? ""
+                : "Open " + model.duplicateProperty().get().incident().id(), model.duplicateProperty()));
+        open.setOnAction(e -> openIncident.accept(model.duplicateProperty().get().incident().id()));
+        Button anyway = new Button("Declare anyway");
+        anyway.setId("declareAnyway");
+        anyway.setOnAction(e -> model.declareAnyway());
+        anyway.disableProperty().bind(model.status().busyProperty());
+        VBox box = new VBox(8, text, new HBox(10, open, anyway));
+        box.visibleProperty().bind(model.duplicateProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private static Label errorLabel() {

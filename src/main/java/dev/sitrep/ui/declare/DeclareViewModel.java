@@ -9,10 +9,14 @@ import dev.sitrep.core.SeverityScales;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
+import dev.sitrep.incident.IncidentService.IfDuplicate;
+import dev.sitrep.incident.LikelyDuplicate;
 import dev.sitrep.ui.common.BackgroundTask;
 import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -28,7 +32,8 @@ import java.util.function.Consumer;
 /**
  * The declare sheet: a title and Enter is enough. Severity starts at the scale's default and
  * shows its definition; service, platforms and commander are optional. Problems show inline
- * under the field; nothing is declared until the input is valid.
+ * under the field; nothing is declared until the input is valid. An incident with the same title declared in
+ * the last 30 minutes and not over stops the declaration with a warning: open that one, or declare anyway.
  */
 public final class DeclareViewModel {
 
@@ -46,6 +51,8 @@ public final class DeclareViewModel {
     private final StringProperty commander = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper commanderHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper titleError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<LikelyDuplicate> duplicate = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper duplicateWarning = new ReadOnlyStringWrapper("");
     private final TaskStatus status = new TaskStatus();
 
     public DeclareViewModel(IncidentService incidents, UiExecutor executor, Consumer<Incident> onDeclared) {
@@ -53,7 +60,10 @@ public final class DeclareViewModel {
         this.executor = executor;
         this.onDeclared = onDeclared;
         severity.addListener((obs, was, level) -> severityDefinition.set(level == null ? "" : definition(level)));
-        title.addListener((obs, was, now) -> titleError.set(""));
+        title.addListener((obs, was, now) -> {
+            titleError.set("");
+            showDuplicate(null);
+        });
     }
 
     static String definition(SeverityLevel level) {
@@ -73,6 +83,7 @@ public final class DeclareViewModel {
         commander.set("");
         commanderHint.set("defaults to you (" + operator + ")");
         titleError.set("");
+        showDuplicate(null);
         status.clearFailure();
     }
 
@@ -82,8 +93,21 @@ public final class DeclareViewModel {
         levels.stream().filter(l -> l.code().equals(severityCode)).findFirst().ifPresent(severity::set);
     }
 
-    /** Declares; on success the sheet's owner is told and the sheet is cleared. */
+    /** Declares unless it is likely a duplicate (then {@link #duplicateProperty()} says of what); the owner is told. */
     public void declare() {
+        declare(IfDuplicate.REFUSE);
+    }
+
+    /** Declares despite the likely duplicate shown; the declaration's timeline entry names it. */
+    public void declareAnyway() {
+        declare(IfDuplicate.DECLARE_ANYWAY);
+    }
+
+    /** What declaring came to: the incident, or the likely duplicate that stopped it. */
+    private record Attempt(Incident declared, LikelyDuplicate.Refused refused) {
+    }
+
+    private void declare(IfDuplicate ifDuplicate) {
         if (status.isBusy()) {
             return;
         }
@@ -98,7 +122,25 @@ public final class DeclareViewModel {
                 .map(String::strip).filter(p -> !p.isEmpty()).toList();
         Declaration d = new Declaration(t, severity.get() == null ? null : severity.get().code(), service.get(),
                 platformNames, commander.get(), false, null);
-        status.run(BackgroundTask.wrap(() -> incidents.declare(d)).onSuccess(onDeclared), executor);
+        showDuplicate(null);
+        status.run(BackgroundTask.wrap(() -> {
+            try {
+                return new Attempt(incidents.declare(d, ifDuplicate), null);
+            } catch (LikelyDuplicate.Refused refused) {
+                return new Attempt(null, refused);
+            }
+        }).onSuccess(attempt -> {
+            if (attempt.refused() != null) {
+                showDuplicate(attempt.refused());
+            } else {
+                onDeclared.accept(attempt.declared());
+            }
+        }), executor);
+    }
+
+    private void showDuplicate(LikelyDuplicate.Refused refused) {
+        duplicate.set(refused == null ? null : refused.duplicate());
+        duplicateWarning.set(refused == null ? "" : Messages.of(refused));
     }
 
     public StringProperty titleProperty() {
@@ -135,6 +177,16 @@ public final class DeclareViewModel {
 
     public ReadOnlyStringProperty titleErrorProperty() {
         return titleError.getReadOnlyProperty();
+    }
+
+    /** The incident this declaration likely duplicates (declaring was stopped), or {@code null}. */
+    public ReadOnlyObjectProperty<LikelyDuplicate> duplicateProperty() {
+        return duplicate.getReadOnlyProperty();
+    }
+
+    /** What the warning over a likely duplicate says: which incident, how long ago, what to do. */
+    public ReadOnlyStringProperty duplicateWarningProperty() {
+        return duplicateWarning.getReadOnlyProperty();
     }
 
     /** Declaring: busy while it is stored; a failure to declare. */

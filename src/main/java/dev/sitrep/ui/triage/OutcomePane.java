@@ -55,15 +55,26 @@ final class OutcomePane extends VBox {
         killBox.getStyleClass().add("kill-proposal");
         TriageView.shownWhen(killBox, model.proposeKillSwitchProperty());
 
-        Button declare = new Button("Declare incident (Enter)", Icons.of(Feather.PLUS));
+        // With an incident open, applying to it is the default (Enter); declaring a new one is still there (D).
+        Button declare = new Button("", Icons.of(Feather.PLUS));
         declare.setId("triageDeclare");
-        declare.getStyleClass().add(Styles.ACCENT);
+        declare.textProperty().bind(Bindings.when(model.applyTargetProperty().isNull())
+                .then("Declare incident (Enter)").otherwise("Declare a new incident (D)"));
         declare.setOnAction(e -> model.declare());
         Button apply = new Button();
         apply.setId("triageApply");
         apply.textProperty().bind(Bindings.createStringBinding(() -> model.applyTargetProperty().get() == null ? ""
-                : "Apply to " + model.applyTargetProperty().get() + " (A)", model.applyTargetProperty()));
+                : "Apply to " + model.applyTargetProperty().get() + " (Enter)", model.applyTargetProperty()));
         TriageView.shownWhen(apply, model.applyTargetProperty().isNotNull());
+        apply.getStyleClass().add(Styles.ACCENT);
+        Runnable accent = () -> {
+            declare.getStyleClass().remove(Styles.ACCENT);
+            if (model.applyTargetProperty().get() == null) {
+                declare.getStyleClass().add(Styles.ACCENT);
+            }
+        };
+        model.applyTargetProperty().addListener((obs, was, now) -> accent.run());
+        accent.run();
         apply.setOnAction(e -> model.applyTo(model.applyTargetProperty().get()));
         declare.disableProperty().bind(model.status().busyProperty());
         apply.disableProperty().bind(model.status().busyProperty());

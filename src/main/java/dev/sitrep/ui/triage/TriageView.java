@@ -25,7 +25,8 @@ import java.util.List;
 
 /**
  * The wizard page: breadcrumbs, one question in large type with numbered answers (keys 1..9,
- * N for not sure, Backspace for back), then the outcome with Declare and Apply.
+ * N for not sure, Backspace for back), then the outcome with Apply (A) and Declare (D); Enter applies to the
+ * incident open in the window, or declares when none is.
  */
 public final class TriageView extends ScrollPane {
 
@@ -176,6 +177,9 @@ public final class TriageView extends ScrollPane {
         KeyCode code = e.getCode();
         if (model.finishedProperty().get()) {
             if (code == KeyCode.ENTER) {
+                model.confirm();
+                e.consume();
+            } else if (code == KeyCode.D) {
                 model.declare();
                 e.consume();
             } else if (code == KeyCode.A && model.applyTargetProperty().get() != null) {

@@ -152,6 +152,16 @@ public final class TriageViewModel {
         applyTarget.set(id);
     }
 
+    /** Enter on the outcome: applies it to the incident open in the window; with none open, declares a new one. */
+    public void confirm() {
+        IncidentId open = applyTarget.get();
+        if (open != null) {
+            applyTo(open);
+        } else {
+            declare();
+        }
+    }
+
     /** Opens the declare sheet with the outcome's title and severity; the triage is applied once declared. */
     public void declare() {
         TriageSession s = session.get();

@@ -2,6 +2,7 @@ package dev.sitrep.ui.declare;
 
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.SeverityScales;
+import dev.sitrep.incident.Declaration;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.DirectExecutor;
@@ -98,6 +99,38 @@ class DeclareViewModelTest {
         assertThat(i.platforms()).containsExactly("cullis", "powernode");
         assertThat(i.commander()).isEqualTo("sam");
         assertThat(i.service()).isEqualTo("broker");
+    }
+
+    @Test
+    void aLikelyDuplicateWarnsInsteadOfDeclaringUntilDeclaredAnyway() {
+        Incident open = incidents.declare(Declaration.titled("Checkout 5xx spike"));
+        model.titleProperty().set("checkout 5xx SPIKE");
+        model.declare();
+        assertThat(declared).isEmpty();
+        assertThat(incidents.count()).isEqualTo(1);
+        assertThat(model.duplicateProperty().get().incident().id()).isEqualTo(open.id());
+        assertThat(model.duplicateWarningProperty().get()).startsWith("Likely a duplicate of " + open.id()
+                + " \"Checkout 5xx spike\" (investigating), declared 0s ago").endsWith("or declare anyway with the "
+                + "Declare anyway button.");
+        assertThat(model.status().failureProperty().get()).as("a warning, not a failure").isEmpty();
+
+        model.declareAnyway();
+        assertThat(declared).singleElement().satisfies(i -> assertThat(incidents.show(i.id()).timeline().get(0).text())
+                .contains("declared despite a likely duplicate: " + open.id()));
+        assertThat(model.duplicateProperty().get()).isNull();
+    }
+
+    @Test
+    void editingTheTitleClearsTheDuplicateWarning() {
+        incidents.declare(Declaration.titled("Checkout 5xx spike"));
+        model.titleProperty().set("Checkout 5xx spike");
+        model.declare();
+        assertThat(model.duplicateWarningProperty().get()).isNotEmpty();
+        model.titleProperty().set("Checkout 5xx spike in EU");
+        assertThat(model.duplicateProperty().get()).isNull();
+        assertThat(model.duplicateWarningProperty().get()).isEmpty();
+        model.declare();
+        assertThat(declared).singleElement().extracting(Incident::title).isEqualTo("Checkout 5xx spike in EU");
     }
 
     @Test

@@ -102,6 +102,24 @@ class TriageViewModelTest {
     }
 
     @Test
+    void enterAppliesToTheOpenIncidentAndDeclaresOnlyWhenNoneIsOpen() {
+        Incident open = incidents.declare(Declaration.titled("Refunds twice"));
+        model.load();
+        model.answer(1);
+        model.answer(2);
+        model.answer(1);
+        model.setApplyTarget(open.id());
+        model.confirm();
+        assertThat(applied).containsExactly(open.id());
+        assertThat(declared).isEmpty();
+
+        model.setApplyTarget(null);
+        model.confirm();
+        assertThat(declared).containsExactly("Agents acting on customers or outside systems / SEV1");
+        assertThat(applied).containsExactly(open.id());
+    }
+
+    @Test
     void theWorkspaceScaleCarriesTheRecommendation() {
         incidents.switchScale(SeverityScales.PRIORITY);
         model.load();
