@@ -30,7 +30,7 @@ public final class WallApp extends Application {
             args.add("--data-dir=" + dataDirOption);
         }
         args.add("--windowed=" + windowed);
-        Application.launch(WallApp.class, args.toArray(String[]::new));
+        DesktopLauncher.launch(WallApp.class, args);
     }
 
     @Override

@@ -88,7 +88,7 @@ final class WallWindow {
         if (++seconds % ROTATE_SECONDS == 0) {
             page++;
         }
-        view.show(model.snapshot(page, WallView.rowsFor(stage.getScene().getHeight())));
+        view.showFitting(perPage -> model.snapshot(page, perPage));
     }
 
     /** The console is quitting: close the wall but leave it marked open, so the next start brings it back. */

@@ -55,7 +55,16 @@ public final class PlatformStateRepository {
     }
 
     public Optional<PlatformStatus> find(String name) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS + " FROM platform_state WHERE name = ?")) {
+        return findOne("SELECT " + COLUMNS + " FROM platform_state WHERE name = ?", name);
+    }
+
+    /** As {@link #find(String)}, its row locked until the transaction ends (another writer waits, then reads this one's). */
+    public Optional<PlatformStatus> findForUpdate(String name) throws SQLException {
+        return findOne("SELECT " + COLUMNS + " FROM platform_state WHERE name = ? FOR UPDATE", name);
+    }
+
+    private Optional<PlatformStatus> findOne(String sql, String name) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(map(rs)) : Optional.empty();

@@ -54,6 +54,16 @@ public final class ProfileRepository {
         }
     }
 
+    /** Locks the profile's row until the transaction ends; {@code false} when there is no such profile. */
+    public boolean lock(String name) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT name FROM platform_profile WHERE name = ? FOR UPDATE")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     public Optional<PlatformProfile> find(String name) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS + " FROM platform_profile WHERE name = ?")) {
             ps.setString(1, name);

@@ -37,7 +37,8 @@ import java.util.logging.Logger;
  * Pulls each platform's health, kill-switch state and kill-switch events into the store on the
  * profile's interval, backing off with jitter while it is unreachable. What changes (a halt, a
  * resume, health getting worse or better, the platform going offline or coming back) goes onto
- * the timelines of the active incidents that name the platform.
+ * the timelines of the active incidents that name the platform, once, however many consumers of
+ * the store (the console, the CLI's refresh) pull the platform at the same moment.
  */
 public final class PullLoop implements AutoCloseable {
 
@@ -155,22 +156,46 @@ public final class PullLoop implements AutoCloseable {
                 ? EscalationPolicy.Decision.NONE
                 : decide(profile, after.failures() == 0 && !UNHEALTHY.equals(after.health()));
         PlatformStatus saved = after.withEscalation(escalation(before.escalation(), decision, now));
-        store.write(tx -> {
-            tx.platformStates().save(saved);
-            tx.changed(PlatformStates.ENTITY, saved.name());
-            return null;
-        });
-        onTimelines(profile.name(), timeline);
-        if (level(saved.escalation()).ordinal() > level(before.escalation()).ordinal()) {
-            try {
-                onEscalation.accept(profile, decision);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "acting on an escalation of " + profile.name() + " failed", e);
+        if (keep(before, saved)) {
+            onTimelines(profile.name(), timeline);
+            if (level(saved.escalation()).ordinal() > level(before.escalation()).ordinal()) {
+                try {
+                    onEscalation.accept(profile, decision);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "acting on an escalation of " + profile.name() + " failed", e);
+                }
             }
         }
         // A degraded platform is checked twice as often, as the monitor thresholds say.
         Duration every = DEGRADED.equals(saved.health()) ? profile.healthEvery().dividedBy(2) : profile.healthEvery();
         return backoff.next(saved.failures(), every);
+    }
+
+    /**
+     * Saves what this pull learned, unless another consumer of the store (the CLI's refresh, the
+     * console, a second pull of this platform, a kill switch Sitrep just confirmed) saved the
+     * platform since {@code before} was read: that save put its changes on the timelines, and this
+     * pull's would put them there twice; the next pull starts from it. The profile's row is locked, so two pulls of a platform save one
+     * after the other. Nothing is saved for a profile removed meanwhile.
+     */
+    private boolean keep(PlatformStatus before, PlatformStatus saved) {
+        String name = saved.name();
+        boolean kept = store.write(tx -> {
+            if (!tx.profiles().lock(name)) {
+                return false;
+            }
+            if (!tx.platformStates().findForUpdate(name).orElse(PlatformStatus.unknown(name)).equals(before)) {
+                return false;
+            }
+            tx.platformStates().save(saved);
+            tx.changed(PlatformStates.ENTITY, name);
+            return true;
+        });
+        if (!kept) {
+            LOG.fine(() -> "a pull of " + name + " was dropped: the platform was saved meanwhile by another "
+                    + "consumer, or its profile was removed");
+        }
+        return kept;
     }
 
     private PlatformStatus pulled(PlatformConnector c, PlatformStatus before, Instant now, List<Entry> timeline) {

@@ -17,7 +17,7 @@ public final class BoardFeature implements PageFeature {
         model = new BoardViewModel(services.incidents(), context.executor(), context.clock(),
                 ids -> services.statusUpdates().lastSent(ids));
         view = new BoardView(model, context.navigator());
-        model.onOverdue(Notifier::overdue);
+        model.onOverdue(new Notifier(view)::overdue);
         context.changes().addListener(model::onChanges);
         context.ticker().add(view::tick);
         model.setPlatforms(context.platforms().snapshotProperty().get().states());

@@ -4,6 +4,7 @@ import dev.sitrep.wall.WallSnapshot;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -13,11 +14,14 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The war room's wall: read from five metres, never touched. Renders a {@link WallSnapshot}
  * (the same one the browser wall renders): banners across the top, the clocks, one large row per
- * active incident, the platform strip along the bottom. Nothing here takes focus or input.
+ * active incident, the platform strip along the bottom. Nothing here takes focus or input. A long
+ * banner wraps, so the clocks and the elapsed times always stay whole on the screen, and a page
+ * holds only the rows that fit under the banners shown.
  */
 public final class WallView extends BorderPane {
 
@@ -25,9 +29,8 @@ public final class WallView extends BorderPane {
             PseudoClass.getPseudoClass("sev2"), PseudoClass.getPseudoClass("sev3"), PseudoClass.getPseudoClass("sev4")};
     private static final PseudoClass UNMAPPED = PseudoClass.getPseudoClass("unmapped");
 
-    /** Height of one incident row at the wall's sizes; the page holds as many as fit. */
+    /** Height of one incident row at the wall's sizes, with the space below it; the page holds as many as fit. */
     public static final double ROW_HEIGHT = 150;
-    private static final double CHROME_HEIGHT = 300;
 
     private final VBox banners = new VBox();
     private final Label utc = label("wall-utc");
@@ -35,6 +38,8 @@ public final class WallView extends BorderPane {
     private final Label count = label("wall-count");
     private final VBox rows = new VBox(10);
     private final FlowPane platforms = new FlowPane(28, 8);
+    private final VBox top;
+    private int perPage = 1;
 
     public WallView() {
         setId("wall");
@@ -51,16 +56,41 @@ public final class WallView extends BorderPane {
         HBox header = new HBox(24, brand, count, grow, clocks);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("wall-header");
-        setTop(new VBox(banners, header));
+        top = new VBox(banners, header);
+        setTop(top);
         rows.getStyleClass().add("wall-rows");
         setCenter(rows);
         platforms.getStyleClass().add("wall-platforms");
         setBottom(platforms);
     }
 
-    /** Rows that fit a wall of this height. */
-    public static int rowsFor(double height) {
-        return Math.max(1, (int) ((height - CHROME_HEIGHT) / ROW_HEIGHT));
+    /**
+     * Shows the page {@code pageOf} gives for as many rows as fit between the banners and header
+     * and the platform strip; when banners came or went (or the wall was resized) and that number
+     * changed, asks for the page again with the new number, so no row runs off the screen.
+     */
+    public void showFitting(IntFunction<WallSnapshot> pageOf) {
+        show(pageOf.apply(perPage));
+        int fits = rowsThatFit();
+        if (fits != perPage) {
+            perPage = fits;
+            show(pageOf.apply(perPage));
+        }
+    }
+
+    /** Rows that fit the wall's scene under what is shown now (as many as last time before it has a scene). */
+    private int rowsThatFit() {
+        Scene scene = getScene();
+        if (scene == null) {
+            return perPage;
+        }
+        applyCss();
+        double width = scene.getWidth() - snappedLeftInset() - snappedRightInset();
+        double free = scene.getHeight() - snappedTopInset() - snappedBottomInset() - top.prefHeight(width)
+                - platforms.prefHeight(width) - rows.snappedTopInset() - rows.snappedBottomInset();
+        double row = rows.getChildren().stream().mapToDouble(r -> r.prefHeight(width)).max()
+                .orElse(ROW_HEIGHT - rows.getSpacing()) + rows.getSpacing();
+        return Math.max(1, (int) ((free + rows.getSpacing()) / row));
     }
 
     public void show(WallSnapshot s) {
@@ -122,7 +152,9 @@ public final class WallView extends BorderPane {
         }
         VBox words = new VBox(4, title, meta, marks);
         HBox.setHgrow(words, Priority.ALWAYS);
+        // The words take the room the chip and the elapsed time leave; they never squeeze those two.
         words.setMinWidth(0);
+        words.setPrefWidth(0);
         Label elapsed = label("wall-elapsed");
         elapsed.setText(r.elapsed());
         HBox row = new HBox(28, chip, words, elapsed);
@@ -132,10 +164,14 @@ public final class WallView extends BorderPane {
         return row;
     }
 
+    /** A banner wraps rather than cut its words or widen the wall (which pushed the clocks off the screen). */
     private static Label banner(String text, String style) {
         Label l = label(style);
         l.setText(text);
         l.getStyleClass().add("wall-banner");
+        l.setWrapText(true);
+        l.setMinWidth(0);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         l.setMaxWidth(Double.MAX_VALUE);
         return l;
     }
