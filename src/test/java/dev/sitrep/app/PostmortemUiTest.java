@@ -5,6 +5,7 @@ import dev.sitrep.core.IncidentStatus;
 import dev.sitrep.incident.Declaration;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -67,6 +68,34 @@ class PostmortemUiTest {
 
     private static boolean previewShows(FxRobot robot, String text) {
         return robot.lookup("#pmPreview-went_well").lookup((Text t) -> t.getText().contains(text)).tryQuery().isPresent();
+    }
+
+    @Test
+    void enterAddsAnActionItemAndLeavesTheFieldReadyForTheNext(FxRobot robot) throws Exception {
+        robot.interact(() -> console.desktop.navigator().writePostmortem(incident.id()));
+        waitUntil(() -> robot.lookup("#pmActionText").tryQuery().isPresent());
+        TextField action = robot.lookup("#pmActionText").queryAs(TextField.class);
+        javafx.scene.control.TableView<?> table = robot.lookup("#pmActions").queryTableView();
+
+        focus(robot, "#pmActionText");
+        robot.write("Alert on pool saturation").type(KeyCode.ENTER);
+        waitUntil(() -> table.getItems().size() == 1);
+        assertThat(action.getText()).isEmpty();
+        assertThat(action.isFocused()).as("the action field keeps the focus for the next item").isTrue();
+
+        robot.write("Cap the retry loop");
+        focus(robot, "#pmActionOwner");
+        robot.write("lee").type(KeyCode.ENTER); // Enter in the owner field adds it too
+        waitUntil(() -> table.getItems().size() == 2);
+        assertThat(console.workspace.actionItems().forIncident(incident.id()))
+                .extracting(dev.sitrep.core.ActionItem::action, dev.sitrep.core.ActionItem::owner)
+                .contains(org.assertj.core.groups.Tuple.tuple("Cap the retry loop", "lee"));
+        assertThat(action.isFocused()).isTrue();
+
+        robot.type(KeyCode.ENTER); // nothing written: nothing added, and the message says why
+        waitUntil(() -> robot.lookup("#pmMessage").queryAs(Label.class).getText().contains("the Action field is empty"));
+        assertThat(table.getItems()).hasSize(2);
+        assertThat(console.workspace.actionItems().forIncident(incident.id())).hasSize(2);
     }
 
     @Test

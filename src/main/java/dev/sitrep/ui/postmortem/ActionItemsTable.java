@@ -19,7 +19,10 @@ import javafx.util.converter.LocalDateStringConverter;
 
 import java.time.LocalDate;
 
-/** The incident's action items as an editable table (action, owner, due day, status) with a row to add one. */
+/**
+ * The incident's action items as an editable table (action, owner, due day, status) with a row to add
+ * one: Enter in the action or owner field adds it, as the button does.
+ */
 final class ActionItemsTable extends VBox {
 
     /** Days as 2026-11-27 everywhere: never a locale's month/day order. */
@@ -82,12 +85,14 @@ final class ActionItemsTable extends VBox {
         Button add = new Button("Add action item");
         add.setId("pmAddAction");
         add.setOnAction(e -> {
-            if (!what.getText().isBlank()) {
-                model.addAction(what.getText(), who.getText(), when.getValue());
+            if (model.addAction(what.getText(), who.getText(), when.getValue())) {
                 what.clear();
                 who.clear();
             }
+            what.requestFocus(); // ready for the next one
         });
+        what.setOnAction(e -> add.fire());
+        who.setOnAction(e -> add.fire());
         HBox row = new HBox(8, what, who, when, add);
         HBox.setHgrow(what, Priority.ALWAYS);
         row.setAlignment(Pos.CENTER_LEFT);

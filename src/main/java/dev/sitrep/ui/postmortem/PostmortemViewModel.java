@@ -326,10 +326,17 @@ public final class PostmortemViewModel {
 
     // Action items
 
-    public void addAction(String action, String owner, LocalDate due) {
+    /** Adds an action item; answers false, saying why, when there is nothing to add (no action, no incident). */
+    public boolean addAction(String action, String owner, LocalDate due) {
         IncidentId id = incident.get();
         if (id == null) {
-            return;
+            fail("Choose an incident first: action items belong to one.");
+            return false;
+        }
+        if (action == null || action.isBlank()) {
+            fail("Nothing added: the Action field is empty. Write what will be done (e.g. add an alert on pool "
+                    + "saturation), then press Enter or Add action item.");
+            return false;
         }
         executor.submit(() -> {
             actions.add(id, action, owner, due);
@@ -338,6 +345,7 @@ public final class PostmortemViewModel {
             actionItems.setAll(list);
             say("Action item added.");
         }, this::fail);
+        return true;
     }
 
     public void updateAction(ActionItem item, String action, String owner, LocalDate due, ActionItem.Status status) {

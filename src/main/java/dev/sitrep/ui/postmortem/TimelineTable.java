@@ -19,7 +19,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.control.cell.ComboBoxTableCell;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -29,6 +28,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -50,8 +50,9 @@ final class TimelineTable extends VBox {
         TableView<Postmortem.TimelineRow> table = new TableView<>(rows);
         table.setId("pmTimeline");
         table.setEditable(true);
-        table.setPrefHeight(320);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No entries: add the first one below."));
+        TableFit.allRows(table);
 
         TableColumn<Postmortem.TimelineRow, Boolean> include = new TableColumn<>("In");
         include.setCellValueFactory(c -> {
@@ -60,14 +61,13 @@ final class TimelineTable extends VBox {
             return p;
         });
         include.setCellFactory(CheckBoxTableCell.forTableColumn(include));
-        include.setPrefWidth(44);
+        include.setMinWidth(44);
         include.setMaxWidth(44);
 
         TableColumn<Postmortem.TimelineRow, String> time = new TableColumn<>("Time (UTC)");
         time.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(WHEN.format(c.getValue().at())));
-        time.setPrefWidth(140);
-        time.setMaxWidth(150);
         time.setEditable(false);
+        TableFit.wideEnoughFor(time, List.of(time.getText()));
 
         TableColumn<Postmortem.TimelineRow, PostmortemMilestone> milestone = new TableColumn<>("Milestone");
         milestone.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().milestone()));
@@ -77,18 +77,19 @@ final class TimelineTable extends VBox {
         milestone.setCellFactory(ComboBoxTableCell.forTableColumn(Converters.showing(m -> m == null ? "" : m.label()),
                 choices));
         milestone.setOnEditCommit(e -> replace(e.getRowValue(), e.getRowValue().withMilestone(e.getNewValue())));
-        milestone.setPrefWidth(170);
-        milestone.setMaxWidth(190);
+        TableFit.wideEnoughFor(milestone, Arrays.stream(PostmortemMilestone.values()).map(PostmortemMilestone::label)
+                .toList());
 
         TableColumn<Postmortem.TimelineRow, String> text = new TableColumn<>("Event (double-click to reword)");
         text.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().text()));
-        text.setCellFactory(TextFieldTableCell.forTableColumn());
+        text.setMinWidth(240);
+        TableFit.wrapping(text);
         text.setOnEditCommit(e -> {
             if (e.getNewValue() != null && !e.getNewValue().isBlank()) {
                 replace(e.getRowValue(), e.getRowValue().withText(e.getNewValue().strip()));
             }
         });
-        table.getColumns().setAll(java.util.List.of(include, time, milestone, text));
+        table.getColumns().setAll(List.of(include, time, milestone, text));
 
         model.docProperty().addListener((obs, was, now) -> follow(now));
         follow(model.docProperty().get());

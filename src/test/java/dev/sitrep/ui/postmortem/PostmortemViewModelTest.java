@@ -162,7 +162,10 @@ class PostmortemViewModelTest {
         model.addRow(symptom, " ", null);
         assertThat(failed(model)).isTrue();
 
-        model.addAction("Alert on pool saturation", "lee", LocalDate.of(2026, 11, 27));
+        assertThat(model.addAction(" ", "lee", LocalDate.of(2026, 11, 27))).isFalse();
+        assertThat(shown(model)).startsWith("Nothing added: the Action field is empty.");
+        assertThat(model.actionItems()).isEmpty();
+        assertThat(model.addAction("Alert on pool saturation", "lee", LocalDate.of(2026, 11, 27))).isTrue();
         assertThat(model.actionItems()).singleElement().satisfies(a -> assertThat(a.owner()).isEqualTo("lee"));
         model.updateAction(model.actionItems().get(0), null, null, null, ActionItem.Status.DONE);
         assertThat(model.actionItems().get(0).status()).isEqualTo(ActionItem.Status.DONE);
