@@ -41,6 +41,7 @@ public final class Shortcuts {
             new Shortcut("Kill switch", "Space (held)", "hold to halt or contain; a click alone is not enough"),
             new Shortcut("Evidence", "Ctrl+V", "keep what the clipboard holds (files, an image or text)"),
             new Shortcut("Evidence", "Ctrl+Enter", "in a note or command output sheet: keep it"),
-            new Shortcut("Postmortem", "Enter", "in the new action item (or its owner): add it; the field stays ready for the next"),
+            new Shortcut("Postmortem", "Enter",
+                    "in the new action item (or its owner): add it; the field stays ready for the next"),
             new Shortcut("Wall", "Esc", "take the wall down"));
 }
