@@ -52,9 +52,11 @@ public final class AuditLog {
         return store.read(tx -> tx.audit().all());
     }
 
-    /** The newest entry for the platform with this action, if any. */
-    public Optional<AuditEntry> latest(String platform, String action) {
-        return store.read(tx -> tx.audit().forPlatform(platform)).stream().filter(e -> e.action().equals(action)).findFirst();
+    /** The newest entry for the platform with one of these actions, if any. */
+    public Optional<AuditEntry> latest(String platform, String... actions) {
+        List<String> wanted = List.of(actions);
+        return store.read(tx -> tx.audit().forPlatform(platform)).stream().filter(e -> wanted.contains(e.action()))
+                .findFirst();
     }
 
     /** What verification found: {@code null} problem when the chain is whole. */

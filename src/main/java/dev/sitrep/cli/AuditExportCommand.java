@@ -30,7 +30,10 @@ final class AuditExportCommand extends StoreCommand {
         return 0;
     }
 
-    /** {@code 2025-10-22T14:32:15Z ACTIVATED reason="..." actor="..." platform="..."} (+ approver, error). */
+    /**
+     * {@code 2025-10-22T14:32:15Z ACTIVATED reason="..." actor="..." platform="..."} (+ approver, a failure's
+     * error, an unknown outcome's detail).
+     */
     static String logLine(AuditEntry e) {
         StringBuilder s = new StringBuilder(e.at().truncatedTo(ChronoUnit.SECONDS).toString()).append(' ').append(e.action());
         s.append(" reason=").append(quoted(e.reason())).append(" actor=").append(quoted(e.actor()));
@@ -39,6 +42,8 @@ final class AuditExportCommand extends StoreCommand {
         }
         if (AuditEntry.FAILED.equals(e.action()) && e.detail() != null) {
             s.append(" error=").append(quoted(e.detail()));
+        } else if (AuditEntry.UNKNOWN.equals(e.action()) && e.detail() != null) {
+            s.append(" detail=").append(quoted(e.detail()));
         }
         if (e.platform() != null) {
             s.append(" platform=").append(quoted(e.platform()));

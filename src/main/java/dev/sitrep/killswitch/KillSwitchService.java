@@ -2,13 +2,10 @@ package dev.sitrep.killswitch;
 
 import dev.sitrep.audit.AuditLog;
 import dev.sitrep.core.AuditEntry;
-import dev.sitrep.core.EventType;
-import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.Escalation;
-import dev.sitrep.core.Json;
 import dev.sitrep.core.PlatformProfile;
-import dev.sitrep.core.ResumeWatch;
+import dev.sitrep.core.PlatformStatus;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.platform.Capability;
@@ -22,7 +19,7 @@ import dev.sitrep.platform.cullis.Revocation;
 import dev.sitrep.sync.EscalationPolicy;
 import dev.sitrep.sync.PlatformStates;
 
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,8 +28,11 @@ import java.util.function.Supplier;
 /**
  * Halting and resuming a platform's automation. A halt is shown as done only when the platform
  * confirms it; a failure is never queued: it is audited, put on the timeline, and answered with
- * the manual fallback. Every attempt is an audit entry and a timeline entry on the incident
- * given, or on every active incident that names the platform.
+ * the manual fallback. When a failure leaves open whether the platform carried the request out
+ * (a 5xx, a timeout, a lost answer), the state is read back and what it shows is recorded; when
+ * even that fails the outcome is recorded as UNKNOWN and read again in the background (and by
+ * {@link #status}) until the resolved fact can be added. Every attempt is one audit entry and one
+ * timeline entry on the incident given, or on every active incident that names the platform.
  */
 public final class KillSwitchService {
 
@@ -40,10 +40,23 @@ public final class KillSwitchService {
     /** The actor of what Sitrep does by itself (escalations, opted-in halts). */
     public static final String SYSTEM = "system";
 
-    /** What happened on one platform. {@code state} is the platform's confirmed state when {@code done}. */
-    public record Result(String platform, boolean done, KillSwitchState state, SitrepException failure,
-                         String manualFallback) {
+    /** Whether a halt or resume happened: done, failed (the old state is known), or not known yet. */
+    public enum Outcome { DONE, FAILED, UNKNOWN }
+
+    /**
+     * What happened on one platform, and {@code said}: the outcome in the words the timeline and
+     * the audit trail use ({@code HALTED (confirmed by read-back after ...)}, {@code FAILED, nothing
+     * was halted: ...}, {@code UNKNOWN, checking: ...}). {@code state} is the platform's state when
+     * it was read (always when done).
+     */
+    public record Result(String platform, Outcome outcome, KillSwitchState state, SitrepException failure,
+                         String manualFallback, String said) {
+        public boolean done() {
+            return outcome == Outcome.DONE;
+        }
     }
+
+    private static final String BY_PLATFORM = "confirmed by the platform";
 
     private final Profiles profiles;
     private final Function<PlatformProfile, PlatformConnector> connect;
@@ -51,15 +64,19 @@ public final class KillSwitchService {
     private final IncidentService incidents;
     private final PlatformStates states;
     private final Supplier<String> actor;
+    private final ReadBack readBack;
+    private final KillSwitchRecord record;
 
     public KillSwitchService(Profiles profiles, Function<PlatformProfile, PlatformConnector> connect, AuditLog audit,
-                             IncidentService incidents, PlatformStates states, Supplier<String> actor) {
+                             IncidentService incidents, PlatformStates states, Supplier<String> actor, ReadBack readBack) {
         this.profiles = profiles;
         this.connect = connect;
         this.audit = audit;
         this.incidents = incidents;
         this.states = states;
         this.actor = actor;
+        this.readBack = readBack;
+        this.record = new KillSwitchRecord(audit, incidents, states);
     }
 
     /** A halt's reason: one sentence, required, at most {@value #REASON_MAX} characters. */
@@ -76,12 +93,17 @@ public final class KillSwitchService {
         return reason;
     }
 
-    /** The platform's state, read from it now; who and why come from Sitrep's audit when the platform keeps none. */
+    /**
+     * The platform's state, read from it now; who and why come from Sitrep's audit when the platform
+     * keeps none. A halt or resume whose outcome was unknown is resolved by what this read shows.
+     */
     public KillSwitchState status(String platform) {
         try (PlatformConnector c = open(profiles.get(platform), Capability.KILL_SWITCH_STATUS)) {
-            KillSwitchState s = withAudit(c.killSwitchStatus());
-            states.confirmed(s);
-            return s;
+            KillSwitchState read = c.killSwitchStatus();
+            if (!record.resolve(read)) {
+                states.confirmed(read);
+            }
+            return record.withAudit(read);
         }
     }
 
@@ -96,7 +118,7 @@ public final class KillSwitchService {
      */
     public Result autoHalt(String platform, String why) {
         if (Boolean.TRUE.equals(states.get(platform).halted())) {
-            return new Result(platform, true, null, null, null);
+            return new Result(platform, Outcome.DONE, null, null, null, "already HALTED");
         }
         String reason = "Automatic halt (the profile opted in): " + why;
         return halt(platform, reason.length() > REASON_MAX ? reason.substring(0, REASON_MAX - 1) + "…" : reason, null,
@@ -107,31 +129,18 @@ public final class KillSwitchService {
         String why = checkReason(reason);
         requireIncident(incident);
         PlatformProfile profile = profiles.get(platform);
+        KillSwitchRecord.Attempt a = new KillSwitchRecord.Attempt(true, profile.name(), who, why, null, null, incident);
         try (PlatformConnector c = open(profile, Capability.KILL_SWITCH_HALT)) {
-            return halt(c, profile, why, incident, who);
-        }
-    }
-
-    private Result halt(PlatformConnector c, PlatformProfile profile, String why, IncidentId incident, String who) {
-        String platform = profile.name();
-        try {
-            KillSwitchState confirmed = c.halt(why, who);
-            if (!confirmed.halted()) {
-                throw PlatformException.refused(platform, "the halt was accepted but the platform still reports it running"
-                        + (confirmed.reason() == null ? "" : " (" + confirmed.reason() + ")"));
+            try {
+                KillSwitchState confirmed = c.halt(why, who);
+                if (!confirmed.halted()) {
+                    throw PlatformException.refused(platform, "the halt was accepted but the platform still reports it "
+                            + "running" + (confirmed.reason() == null ? "" : " (" + confirmed.reason() + ")"));
+                }
+                return record.done(a, confirmed, BY_PLATFORM, newestEvent(c));
+            } catch (SitrepException e) {
+                return failed(a, c, e, ManualFallback.halt(profile, why));
             }
-            AuditEntry entry = audit.append(AuditEntry.ACTIVATED, platform, who, why, null, null, id(incident));
-            KillSwitchState shown = withAudit(confirmed);
-            states.confirmed(shown, newestEvent(c));
-            onTimelines(platform, incident, "Kill switch HALTED on " + platform + " (confirmed by the platform): " + why,
-                    entry);
-            return new Result(platform, true, shown, null, null);
-        } catch (SitrepException e) {
-            AuditEntry entry = audit.append(AuditEntry.FAILED, platform, who, why, null, "halt: " + e.getMessage(),
-                    id(incident));
-            onTimelines(platform, incident, "Kill switch halt on " + platform + " FAILED, nothing was halted: "
-                    + e.getMessage(), entry);
-            return new Result(platform, false, null, e, ManualFallback.halt(profile, why));
         }
     }
 
@@ -139,38 +148,59 @@ public final class KillSwitchService {
         request.check();
         requireIncident(incident);
         PlatformProfile profile = profiles.get(platform);
+        KillSwitchRecord.Attempt a = new KillSwitchRecord.Attempt(false, profile.name(), actor.get(),
+                request.summary().strip(), request.approver().strip(), request.mode(), incident);
         try (PlatformConnector c = open(profile, Capability.KILL_SWITCH_RESUME)) {
-            return resume(c, profile, request, incident);
+            try {
+                KillSwitchState confirmed = c.resume(request.mode(), a.who());
+                if (confirmed.halted()) {
+                    throw PlatformException.refused(platform, "the resume was accepted but the platform still reports it "
+                            + "halted");
+                }
+                return record.done(a, confirmed, BY_PLATFORM, newestEvent(c));
+            } catch (SitrepException e) {
+                return failed(a, c, e, ManualFallback.resume(profile, request.mode()));
+            }
         }
     }
 
-    private Result resume(PlatformConnector c, PlatformProfile profile, ResumeRequest request, IncidentId incident) {
-        String platform = profile.name();
-        String who = actor.get();
-        Map<String, String> detail = new LinkedHashMap<>();
-        detail.put("summary", request.summary().strip());
-        detail.put("mode", request.mode() == null ? "default" : request.mode());
-        detail.put("checklist", "root cause identified, fix verified, review done");
-        try {
-            KillSwitchState confirmed = c.resume(request.mode(), who);
-            if (confirmed.halted()) {
-                throw PlatformException.refused(platform, "the resume was accepted but the platform still reports it halted");
-            }
-            AuditEntry entry = audit.append(AuditEntry.RESET, platform, who, request.summary().strip(),
-                    request.approver().strip(), Json.write(detail), id(incident));
-            states.resumed(confirmed, newestEvent(c));
-            onTimelines(platform, incident, "Kill switch RESUMED on " + platform + (request.mode() == null ? ""
-                    : " (" + request.mode() + ")") + ", approved by " + request.approver().strip() + ": "
-                    + request.summary().strip() + ". Incidents naming " + platform + " are watched for "
-                    + ResumeWatch.LENGTH.toMinutes() + " minutes before they may be resolved.", entry);
-            return new Result(platform, true, confirmed, null, null);
-        } catch (SitrepException e) {
-            AuditEntry entry = audit.append(AuditEntry.FAILED, platform, who, request.summary().strip(),
-                    request.approver().strip(), "resume: " + e.getMessage(), id(incident));
-            onTimelines(platform, incident, "Kill switch resume on " + platform + " FAILED, still halted: " + e.getMessage(),
-                    entry);
-            return new Result(platform, false, null, e, ManualFallback.resume(profile, request.mode()));
+    /**
+     * The attempt failed with {@code e}. When it never left or the platform refused it, nothing
+     * changed; otherwise the state read back says whether it happened, and when that cannot be read
+     * either, the outcome is UNKNOWN and read again in the background.
+     */
+    private Result failed(KillSwitchRecord.Attempt a, PlatformConnector c, SitrepException e, String fallback) {
+        if (!ReadBack.needed(e)) {
+            return record.failed(a, e, fallback);
         }
+        ReadBack.Read read = readBack.now(() -> readState(c));
+        if (read.state() == null) {
+            readBack.later(() -> {
+                try (PlatformConnector again = open(profiles.get(a.platform()), Capability.KILL_SWITCH_STATUS)) {
+                    return again.killSwitchStatus();
+                }
+            }, record::resolve, last -> record.stillUnknown(a.platform(), last, ReadBack.LATER_CAP));
+            return record.unknown(a, e, read.failure(), fallback);
+        }
+        return read.state().halted() == a.halt()
+                ? record.done(a, read.state(), "confirmed by read-back after: " + e.getMessage(), newestEvent(c))
+                : record.failed(a, e, read.state(), fallback);
+    }
+
+    private static KillSwitchState readState(PlatformConnector c) {
+        if (!c.can(Capability.KILL_SWITCH_STATUS)) {
+            throw SitrepException.invalid(c.name() + " cannot report its kill-switch state, so it cannot be read back.");
+        }
+        return c.killSwitchStatus();
+    }
+
+    /**
+     * Who halted each halted platform through Sitrep: the actor of Sitrep's halt in force (the newest
+     * halt or resume Sitrep recorded for it is a halt, made no earlier than the platform says the halt
+     * began). A platform halted outside Sitrep is left out.
+     */
+    public Map<String, String> haltedVia(Collection<PlatformStatus> platforms) {
+        return record.haltedVia(platforms);
     }
 
     /**
@@ -197,16 +227,18 @@ public final class KillSwitchService {
         try {
             Revocation r = cullis.revoke(serial, org, why, who);
             AuditEntry entry = audit.append(AuditEntry.CONTAINED, platform, who, why, null, "revoked " + detail
-                    + (r.revokedAt() == null ? "" : " at " + r.revokedAt()), id(incident));
-            onTimelines(platform, incident, "Contained on " + platform + ": revoked " + detail + " (confirmed by the "
+                    + (r.revokedAt() == null ? "" : " at " + r.revokedAt()), KillSwitchRecord.id(incident));
+            record.onTimelines(platform, incident, "Contained on " + platform + ": revoked " + detail + " (confirmed by the "
                     + "platform): " + why, entry);
-            return new Result(platform, true, null, null, null);
+            return new Result(platform, Outcome.DONE, null, null, null, "revoked " + detail + " (confirmed by the "
+                    + "platform)");
         } catch (SitrepException e) {
             AuditEntry entry = audit.append(AuditEntry.FAILED, platform, who, why, null, "revoke " + detail + ": "
-                    + e.getMessage(), id(incident));
-            onTimelines(platform, incident, "Containment on " + platform + " FAILED, nothing was revoked: "
-                    + e.getMessage(), entry);
-            return new Result(platform, false, null, e, ManualFallback.revoke(profile, org, serial, why, who));
+                    + e.getMessage(), KillSwitchRecord.id(incident));
+            String said = "FAILED, nothing was revoked: " + e.getMessage();
+            record.onTimelines(platform, incident, "Containment on " + platform + " " + said, entry);
+            return new Result(platform, Outcome.FAILED, null, e, ManualFallback.revoke(profile, org, serial, why, who),
+                    said);
         }
     }
 
@@ -235,7 +267,7 @@ public final class KillSwitchService {
      */
     public void escalated(String platform, String why) {
         AuditEntry entry = audit.append(AuditEntry.ESCALATED, platform, SYSTEM, why, null, null, null);
-        onTimelines(platform, null, "ESCALATION on " + platform + ": " + why + ". Sitrep proposes; it has not halted "
+        record.onTimelines(platform, null, "ESCALATION on " + platform + ": " + why + ". Sitrep proposes; it has not halted "
                 + "anything.", entry);
     }
 
@@ -266,28 +298,5 @@ public final class KillSwitchService {
         if (incident != null) {
             incidents.show(incident);
         }
-    }
-
-    private KillSwitchState withAudit(KillSwitchState s) {
-        if (!s.halted() || s.by() != null) {
-            return s;
-        }
-        return audit.latest(s.platform(), AuditEntry.ACTIVATED)
-                .map(a -> new KillSwitchState(s.platform(), true, s.since(), a.actor() + " (per Sitrep's audit)",
-                        a.reason(), s.readAt()))
-                .orElse(s);
-    }
-
-    private void onTimelines(String platform, IncidentId given, String text, AuditEntry entry) {
-        List<Incident> targets = given != null ? List.of(incidents.show(given).incident())
-                : incidents.list(IncidentService.ACTIVE).stream().filter(i -> i.platforms().contains(platform)).toList();
-        for (Incident i : targets) {
-            incidents.record(i.id(), EventType.KILL_SWITCH, text, entry.at(),
-                    Map.of("platform", platform, "audit", Long.toString(entry.seq()), "action", entry.action()));
-        }
-    }
-
-    private static String id(IncidentId incident) {
-        return incident == null ? null : incident.value();
     }
 }

@@ -15,6 +15,15 @@ public record ResumeRequest(boolean rootCauseIdentified, boolean fixVerified, bo
 
     /** Refuses a resume whose gate is not passed, naming everything still missing. */
     void check() {
+        List<String> missing = missing();
+        if (!missing.isEmpty()) {
+            throw SitrepException.invalid("Not resumed: it needs " + String.join(", ", missing)
+                    + ". Resume only once the cause is understood and the fix is in place.");
+        }
+    }
+
+    /** What the gate still needs, in words ("the fix verified", "an approver named"); empty once it is passed. */
+    public List<String> missing() {
         List<String> missing = new ArrayList<>();
         if (!rootCauseIdentified) {
             missing.add("the root cause identified");
@@ -31,9 +40,6 @@ public record ResumeRequest(boolean rootCauseIdentified, boolean fixVerified, bo
         if (summary == null || summary.isBlank()) {
             missing.add("a remediation summary");
         }
-        if (!missing.isEmpty()) {
-            throw SitrepException.invalid("Not resumed: it needs " + String.join(", ", missing)
-                    + ". Resume only once the cause is understood and the fix is in place.");
-        }
+        return missing;
     }
 }

@@ -14,6 +14,7 @@ import dev.sitrep.incident.Checklists;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.incident.TriageRecorder;
 import dev.sitrep.killswitch.KillSwitchService;
+import dev.sitrep.killswitch.ReadBack;
 import dev.sitrep.platform.OsKeychain;
 import dev.sitrep.platform.PlatformConnector;
 import dev.sitrep.platform.Profiles;
@@ -96,6 +97,7 @@ public final class Services implements AutoCloseable {
     private final TeamSync teamSync;
     private Long changesAtOpen;
     private ScheduledExecutorService pullers;
+    private ScheduledExecutorService readBacks;
 
     private Services(Builder b, boolean ownsStore) {
         this.store = b.store;
@@ -127,10 +129,11 @@ public final class Services implements AutoCloseable {
         this.platformStates = new PlatformStates(store);
         this.keychain = new OsKeychain();
         this.secrets = new Secrets(env, b.keychain != null ? b.keychain : keychain, b.secretsAsker);
-        this.pullLoop = new PullLoop(store, incidents, this::connect, clock,
-                b.backoff != null ? b.backoff : new Backoff(new SecureRandom()));
+        Backoff backoff = b.backoff != null ? b.backoff : new Backoff(new SecureRandom());
+        this.pullLoop = new PullLoop(store, incidents, this::connect, clock, backoff);
         this.audit = new AuditLog(store, clock);
-        this.killSwitch = new KillSwitchService(profiles, this::connect, audit, incidents, platformStates, actor);
+        this.killSwitch = new KillSwitchService(profiles, this::connect, audit, incidents, platformStates, actor,
+                new ReadBack(clock, backoff, b.readBackScheduler != null ? b.readBackScheduler : this::readBackLater));
         BlobStore blobs = b.blobStore != null ? b.blobStore
                 : new BlobStore(store.dataDir(), b.evidenceLimit != null ? b.evidenceLimit : settings::evidenceLimit);
         this.evidence = new EvidenceService(store, blobs, incidents, audit, clock, actor);
@@ -183,6 +186,7 @@ public final class Services implements AutoCloseable {
         private Function<PlatformProfile, PlatformConnector> connectors;
         private LongSupplier evidenceLimit;
         private BlobStore blobStore;
+        private ReadBack.Scheduler readBackScheduler;
 
         private Builder(Store store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -228,7 +232,7 @@ public final class Services implements AutoCloseable {
             return this;
         }
 
-        /** The pull loop's back-off between failed pulls. */
+        /** The pull loop's back-off between failed pulls, also between the kill switch's background read-backs. */
         public Builder backoff(Backoff backoff) {
             this.backoff = backoff;
             return this;
@@ -264,6 +268,15 @@ public final class Services implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs the kill switch's background read-backs (default: a thread of these services, started
+         * the first time one is needed and stopped by {@link #close()}).
+         */
+        public Builder readBackScheduler(ReadBack.Scheduler scheduler) {
+            this.readBackScheduler = scheduler;
+            return this;
+        }
+
         public Services build() {
             return new Services(this, false);
         }
@@ -289,6 +302,14 @@ public final class Services implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Reads a kill-switch state back later, on a thread started the first time one is needed. */
+    private synchronized void readBackLater(java.time.Duration delay, Runnable task) {
+        if (readBacks == null) {
+            readBacks = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sitrep-read-back"));
+        }
+        readBacks.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A connector for {@code profile}, sharing this workspace's secrets. */
@@ -435,12 +456,19 @@ public final class Services implements AutoCloseable {
         return store.dataDir();
     }
 
-    /** Stops pulling and closes the platforms' connectors; closes the store when {@link #open} opened it. */
+    /**
+     * Stops pulling and reading kill-switch states back (an outcome still unknown stays UNKNOWN on the
+     * audit trail until a status read resolves it) and closes the platforms' connectors; closes the
+     * store when {@link #open} opened it.
+     */
     @Override
     public synchronized void close() {
         pullLoop.close();
         if (pullers != null) {
             pullers.shutdownNow();
+        }
+        if (readBacks != null) {
+            readBacks.shutdownNow();
         }
         if (ownsStore) {
             store.close();

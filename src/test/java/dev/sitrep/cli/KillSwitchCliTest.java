@@ -3,6 +3,7 @@ package dev.sitrep.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitrep.core.Json;
 import dev.sitrep.sandbox.SandboxServer;
+import dev.sitrep.testing.FaultyPlatform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,54 @@ class KillSwitchCliTest {
         assertThat(status.get("halted").asBoolean()).isTrue();
         assertThat(status.get("by").asText()).isEqualTo("osuser (per Sitrep's audit)");
         assertThat(status.get("reason").asText()).isEqualTo("bad rollout");
+    }
+
+    @Test
+    void aResumeCarriedOutThenAnswered500SaysResumedAndExitsZero() throws Exception {
+        try (FaultyPlatform faulty = FaultyPlatform.start()) {
+            cli.run("platform", "add", "fp", "--kind", "powernode", "--url", faulty.url(), "--email", SandboxServer.EMAIL);
+            cli.env.put("SITREP_SECRET_FP", SandboxServer.PASSWORD);
+            String onFp = cli.run("incident", "declare", "--title", "Refunds doubled", "--platform", "fp").firstWord();
+            cli.run("kill-switch", "halt", "--platform", "fp", "--reason", "looping", "--yes");
+            faulty.next("resume", FaultyPlatform.Fault.CARRIED_OUT_THEN_500);
+            CliRunner.Result r = cli.run("kill-switch", "resume", "--platform", "fp", "--summary", "retry key added",
+                    "--approver", "sam", "--yes");
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(r.out()).startsWith("fp: RESUMED (confirmed by read-back after: fp answered HTTP 500")
+                    .contains("fp: running").doesNotContain("still halted");
+            assertThat(faulty.sandbox().halted()).isFalse();
+            assertThat(cli.run("incident", "show", onFp).out()).contains("Kill switch RESUMED on fp (confirmed by read-back "
+                    + "after: fp answered HTTP 500");
+            assertThat(cli.run("audit", "export").out()).contains("RESET reason=\"retry key added\"")
+                    .doesNotContain("FAILED");
+        }
+    }
+
+    @Test
+    void anUnknownOutcomeIsExit4SaysUnknownAndTheNextStatusReadRecordsWhatItFinds() throws Exception {
+        try (FaultyPlatform faulty = FaultyPlatform.start()) {
+            cli.run("platform", "add", "fp", "--kind", "powernode", "--url", faulty.url(), "--email", SandboxServer.EMAIL);
+            cli.env.put("SITREP_SECRET_FP", SandboxServer.PASSWORD);
+            String onFp = cli.run("incident", "declare", "--title", "Refunds doubled", "--platform", "fp").firstWord();
+            faulty.next("halt", FaultyPlatform.Fault.CARRIED_OUT_THEN_500);
+            faulty.statusReadsFail(true);
+            CliRunner.Result r = cli.run("kill-switch", "halt", "--platform", "fp", "--reason", "looping", "--yes");
+            assertRefused(r, 4, "HTTP 500");
+            assertThat(r.out()).startsWith("fp: UNKNOWN, checking: fp answered HTTP 500")
+                    .contains("sitrep kill-switch status --platform fp").doesNotContain("nothing was");
+            assertThat(cli.run("incident", "show", onFp).out()).contains("Kill switch halt on fp UNKNOWN, checking");
+            assertThat(cli.run("audit", "export").out()).contains("UNKNOWN reason=\"looping\"").contains("detail=");
+
+            faulty.statusReadsFail(false);
+            CliRunner.Result status = cli.run("kill-switch", "status", "--platform", "fp");
+            assertThat(status.code()).as(status.toString()).isZero();
+            assertThat(status.out()).contains("fp: HALTED");
+            assertThat(cli.run("incident", "show", onFp).out()).contains("Kill switch HALTED on fp (confirmed by read-back at "
+                    + "14:32 UTC; the outcome had been unknown");
+            assertThat(cli.run("audit", "export", "--format", "jsonl").out().lines().map(l -> l.replaceAll(
+                    ".*\"action\":\"(\\w+)\".*", "$1")).toList()).containsExactly("UNKNOWN", "ACTIVATED");
+            assertThat(cli.run("audit", "verify").out()).contains("intact: 2 entries");
+        }
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.sitrep.ui.killswitch;
 
 import dev.sitrep.ui.common.Controls;
 import atlantafx.base.theme.Styles;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -46,8 +45,7 @@ public final class ContainDialog extends VBox {
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(model.status().failureProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        HoldBar hold = new HoldBar("containHold", Bindings.createStringBinding(() -> "HOLD TO REVOKE"),
-                model.holdProgressProperty(), model::beginHold, model::holding, model::release);
+        HoldBar hold = new HoldBar("containHold", model);
         hold.disableProperty().bind(model.status().busyProperty());
         Label result = new Label();
         result.setWrapText(true);

@@ -9,6 +9,7 @@ import dev.sitrep.platform.Profiles;
 import dev.sitrep.ui.common.BackgroundTask;
 import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -18,6 +19,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
@@ -26,7 +28,7 @@ import java.util.function.LongSupplier;
  * Containment that is not a halt (Cullis: revoke an organisation's agent certificate), with the
  * same deliberate acts as the kill switch: choose, say why, hold to confirm.
  */
-public final class ContainViewModel {
+public final class ContainViewModel implements Holdable {
 
     private final Profiles profiles;
     private final KillSwitchService killSwitch;
@@ -55,6 +57,30 @@ public final class ContainViewModel {
         this.executor = executor;
         this.holdSetting = holdSetting;
         this.hold = new HoldToConfirm(nanoTime);
+        for (StringProperty input : List.of(platform, org, serial, reason)) {
+            input.addListener((obs, was, now) -> showHold());
+        }
+        showHold();
+    }
+
+    /** Whether holding would revoke now, and if not, what is missing (the bar says it). */
+    private void showHold() {
+        List<String> missing = new ArrayList<>();
+        if (platform.get() == null) {
+            missing.add("a broker chosen");
+        }
+        if (org.get().isBlank()) {
+            missing.add("the organisation");
+        }
+        if (serial.get().isBlank()) {
+            missing.add("the certificate's serial");
+        }
+        try {
+            KillSwitchService.checkReason(reason.get());
+        } catch (SitrepException e) {
+            missing.add("a reason (one sentence, at most " + KillSwitchService.REASON_MAX + " characters)");
+        }
+        hold.show("revoke", missing);
     }
 
     private record Armed(Duration hold, List<PlatformProfile> profiles) {
@@ -78,6 +104,7 @@ public final class ContainViewModel {
         }, failure -> status.fail(failure));
     }
 
+    @Override
     public void beginHold() {
         if (status.isBusy()) {
             return;
@@ -96,10 +123,12 @@ public final class ContainViewModel {
         hold.begin(this::confirm);
     }
 
+    @Override
     public void holding() {
         hold.tick();
     }
 
+    @Override
     public void release() {
         hold.release();
     }
@@ -156,8 +185,23 @@ public final class ContainViewModel {
         return fallback.getReadOnlyProperty();
     }
 
-
+    @Override
     public ReadOnlyDoubleProperty holdProgressProperty() {
         return hold.progressProperty();
+    }
+
+    @Override
+    public ReadOnlyStringProperty holdLabelProperty() {
+        return hold.labelProperty();
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty holdReadyProperty() {
+        return hold.readyProperty();
+    }
+
+    @Override
+    public String clickHint() {
+        return hold.clickHint();
     }
 }

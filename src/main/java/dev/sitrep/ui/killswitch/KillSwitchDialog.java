@@ -1,5 +1,6 @@
 package dev.sitrep.ui.killswitch;
 
+import dev.sitrep.killswitch.KillSwitchService;
 import dev.sitrep.ui.common.Controls;
 import atlantafx.base.theme.Styles;
 import javafx.collections.ListChangeListener;
@@ -43,9 +44,11 @@ public final class KillSwitchDialog extends VBox {
         model.choices().addListener((ListChangeListener<KillSwitchViewModel.Choice>) c -> showChoices());
 
         reason.setId("killSwitchReason");
-        reason.setPromptText("Why halt? One sentence (required)");
+        reason.setPromptText("e.g. agents sending duplicate refunds");
         reason.textProperty().bindBidirectional(model.reasonProperty());
         reason.setOnAction(e -> { }); // Enter never confirms
+        Label reasonLabel = Controls.fieldLabel("Why halt? One sentence (required)");
+        reasonLabel.setLabelFor(reason);
         Label count = Controls.muted("");
         count.textProperty().bind(model.reasonCountProperty());
         HBox.setHgrow(reason, Priority.ALWAYS);
@@ -56,8 +59,7 @@ public final class KillSwitchDialog extends VBox {
         problem.textProperty().bind(model.status().failureProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
 
-        HoldBar holdButton = new HoldBar("holdButton", model.holdLabelProperty(), model.holdProgressProperty(),
-                model::beginHold, model::holding, model::release);
+        HoldBar holdButton = new HoldBar("holdButton", model);
         holdButton.disableProperty().bind(model.armedProperty().not().or(model.status().busyProperty()));
         model.outcomes().addListener((ListChangeListener<KillSwitchViewModel.Outcome>) c -> showOutcomes());
 
@@ -66,8 +68,9 @@ public final class KillSwitchDialog extends VBox {
         HBox bottom = new HBox(10, closeButton);
         bottom.setAlignment(Pos.CENTER_RIGHT);
 
-        getChildren().addAll(title, steps, new HBox(10, Controls.muted("Platforms"), all), choiceBox, new HBox(10, reason, count),
-                problem, holdButton, outcomeBox, bottom);
+        getChildren().addAll(title, steps, new HBox(10, Controls.muted("Platforms"), all), choiceBox,
+                reasonLabel, new HBox(10, reason, count), problem,
+                holdButton, outcomeBox, bottom);
         showChoices();
     }
 
@@ -91,7 +94,11 @@ public final class KillSwitchDialog extends VBox {
         for (KillSwitchViewModel.Outcome o : model.outcomes()) {
             Label line = new Label(o.platform() + ": " + o.text());
             line.setWrapText(true);
-            line.getStyleClass().add(o.done() ? "outcome-halted" : Styles.DANGER);
+            line.getStyleClass().add(switch (o.outcome()) {
+                case DONE -> "outcome-halted";
+                case FAILED -> Styles.DANGER;
+                case UNKNOWN -> "outcome-unknown";
+            });
             outcomeBox.getChildren().add(line);
             if (o.manualFallback() != null) {
                 TextArea fallback = new TextArea(o.manualFallback());
@@ -105,10 +112,11 @@ public final class KillSwitchDialog extends VBox {
                     content.putString(o.manualFallback());
                     javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
                 });
-                outcomeBox.getChildren().addAll(Controls.muted("Run it by hand:"), fallback, copy);
+                outcomeBox.getChildren().addAll(Controls.muted(o.outcome() == KillSwitchService.Outcome.FAILED
+                        ? "Run it by hand:" : "If it did not go through, run it by hand:"), fallback, copy);
             }
         }
-        if (model.outcomes().stream().anyMatch(o -> !o.done())) {
+        if (model.outcomes().stream().anyMatch(o -> o.outcome() == KillSwitchService.Outcome.FAILED)) {
             Button retry = new Button("Retry the ones that failed");
             retry.setOnAction(e -> model.retryFailed());
             outcomeBox.getChildren().add(retry);

@@ -20,6 +20,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 import java.time.Duration;
@@ -32,17 +33,21 @@ import java.util.function.LongSupplier;
  * The halt dialog. Three deliberate acts, none of which halts alone: opening it arms it; a
  * one-sentence reason; then holding the confirm control for the hold time. Releasing early
  * resets the hold with no side effect. The incident's platforms are preselected; "all" is
- * offered, never the default. The result is per platform: the confirmed state, or why it did not
- * go through and what to run by hand.
+ * offered, never the default. The result is per platform, in the audit trail's words: the
+ * confirmed state (by the platform's answer or by reading it back), why it did not go through and
+ * what to run by hand, or that the outcome is unknown while Sitrep reads it back.
  */
-public final class KillSwitchViewModel {
+public final class KillSwitchViewModel implements Holdable {
 
     /** A platform that can be halted, and whether it is chosen. */
     public record Choice(String name, String kind, String haltMeans, BooleanProperty selected) {
     }
 
-    /** What happened on one platform. */
-    public record Outcome(String platform, boolean done, String text, String manualFallback) {
+    /** What happened on one platform; {@code manualFallback} is {@code null} when it was done. */
+    public record Outcome(String platform, KillSwitchService.Outcome outcome, String text, String manualFallback) {
+        public boolean done() {
+            return outcome == KillSwitchService.Outcome.DONE;
+        }
     }
 
     private final Profiles profiles;
@@ -57,7 +62,6 @@ public final class KillSwitchViewModel {
     private final ReadOnlyStringWrapper reasonCount = new ReadOnlyStringWrapper("0/" + KillSwitchService.REASON_MAX);
     private final TaskStatus status = new TaskStatus();
     private final HoldToConfirm holdConfirm;
-    private final ReadOnlyStringWrapper holdLabel = new ReadOnlyStringWrapper("HOLD TO HALT  (1.5 s)");
     private final ObservableList<Outcome> outcomes = FXCollections.observableArrayList();
     private final ObservableList<Outcome> outcomesReadOnly = FXCollections.unmodifiableObservableList(outcomes);
     private Runnable onHalted = () -> { };
@@ -77,7 +81,33 @@ public final class KillSwitchViewModel {
         reason.addListener((obs, was, now) -> {
             reasonCount.set((now == null ? 0 : now.strip().length()) + "/" + KillSwitchService.REASON_MAX);
             status.clearFailure();
+            showHold();
         });
+        armed.addListener((obs, was, now) -> showHold());
+        choices.addListener((ListChangeListener<Choice>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(choice -> choice.selected().addListener((o, w, n) -> showHold()));
+            }
+            showHold();
+        });
+        showHold();
+    }
+
+    /** Whether holding would halt now, and if not, what is missing (the bar says it). */
+    private void showHold() {
+        List<String> missing = new ArrayList<>();
+        if (!armed.get()) {
+            missing.add("the kill switch opened again (it disarms once a platform is halted)");
+        }
+        if (chosen().isEmpty()) {
+            missing.add("a platform chosen");
+        }
+        try {
+            KillSwitchService.checkReason(reason.get());
+        } catch (SitrepException e) {
+            missing.add("a reason (one sentence, at most " + KillSwitchService.REASON_MAX + " characters)");
+        }
+        holdConfirm.show("halt", missing);
     }
 
     private record Armed(Duration hold, List<PlatformProfile> profiles) {
@@ -96,7 +126,6 @@ public final class KillSwitchViewModel {
         resetHold();
         executor.submit(() -> new Armed(holdSetting.call(), profiles.list()), loaded -> {
             holdConfirm.setDuration(loaded.hold());
-            holdLabel.set("HOLD TO HALT  (" + loaded.hold().toMillis() / 1000.0 + " s)");
             List<Choice> haltable = new ArrayList<>();
             for (PlatformProfile p : loaded.profiles()) {
                 if (p.kind() != PlatformKind.CULLIS) {
@@ -126,7 +155,7 @@ public final class KillSwitchViewModel {
         resetHold();
     }
 
-    /** The confirm control is pressed: starts the hold if everything before it is in place. */
+    @Override
     public void beginHold() {
         if (!armed.get() || status.isBusy()) {
             return;
@@ -146,11 +175,12 @@ public final class KillSwitchViewModel {
     }
 
     /** Called every frame while held; halts once the hold time has passed. */
+    @Override
     public void holding() {
         holdConfirm.tick();
     }
 
-    /** Released: before the hold time it resets, with no side effect. */
+    @Override
     public void release() {
         holdConfirm.release();
     }
@@ -167,18 +197,19 @@ public final class KillSwitchViewModel {
             List<Outcome> results = new ArrayList<>();
             for (String platform : chosen) {
                 KillSwitchService.Result r = killSwitch.halt(platform, why, on);
-                results.add(r.done()
-                        ? new Outcome(platform, true, "HALTED, confirmed by the platform"
-                        + (r.state().by() == null ? "" : " (by " + r.state().by() + ")"), null)
-                        : new Outcome(platform, false, "Did not go through, nothing was halted: " + Messages.of(r.failure()),
-                        r.manualFallback()));
+                results.add(new Outcome(platform, r.outcome(), switch (r.outcome()) {
+                    case DONE -> r.said() + (r.state().by() == null ? "" : " · by " + r.state().by());
+                    case FAILED -> r.said();
+                    case UNKNOWN -> r.said() + ". " + stillChecking(platform);
+                }, r.done() ? null : r.manualFallback()));
             }
             return results;
         }).onSuccess(results -> {
             resetHold();
             outcomes.setAll(results);
-            armed.set(results.stream().noneMatch(Outcome::done) && !results.isEmpty());
-            if (results.stream().anyMatch(Outcome::done)) {
+            // Only what certainly did not happen is offered again: an unknown outcome is being read back.
+            armed.set(!results.isEmpty() && results.stream().allMatch(o -> o.outcome() == KillSwitchService.Outcome.FAILED));
+            if (results.stream().anyMatch(o -> o.outcome() != KillSwitchService.Outcome.FAILED)) {
                 onHalted.run();
             }
         }).onFailure(failure -> {
@@ -186,9 +217,16 @@ public final class KillSwitchViewModel {
         }), executor);
     }
 
+    /** What the console says while an unknown outcome is read back. */
+    static String stillChecking(String platform) {
+        return "Sitrep keeps reading " + platform + "'s state back and puts what it finds on the timeline and the audit "
+                + "trail";
+    }
+
     /** Retry the platforms that did not go through. */
     public void retryFailed() {
-        List<String> failed = outcomes.stream().filter(o -> !o.done()).map(Outcome::platform).toList();
+        List<String> failed = outcomes.stream().filter(o -> o.outcome() == KillSwitchService.Outcome.FAILED)
+                .map(Outcome::platform).toList();
         choices.forEach(c -> c.selected().set(failed.contains(c.name())));
         armed.set(true);
         outcomes.clear();
@@ -219,8 +257,19 @@ public final class KillSwitchViewModel {
         return status;
     }
 
+    @Override
     public ReadOnlyDoubleProperty holdProgressProperty() {
         return holdConfirm.progressProperty();
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty holdReadyProperty() {
+        return holdConfirm.readyProperty();
+    }
+
+    @Override
+    public String clickHint() {
+        return holdConfirm.clickHint();
     }
 
 
@@ -228,8 +277,9 @@ public final class KillSwitchViewModel {
         return outcomesReadOnly;
     }
 
+    @Override
     public ReadOnlyStringProperty holdLabelProperty() {
-        return holdLabel.getReadOnlyProperty();
+        return holdConfirm.labelProperty();
     }
 
     public Duration hold() {

@@ -12,7 +12,10 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** The resume sheet: the checklist, the summary and the approver gate the Resume button. */
+/**
+ * The resume sheet: the checklist, the summary and the approver gate the Resume button; while it is
+ * disabled, a line above it says what is still needed.
+ */
 public final class ResumeView extends VBox {
 
     public ResumeView(ResumeViewModel model, Runnable close) {
@@ -31,11 +34,11 @@ public final class ResumeView extends VBox {
         CheckBox review = check("Post-incident review done", model.reviewDoneProperty());
         TextField summary = new TextField();
         summary.setId("resumeSummary");
-        summary.setPromptText("What was fixed (remediation summary)");
+        summary.setPromptText("e.g. retry key added to refund-helper");
         summary.textProperty().bindBidirectional(model.summaryProperty());
         TextField approver = new TextField();
         approver.setId("resumeApprover");
-        approver.setPromptText("Approver: the senior engineer who approved");
+        approver.setPromptText("e.g. sam");
         approver.textProperty().bindBidirectional(model.approverProperty());
         ToggleGroup modes = new ToggleGroup();
         RadioButton full = new RadioButton("full");
@@ -54,6 +57,13 @@ public final class ResumeView extends VBox {
         result.setWrapText(true);
         result.textProperty().bind(model.status().failureOr(model.resultProperty()));
         result.managedProperty().bind(result.textProperty().isNotEmpty());
+        Label needs = new Label();
+        needs.setId("resumeNeeds");
+        needs.setWrapText(true);
+        needs.getStyleClass().add(Styles.WARNING);
+        needs.textProperty().bind(model.needsBinding());
+        needs.managedProperty().bind(needs.textProperty().isNotEmpty());
+        needs.visibleProperty().bind(needs.managedProperty());
         Button resume = new Button("Resume");
         resume.setId("resumeButton");
         resume.getStyleClass().add(Styles.ACCENT);
@@ -63,7 +73,16 @@ public final class ResumeView extends VBox {
         cancel.setOnAction(e -> close.run());
         HBox buttons = new HBox(10, cancel, resume);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-        getChildren().addAll(title, help, cause, fix, review, summary, approver, modeBox, result, buttons);
+        getChildren().addAll(title, help, cause, fix, review, labelled("What was fixed (remediation summary)", summary),
+                summary, labelled("Approver: the senior engineer who approved", approver), approver, modeBox, result,
+                needs, buttons);
+    }
+
+    /** A label above a field that stays when the field is typed in (a prompt text does not). */
+    private static Label labelled(String text, TextField field) {
+        Label label = Controls.fieldLabel(text);
+        label.setLabelFor(field);
+        return label;
     }
 
     private static CheckBox check(String text, javafx.beans.property.BooleanProperty property) {

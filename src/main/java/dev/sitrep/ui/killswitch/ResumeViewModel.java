@@ -4,12 +4,14 @@ import dev.sitrep.core.PlatformKind;
 import dev.sitrep.killswitch.KillSwitchService;
 import dev.sitrep.killswitch.ResumeRequest;
 import dev.sitrep.platform.RestorePreview;
+import dev.sitrep.core.ResumeWatch;
 import dev.sitrep.ui.common.Messages;
 import dev.sitrep.ui.common.BackgroundTask;
 import dev.sitrep.ui.common.TaskStatus;
 import dev.sitrep.ui.common.UiExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -19,10 +21,14 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import java.util.List;
+
 /**
  * Resuming a halted platform: only once the checklist is ticked (root cause identified, fix
- * verified, review done), a remediation summary is written and the approver is named. For
- * powernode the mode is offered with what {@code full} would restore.
+ * verified, review done), a remediation summary is written and the approver is named; until then
+ * it says what is still needed. For powernode the mode is offered with what {@code full} would
+ * restore. The result is said in the audit trail's words; once the resume is done, or its outcome
+ * is being read back, this sheet does not send it again.
  */
 public final class ResumeViewModel {
 
@@ -40,15 +46,25 @@ public final class ResumeViewModel {
     private final StringProperty mode = new SimpleStringProperty("full");
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper sent = new ReadOnlyBooleanWrapper(false);
     private final TaskStatus status = new TaskStatus();
+    private final StringBinding needs;
     private final BooleanBinding ready;
 
     public ResumeViewModel(KillSwitchService killSwitch, UiExecutor executor) {
         this.killSwitch = killSwitch;
         this.executor = executor;
-        ready = Bindings.createBooleanBinding(() -> rootCause.get() && fixVerified.get() && reviewDone.get()
-                        && !approver.get().isBlank() && !summary.get().isBlank() && !status.isBusy(),
-                rootCause, fixVerified, reviewDone, approver, summary, status.busyProperty());
+        needs = Bindings.createStringBinding(() -> {
+            List<String> missing = request().missing();
+            return missing.isEmpty() ? "" : "Needs: " + String.join(", ", missing) + ".";
+        }, rootCause, fixVerified, reviewDone, approver, summary);
+        ready = Bindings.createBooleanBinding(() -> needs.get().isEmpty() && !status.isBusy() && !sent.get(),
+                needs, status.busyProperty(), sent);
+    }
+
+    private ResumeRequest request() {
+        return new ResumeRequest(rootCause.get(), fixVerified.get(), reviewDone.get(), approver.get(), summary.get(),
+                hasModes.get() ? mode.get() : null);
     }
 
     // Commands
@@ -63,6 +79,7 @@ public final class ResumeViewModel {
         summary.set("");
         mode.set("full");
         result.set("");
+        sent.set(false);
         status.clearFailure();
         preview.set("");
         if (kind == PlatformKind.POWERNODE) {
@@ -81,17 +98,21 @@ public final class ResumeViewModel {
 
     public void resume() {
         if (!ready.get()) {
-            result.set("Tick the checklist, write the summary and name the approver first.");
             return;
         }
-        ResumeRequest request = new ResumeRequest(rootCause.get(), fixVerified.get(), reviewDone.get(), approver.get(),
-                summary.get(), hasModes.get() ? mode.get() : null);
+        ResumeRequest request = request();
         String name = platform.get();
         result.set("");
-        status.run(BackgroundTask.wrap(() -> killSwitch.resume(name, request, null)).onSuccess(r -> result.set(r.done() ? name + " RESUMED, confirmed by the platform. Watch recent events for 30 minutes "
-                    + "before declaring the incident resolved."
-                    : "Did not go through, still halted: " + Messages.of(r.failure()) + "\nRun it by hand:\n"
-                    + r.manualFallback())), executor);
+        status.run(BackgroundTask.wrap(() -> killSwitch.resume(name, request, null)).onSuccess(r -> {
+            sent.set(r.outcome() != KillSwitchService.Outcome.FAILED);
+            result.set(name + ": " + r.said() + switch (r.outcome()) {
+                case DONE -> ". Watch recent events for " + ResumeWatch.LENGTH.toMinutes() + " minutes before declaring "
+                        + "the incident resolved.";
+                case FAILED -> "\nRun it by hand:\n" + r.manualFallback();
+                case UNKNOWN -> ". " + KillSwitchViewModel.stillChecking(name) + ". If it did not go through, run it by "
+                        + "hand:\n" + r.manualFallback();
+            });
+        }), executor);
     }
 
     public ReadOnlyStringProperty platformProperty() {
@@ -139,7 +160,13 @@ public final class ResumeViewModel {
         return status;
     }
 
+    /** Enabled only when the gate is passed, nothing is being sent, and this sheet has not resumed it already. */
     public BooleanBinding readyBinding() {
         return ready;
+    }
+
+    /** What the gate still needs ("Needs: the fix verified, an approver named."), empty once it is passed. */
+    public StringBinding needsBinding() {
+        return needs;
     }
 }

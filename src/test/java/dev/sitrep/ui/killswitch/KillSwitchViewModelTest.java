@@ -150,6 +150,32 @@ class KillSwitchViewModelTest {
     }
 
     @Test
+    void theHoldSaysWhatIsMissingUntilItIsReadyThenHowToHold() {
+        assertThat(model.holdReadyProperty().get()).isFalse();
+        assertThat(model.holdLabelProperty().get()).isEqualTo("Needs: a reason (one sentence, at most 200 characters)");
+        model.reasonProperty().set("agents looping");
+        assertThat(model.holdReadyProperty().get()).isTrue();
+        assertThat(model.holdLabelProperty().get()).isEqualTo("Hold Space or the mouse for 1.5 s to halt");
+        model.choices().get(0).selected().set(false);
+        assertThat(model.holdLabelProperty().get()).isEqualTo("Needs: a platform chosen");
+        assertThat(model.clickHint()).isEqualTo("Hold, don't click: keep it pressed for 1.5 s");
+        KillSwitchViewModel slow = new KillSwitchViewModel(profiles, service, new DirectExecutor(), now::get,
+                () -> Duration.ofSeconds(2));
+        slow.arm(null, List.of("pn"));
+        slow.reasonProperty().set("agents looping");
+        assertThat(slow.holdLabelProperty().get()).isEqualTo("Hold Space or the mouse for 2 s to halt");
+        assertThat(slow.clickHint()).isEqualTo("Hold, don't click: keep it pressed for 2 s");
+    }
+
+    @Test
+    void onceAPlatformIsHaltedTheBarSaysItIsDisarmed() {
+        model.reasonProperty().set("agents looping");
+        holdFor(1600);
+        assertThat(model.holdReadyProperty().get()).isFalse();
+        assertThat(model.holdLabelProperty().get()).startsWith("Needs: the kill switch opened again");
+    }
+
+    @Test
     void theReasonShowsItsLengthAgainstTheLimit() {
         model.reasonProperty().set("  agents looping ");
         assertThat(model.reasonCountProperty().get()).isEqualTo("14/200");

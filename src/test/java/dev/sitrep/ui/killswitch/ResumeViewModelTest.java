@@ -71,6 +71,34 @@ class ResumeViewModelTest {
     }
 
     @Test
+    void whileTheGateIsShutItSaysWhatIsStillNeeded() {
+        assertThat(model.needsBinding().get()).isEqualTo("Needs: the root cause identified, the fix verified, the review "
+                + "done, an approver named, a remediation summary.");
+        model.rootCauseProperty().set(true);
+        model.fixVerifiedProperty().set(true);
+        model.reviewDoneProperty().set(true);
+        model.summaryProperty().set("retry key added");
+        assertThat(model.needsBinding().get()).isEqualTo("Needs: an approver named.");
+        model.approverProperty().set("sam");
+        assertThat(model.needsBinding().get()).isEmpty();
+    }
+
+    @Test
+    void aResumeThatWentThroughIsNotSentAgainFromTheSameSheet() {
+        model.rootCauseProperty().set(true);
+        model.fixVerifiedProperty().set(true);
+        model.reviewDoneProperty().set(true);
+        model.summaryProperty().set("retry key added");
+        model.approverProperty().set("sam");
+        model.resume();
+        assertThat(model.readyBinding().get()).isFalse();
+        model.resume();
+        assertThat(audit.all()).extracting(e -> e.action()).containsExactly("ACTIVATED", "RESET");
+        model.open("pn", PlatformKind.POWERNODE);
+        assertThat(model.resultProperty().get()).as("opened again: a fresh sheet").isEmpty();
+    }
+
+    @Test
     void powernodeShowsWhatAFullResumeRestores() {
         assertThat(model.hasModesProperty().get()).isTrue();
         assertThat(model.previewProperty().get()).contains("full restores 12 of 15 agents");
@@ -86,7 +114,7 @@ class ResumeViewModelTest {
         model.modeProperty().set("minimal");
         model.resume();
         assertThat(sandbox.halted()).isFalse();
-        assertThat(model.resultProperty().get()).contains("RESUMED").contains("30 minutes");
+        assertThat(model.resultProperty().get()).startsWith("pn: RESUMED (confirmed by the platform)").contains("30 minutes");
         assertThat(audit.all()).extracting(e -> e.action()).containsExactly("ACTIVATED", "RESET");
         assertThat(audit.all().get(1).detail()).contains("\"mode\":\"minimal\"");
     }

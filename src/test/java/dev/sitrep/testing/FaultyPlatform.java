@@ -1,0 +1,152 @@
+package dev.sitrep.testing;
+
+import dev.sitrep.core.PlatformKind;
+import dev.sitrep.core.PlatformProfile;
+import dev.sitrep.platform.PlatformConnector;
+import dev.sitrep.platform.http.JsonHttp;
+import dev.sitrep.platform.powernode.PowernodeConnector;
+import dev.sitrep.sandbox.SandboxServer;
+import okhttp3.HttpUrl;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The drill platform (a {@link SandboxServer} speaking Powernode) behind a loopback proxy that
+ * scripts what goes wrong around a halt or resume: the platform carries it out and the answer is a
+ * 500, or never comes; or a 500 comes and nothing was carried out. Kill-switch status reads (what
+ * a read-back makes) can be made to fail too. Everything else passes through to the sandbox.
+ */
+public final class FaultyPlatform implements AutoCloseable {
+
+    /** What happens to the next halt or resume request. */
+    public enum Fault {
+        /** The sandbox carries it out; the answer is replaced by a 500. */
+        CARRIED_OUT_THEN_500,
+        /** The sandbox carries it out; the answer never comes (the client's read times out). */
+        CARRIED_OUT_THEN_NO_ANSWER,
+        /** A 500, and the sandbox never sees the request. */
+        NOT_CARRIED_OUT_500
+    }
+
+    /** The read timeout of {@link #connector}: a lost answer is given up on this soon. */
+    public static final Duration READ_TIMEOUT = Duration.ofMillis(700);
+
+    private static final String KILL_SWITCH = "/api/v1/ai/kill_switch/";
+
+    private final SandboxServer sandbox;
+    private final MockWebServer proxy = new MockWebServer();
+    private final HttpClient forward = HttpClient.newHttpClient();
+    private final Map<String, Fault> next = new ConcurrentHashMap<>();
+    private volatile boolean statusFails;
+
+    private FaultyPlatform(SandboxServer sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    public static FaultyPlatform start() throws IOException {
+        FaultyPlatform p = new FaultyPlatform(SandboxServer.start(0, Clock.systemUTC(), Duration.ofMinutes(15)));
+        p.proxy.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return p.answer(request);
+            }
+        });
+        p.proxy.start(InetAddress.getLoopbackAddress(), 0);
+        return p;
+    }
+
+    /** The platform behind the proxy, to halt or read directly. */
+    public SandboxServer sandbox() {
+        return sandbox;
+    }
+
+    public String url() {
+        return proxy.url("/").toString();
+    }
+
+    /** A Powernode profile for this platform, in development. */
+    public PlatformProfile profile(String name) {
+        return new PlatformProfile(name, PlatformKind.POWERNODE, url(), null, SandboxServer.EMAIL,
+                PlatformProfile.Environment.DEVELOPMENT, null, List.of(), Duration.ofSeconds(30));
+    }
+
+    /** A Powernode connector to the profile's URL that gives up on an answer after {@link #READ_TIMEOUT}. */
+    public PlatformConnector connector(PlatformProfile profile) {
+        return new PowernodeConnector(profile.name(), new JsonHttp(profile.name(), HttpUrl.get(profile.url()),
+                JsonHttp.client(null, Duration.ofSeconds(20)).newBuilder().readTimeout(READ_TIMEOUT).build(),
+                PowernodeConnector::errorMessage), SandboxServer.EMAIL, () -> SandboxServer.PASSWORD, Clock.systemUTC());
+    }
+
+    /** What happens to the next {@code action} ("halt" or "resume") request. */
+    public void next(String action, Fault fault) {
+        next.put(action, fault);
+    }
+
+    /** Whether kill-switch status reads answer 500 (without reaching the sandbox). */
+    public void statusReadsFail(boolean fail) {
+        statusFails = fail;
+    }
+
+    private MockResponse answer(RecordedRequest request) {
+        String path = request.getRequestUrl().encodedPath();
+        String action = path.startsWith(KILL_SWITCH) ? path.substring(KILL_SWITCH.length()) : "";
+        if (action.equals("status") && statusFails) {
+            return serverError();
+        }
+        Fault fault = next.remove(action);
+        if (fault == Fault.NOT_CARRIED_OUT_500) {
+            return serverError();
+        }
+        MockResponse answer = passOn(request);
+        if (fault == Fault.CARRIED_OUT_THEN_500) {
+            return serverError();
+        }
+        return fault == Fault.CARRIED_OUT_THEN_NO_ANSWER ? answer.setSocketPolicy(SocketPolicy.NO_RESPONSE) : answer;
+    }
+
+    private MockResponse passOn(RecordedRequest request) {
+        HttpRequest.Builder to = HttpRequest.newBuilder(URI.create(sandbox.url() + request.getPath()))
+                .method(request.getMethod(), request.getBodySize() > 0
+                        ? HttpRequest.BodyPublishers.ofByteArray(request.getBody().readByteArray())
+                        : HttpRequest.BodyPublishers.noBody());
+        for (String header : List.of("Authorization", "Content-Type", "Accept")) {
+            String value = request.getHeader(header);
+            if (value != null) {
+                to.header(header, value);
+            }
+        }
+        try {
+            HttpResponse<String> answer = forward.send(to.build(), HttpResponse.BodyHandlers.ofString());
+            return new MockResponse().setResponseCode(answer.statusCode()).setHeader("Content-Type", "application/json")
+                    .setBody(answer.body());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("the sandbox behind the proxy did not answer", e);
+        }
+    }
+
+    private static MockResponse serverError() {
+        return new MockResponse().setResponseCode(500).setHeader("Content-Type", "application/json")
+                .setBody("{\"success\":false,\"error\":\"Internal server error\"}");
+    }
+
+    @Override
+    public void close() throws IOException {
+        proxy.shutdown();
+        sandbox.close();
+    }
+}
