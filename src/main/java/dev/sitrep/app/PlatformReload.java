@@ -22,7 +22,7 @@ import java.util.Map;
 final class PlatformReload implements PlatformWatch {
 
     private record Read(List<PlatformProfile> profiles, Map<String, PlatformStatus> states,
-                        Map<String, SyncBacklog> sync) {
+                        Map<String, String> viaSitrep, Map<String, SyncBacklog> sync) {
     }
 
     private final Services services;
@@ -47,14 +47,16 @@ final class PlatformReload implements PlatformWatch {
             Map<String, PlatformStatus> states = new HashMap<>();
             services.platformStates().all().forEach(s -> states.put(s.name(), s));
             List<PlatformProfile> profiles = services.profiles().list();
-            return new Read(profiles, states, services.teamSync().waiting(profiles));
+            return new Read(profiles, states, services.killSwitch().haltedVia(states.values()),
+                    services.teamSync().waiting(profiles));
         }, read -> {
-            shellModel.setPlatforms(read.profiles(), read.states());
+            shellModel.setPlatforms(read.profiles(), read.states(), read.viaSitrep());
             shellModel.setSync(read.sync());
             snapshot.set(new Snapshot(read.profiles(), read.states(), read.profiles().stream()
                     .filter(p -> read.states().containsKey(p.name())
                             && Boolean.TRUE.equals(read.states().get(p.name()).halted()))
-                    .map(p -> new Halted(p.name(), p.kind(), PlatformSummary.halted(List.of(p), read.states())))
+                    .map(p -> new Halted(p.name(), p.kind(), PlatformSummary.halted(List.of(p), read.states(),
+                            read.viaSitrep())))
                     .toList()));
         }, failure -> shellModel.status().fail(failure));
     }

@@ -131,7 +131,7 @@ class EveryScreenClippingUiTest {
                     PLATFORM, console.workspace.platformStates().get(PLATFORM),
                     CULLIS, PlatformStatus.unknown(CULLIS).withEscalation(new Escalation(Escalation.Level.KILL_SWITCH,
                             "3 of the last 5 health checks failed (connection refused, then 503 Service Unavailable)",
-                            Instant.now().minusSeconds(120)))));
+                            Instant.now().minusSeconds(120)))), Map.of(PLATFORM, console.workspace.operator()));
             javafx.scene.Parent root = stage.getScene().getRoot();
             root.applyCss();
             root.layout();

@@ -4,6 +4,7 @@ import dev.sitrep.services.Services;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.sandbox.SandboxServer;
+import dev.sitrep.testing.FaultyPlatform;
 import dev.sitrep.ui.killswitch.HaltFeature;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -34,18 +35,18 @@ class KillSwitchUiTest {
 
     @TempDir
     Path dir;
+    private FaultyPlatform platform;
     private SandboxServer sandbox;
     private ConsoleFixture console;
     private Services workspace;
 
     @Start
     void start(Stage stage) throws Exception {
-        sandbox = SandboxServer.start(0, Clock.systemUTC(), Duration.ofMinutes(15));
+        platform = FaultyPlatform.start();
+        sandbox = platform.sandbox();
         console = new ConsoleFixture(stage, dir, Map.of("SITREP_SECRET_PN", SandboxServer.PASSWORD,
                 "SITREP_SECRET_PN_PROD", SandboxServer.PASSWORD), w -> {
-                    w.profiles().add(new PlatformProfile("pn", PlatformKind.POWERNODE, sandbox.url().toString(), null,
-                            SandboxServer.EMAIL, PlatformProfile.Environment.DEVELOPMENT, null, List.of(),
-                            Duration.ofSeconds(30)));
+                    w.profiles().add(platform.profile("pn"));
                     w.incidents().declare(new dev.sitrep.incident.Declaration("Refund agents looping on order retries",
                             "SEV1", "payments", List.of("pn"), null, false, null));
                     w.incidents().declare(new dev.sitrep.incident.Declaration("Checkout latency above 2 s in EU",
@@ -55,9 +56,9 @@ class KillSwitchUiTest {
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         console.close();
-        sandbox.close();
+        platform.close();
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
@@ -71,14 +72,48 @@ class KillSwitchUiTest {
         robot.clickOn("#killSwitchReason").write("agents sending duplicate refunds");
     }
 
+    /** The label that names the field with this id (its labelFor). */
+    private static java.util.function.Predicate<javafx.scene.Node> labelFor(String id) {
+        return n -> n instanceof Label l && l.getLabelFor() != null && id.equals(l.getLabelFor().getId());
+    }
+
+    private String holdText(FxRobot robot) {
+        return robot.lookup("#holdButton .hold-text").queryAs(Label.class).getText();
+    }
+
     @Test
-    void oneClickOnTheConfirmDoesNotHalt(FxRobot robot) throws Exception {
+    void oneClickOnTheConfirmDoesNotHaltAndSaysToHold(FxRobot robot) throws Exception {
         openAndPrepare(robot);
         robot.clickOn("#holdButton");
-        robot.type(KeyCode.ENTER);
+        assertThat(holdText(robot)).isEqualTo("Hold, don't click: keep it pressed for 1.5 s");
+        assertThat(robot.lookup("#holdButton").query().getStyleClass()).contains("hold-hint");
+        console.snapshot("kill-switch-click-hint");
         WaitForAsyncUtils.sleep(2, TimeUnit.SECONDS);
         assertThat(sandbox.halted()).isFalse();
-        assertThat(workspace.killSwitch()).isNotNull();
+        waitUntil(() -> holdText(robot).equals("Hold Space or the mouse for 1.5 s to halt"));
+        assertThat(robot.lookup("#holdButton").query().isFocused()).as("the click leaves the keyboard on the bar").isTrue();
+        robot.type(KeyCode.ENTER);
+        assertThat(holdText(robot)).as("Enter is told the same").isEqualTo("Hold, don't click: keep it pressed for 1.5 s");
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        assertThat(sandbox.halted()).isFalse();
+    }
+
+    @Test
+    void theHoldBarSaysWhatIsMissingUntilItIsReady(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.K).release(KeyCode.K, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#choice-pn").tryQuery().isPresent());
+        assertThat(holdText(robot)).isEqualTo("Needs: a platform chosen, a reason (one sentence, at most 200 characters)");
+        assertThat(robot.lookup("#holdButton").query().getStyleClass()).contains("hold-not-ready")
+                .doesNotContain("hold-ready");
+        robot.clickOn("#choice-pn");
+        assertThat(holdText(robot)).isEqualTo("Needs: a reason (one sentence, at most 200 characters)");
+        console.snapshot("kill-switch-not-ready");
+        Label reasonLabel = robot.lookup(labelFor("killSwitchReason")).queryAs(Label.class);
+        robot.clickOn("#killSwitchReason").write("agents sending duplicate refunds");
+        assertThat(reasonLabel.isVisible()).as("the reason's label stays once typed").isTrue();
+        assertThat(holdText(robot)).isEqualTo("Hold Space or the mouse for 1.5 s to halt");
+        assertThat(robot.lookup("#holdButton").query().getStyleClass()).contains("hold-ready")
+                .doesNotContain("hold-not-ready");
     }
 
     @Test
@@ -101,7 +136,7 @@ class KillSwitchUiTest {
         waitUntil(sandbox::halted);
         waitUntil(() -> robot.lookup("#haltBanner").tryQuery().map(n -> n.isVisible()).orElse(false));
         assertThat(robot.lookup("#haltBanner").queryAs(Label.class).getText()).startsWith("HALTED: pn")
-                .contains("agents sending duplicate refunds");
+                .contains("by Drill Commander (platform account) · via Sitrep by maria: agents sending duplicate refunds");
         console.snapshot("kill-switch-halted");
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> robot.lookup(".card-badge").queryAllAs(Label.class).stream()
@@ -109,10 +144,50 @@ class KillSwitchUiTest {
         console.snapshot("board-halted");
     }
 
+    /** Issue 17: the drill's resume went through, its answer was a 500, and the sheet said "still halted". */
+    @Test
+    void aResumeCarriedOutThenAnswered500SaysResumedOnTheSheetTheTimelineAndTheAudit(FxRobot robot) throws Exception {
+        workspace.killSwitch().halt("pn", "agents sending duplicate refunds", null);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#resume-pn").tryQuery().map(n -> n.isVisible()).orElse(false));
+        robot.clickOn("#resume-pn");
+        waitUntil(() -> robot.lookup("#resumeNeeds").tryQuery().map(n -> n.isVisible()).orElse(false));
+        Label needs = robot.lookup("#resumeNeeds").queryAs(Label.class);
+        assertThat(needs.getText()).isEqualTo("Needs: the root cause identified, the fix verified, the review done, an "
+                + "approver named, a remediation summary.");
+        assertThat(robot.lookup("#resumeButton").query().isDisabled()).isTrue();
+        robot.clickOn("Root cause identified").clickOn("Fix verified (in staging where there is one)")
+                .clickOn("Post-incident review done");
+        robot.clickOn("#resumeSummary").write("retry key added");
+        assertThat(needs.getText()).isEqualTo("Needs: an approver named.");
+        robot.clickOn("#resumeApprover").write("sam");
+        assertThat(needs.isVisible()).isFalse();
+        for (String field : List.of("resumeSummary", "resumeApprover")) {
+            assertThat(robot.lookup(labelFor(field)).queryAs(Label.class).isVisible())
+                    .as("a label above " + field + " that stays once typed").isTrue();
+        }
+
+        platform.next("resume", FaultyPlatform.Fault.CARRIED_OUT_THEN_500);
+        robot.clickOn("#resumeButton");
+        waitUntil(() -> !sandbox.halted() && robot.lookup("#resumeSheet .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().startsWith("pn: RESUMED")));
+        assertThat(robot.lookup("#resumeSheet .label").queryAllAs(Label.class).stream().map(Label::getText))
+                .anyMatch(t -> t.startsWith("pn: RESUMED (confirmed by read-back after: pn answered HTTP 500"))
+                .noneMatch(t -> t.contains("still halted"));
+        assertThat(robot.lookup("#resumeButton").query().isDisabled()).as("sent once: not again from this sheet").isTrue();
+        var incident = workspace.incidents().list(true).stream().filter(i -> i.platforms().contains("pn")).findFirst()
+                .orElseThrow();
+        assertThat(workspace.incidents().show(incident.id()).timeline()).extracting(e -> e.text())
+                .filteredOn(t -> t.startsWith("Kill switch")).hasSize(2).last().asString()
+                .startsWith("Kill switch RESUMED on pn (full; confirmed by read-back after: pn answered HTTP 500");
+        assertThat(workspace.audit().all()).extracting(e -> e.action()).containsExactly("ACTIVATED", "RESET");
+        console.snapshot("resume-confirmed-by-read-back");
+    }
+
     @Test
     void anEscalationShowsTheBannerWhoseButtonArmsTheDialogForThatPlatform(FxRobot robot) throws Exception {
         sandbox.setHealth("unhealthy");
-        workspace.profiles().add(new PlatformProfile("pn-prod", PlatformKind.POWERNODE, sandbox.url().toString(), null,
+        workspace.profiles().add(new PlatformProfile("pn-prod", PlatformKind.POWERNODE, platform.url(), null,
                 SandboxServer.EMAIL, PlatformProfile.Environment.PRODUCTION, null, List.of(), Duration.ofSeconds(30)));
         waitUntil(() -> robot.lookup("#escalationBanner").tryQuery().map(n -> n.isVisible()).orElse(false));
         assertThat(robot.lookup("#escalationText").queryAs(Label.class).getText())
@@ -134,6 +209,8 @@ class KillSwitchUiTest {
     void afterAResumeTheBoardAndTheIncidentPageShowTheWatch(FxRobot robot) throws Exception {
         var incident = workspace.incidents().declare(new dev.sitrep.incident.Declaration("Agents sending duplicate refunds",
                 "SEV1", "payments", List.of("pn"), null, false, null));
+        // The first pull saves what it read over what was there; let it land before the resume is written.
+        waitUntil(() -> workspace.platformStates().get("pn").healthAt() != null);
         workspace.platformStates().resumed(new dev.sitrep.platform.KillSwitchState("pn", false, null, null, null,
                 Clock.systemUTC().instant()), null);
         java.util.function.Predicate<Label> row = l -> incident.title().equals(l.getText()) && l.getScene() != null

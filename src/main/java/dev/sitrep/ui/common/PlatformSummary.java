@@ -29,12 +29,19 @@ public final class PlatformSummary {
                 .collect(Collectors.joining(" · "));
     }
 
-    /** {@code HALTED: pn since 14:32 UTC by maria: agents looping · wv since ...}, or "" when nothing is halted. */
-    public static String halted(List<PlatformProfile> profiles, Map<String, PlatformStatus> states) {
+    /**
+     * {@code HALTED: pn since 14:32 UTC by Drill Commander (platform account) · via Sitrep by maria: agents looping
+     * · wv since ...}, or "" when nothing is halted. Who the platform says halted it (its account) and who
+     * did it through Sitrep ({@code viaSitrep}: platform name to Sitrep's actor) are both named when known.
+     */
+    public static String halted(List<PlatformProfile> profiles, Map<String, PlatformStatus> states,
+                                Map<String, String> viaSitrep) {
         String halted = profiles.stream().map(p -> states.get(p.name()))
                 .filter(s -> s != null && Boolean.TRUE.equals(s.halted()))
                 .map(s -> s.name() + (s.haltedSince() == null ? "" : " since " + TimeFormat.utcTime(s.haltedSince()))
-                        + (s.haltedBy() == null ? "" : " by " + s.haltedBy())
+                        + (s.haltedBy() == null ? "" : " by " + s.haltedBy() + " (platform account)")
+                        + (viaSitrep.containsKey(s.name()) ? (s.haltedBy() == null ? "" : " ·") + " via Sitrep by "
+                        + viaSitrep.get(s.name()) : "")
                         + (s.haltedReason() == null ? "" : ": " + s.haltedReason())
                         + (s.offline() ? " (as last confirmed; offline since " + TimeFormat.utcTime(s.offlineSince()) + ")"
                         : ""))

@@ -101,12 +101,16 @@ public final class ShellViewModel {
         operator.set(name);
     }
 
-    /** The configured platforms and what was last pulled from each; the status bar says it with ages. */
-    public void setPlatforms(List<PlatformProfile> profiles, Map<String, PlatformStatus> states) {
+    /**
+     * The configured platforms and what was last pulled from each; the status bar says it with ages.
+     * {@code viaSitrep}: who halted a halted platform through Sitrep (the banner names them beside the platform's account).
+     */
+    public void setPlatforms(List<PlatformProfile> profiles, Map<String, PlatformStatus> states,
+                             Map<String, String> viaSitrep) {
         this.profiles = List.copyOf(profiles);
         this.states = Map.copyOf(states);
         platformState.set(PlatformSummary.of(this.profiles, this.states, clock.instant()));
-        haltBanner.set(PlatformSummary.halted(this.profiles, this.states));
+        haltBanner.set(PlatformSummary.halted(this.profiles, this.states, viaSitrep));
         List<PlatformStatus> escalated = PlatformSummary.escalated(this.profiles, this.states);
         escalatedPlatforms = escalated.stream().map(PlatformStatus::name).toList();
         escalationLevels = escalated.stream().map(s -> s.name() + ":" + s.escalation().level()).toList();

@@ -46,10 +46,23 @@ class PlatformSummaryTest {
         PlatformStatus halted = new PlatformStatus("pn", "healthy", null, null, Map.of(), NOW.minusSeconds(600), true,
                 Instant.parse("2026-11-22T14:20:00Z"), "maria", "agents looping", NOW.minusSeconds(600), null, "down",
                 NOW.minusSeconds(120), Instant.parse("2026-11-22T14:35:00Z"), 3, null, null, null);
-        assertThat(PlatformSummary.halted(List.of(profile("pn")), Map.of("pn", halted))).isEqualTo(
-                "HALTED: pn since 14:20 UTC by maria: agents looping (as last confirmed; offline since 14:35 UTC)");
-        assertThat(PlatformSummary.halted(List.of(profile("pn")), Map.of("pn", status("pn", "healthy", false, NOW, null))))
-                .isEmpty();
+        assertThat(PlatformSummary.halted(List.of(profile("pn")), Map.of("pn", halted), Map.of())).isEqualTo(
+                "HALTED: pn since 14:20 UTC by maria (platform account): agents looping (as last confirmed; offline since "
+                        + "14:35 UTC)");
+        assertThat(PlatformSummary.halted(List.of(profile("pn")), Map.of("pn", status("pn", "healthy", false, NOW, null)),
+                Map.of())).isEmpty();
+    }
+
+    @Test
+    void theHaltBannerNamesThePlatformsAccountAndWhoHaltedItThroughSitrep() {
+        PlatformStatus byCommander = new PlatformStatus("pn", "healthy", null, null, Map.of(), NOW, true,
+                Instant.parse("2026-11-22T14:20:00Z"), "Drill Commander", "agents looping", NOW, null, null, null, null, 0,
+                null, null, null);
+        PlatformStatus flagOnly = new PlatformStatus("wv", "healthy", null, null, Map.of(), NOW, true, null, null, null,
+                NOW, null, null, null, null, 0, null, null, null);
+        assertThat(PlatformSummary.halted(List.of(profile("pn"), profile("wv")), Map.of("pn", byCommander, "wv", flagOnly),
+                Map.of("pn", "root", "wv", "maria"))).isEqualTo("HALTED: pn since 14:20 UTC by Drill Commander (platform "
+                + "account) · via Sitrep by root: agents looping · wv via Sitrep by maria");
     }
 
     @Test

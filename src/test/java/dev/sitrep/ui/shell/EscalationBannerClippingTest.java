@@ -54,7 +54,8 @@ class EscalationBannerClippingTest {
             model.setPlatforms(profiles, Map.of(
                     "pn-production-eu-west-1", escalated("pn-production-eu-west-1", "3 of the last 5 health checks "
                             + "failed (connection refused, then 503 Service Unavailable from the gateway)"),
-                    "cullis-prod", escalated("cullis-prod", "1 failed health check in production (timeout after 15 s)")));
+                    "cullis-prod", escalated("cullis-prod", "1 failed health check in production (timeout after 15 s)")),
+                    Map.of());
             ShellView shell = new ShellView(model);
             Scene scene = new Scene(shell, width, height);
             scene.getStylesheets().add(ShellView.class.getResource("/dev/sitrep/ui/common/app.css").toExternalForm());

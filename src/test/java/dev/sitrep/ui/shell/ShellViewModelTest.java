@@ -74,7 +74,8 @@ class ShellViewModelTest {
     void anEscalationShowsABannerThatDismissUntilItRisesOrSpreads() {
         var kill = dev.sitrep.core.Escalation.Level.KILL_SWITCH;
         model.setPlatforms(java.util.List.of(profile("pn"), profile("wv")),
-                java.util.Map.of("pn", escalated("pn", kill, "1 failed health check in a row on production", null)));
+                java.util.Map.of("pn", escalated("pn", kill, "1 failed health check in a row on production", null)),
+                java.util.Map.of());
         assertThat(model.escalationBannerProperty().get())
                 .isEqualTo("ESCALATION: pn since 14:02 UTC: 1 failed health check in a row on production");
         assertThat(model.escalatedPlatforms()).containsExactly("pn");
@@ -82,11 +83,13 @@ class ShellViewModelTest {
         model.dismissEscalation();
         assertThat(model.escalationBannerProperty().get()).isEmpty();
         model.setPlatforms(java.util.List.of(profile("pn"), profile("wv")),
-                java.util.Map.of("pn", escalated("pn", kill, "2 failed health checks in a row on production", null)));
+                java.util.Map.of("pn", escalated("pn", kill, "2 failed health checks in a row on production", null)),
+                java.util.Map.of());
         assertThat(model.escalationBannerProperty().get()).as("the same level, more checks: still dismissed").isEmpty();
 
         model.setPlatforms(java.util.List.of(profile("pn"), profile("wv")), java.util.Map.of(
-                "pn", escalated("pn", dev.sitrep.core.Escalation.Level.ROLLBACK, "3 of the last 5 failed", null)));
+                "pn", escalated("pn", dev.sitrep.core.Escalation.Level.ROLLBACK, "3 of the last 5 failed", null)),
+                java.util.Map.of());
         assertThat(model.escalationBannerProperty().get()).as("a rollback proposal comes back").contains("3 of the last 5");
     }
 }
