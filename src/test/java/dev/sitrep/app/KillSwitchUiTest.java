@@ -102,11 +102,11 @@ class KillSwitchUiTest {
     void theHoldBarSaysWhatIsMissingUntilItIsReady(FxRobot robot) throws Exception {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.K).release(KeyCode.K, KeyCode.SHIFT, KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#choice-pn").tryQuery().isPresent());
-        assertThat(holdText(robot)).isEqualTo("Needs: a platform chosen, a reason (one sentence, at most 200 characters)");
+        assertThat(holdText(robot)).isEqualTo("Needs: a platform chosen, a reason (200 characters at most)");
         assertThat(robot.lookup("#holdButton").query().getStyleClass()).contains("hold-not-ready")
                 .doesNotContain("hold-ready");
         robot.clickOn("#choice-pn");
-        assertThat(holdText(robot)).isEqualTo("Needs: a reason (one sentence, at most 200 characters)");
+        assertThat(holdText(robot)).isEqualTo("Needs: a reason (200 characters at most)");
         console.snapshot("kill-switch-not-ready");
         Label reasonLabel = robot.lookup(labelFor("killSwitchReason")).queryAs(Label.class);
         robot.clickOn("#killSwitchReason").write("agents sending duplicate refunds");
@@ -209,8 +209,6 @@ class KillSwitchUiTest {
     void afterAResumeTheBoardAndTheIncidentPageShowTheWatch(FxRobot robot) throws Exception {
         var incident = workspace.incidents().declare(new dev.sitrep.incident.Declaration("Agents sending duplicate refunds",
                 "SEV1", "payments", List.of("pn"), null, false, null));
-        // The first pull saves what it read over what was there; let it land before the resume is written.
-        waitUntil(() -> workspace.platformStates().get("pn").healthAt() != null);
         workspace.platformStates().resumed(new dev.sitrep.platform.KillSwitchState("pn", false, null, null, null,
                 Clock.systemUTC().instant()), null);
         java.util.function.Predicate<Label> row = l -> incident.title().equals(l.getText()) && l.getScene() != null

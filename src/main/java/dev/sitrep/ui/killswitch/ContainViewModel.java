@@ -73,12 +73,12 @@ public final class ContainViewModel implements Holdable {
             missing.add("the organisation");
         }
         if (serial.get().isBlank()) {
-            missing.add("the certificate's serial");
+            missing.add("the serial");
         }
         try {
             KillSwitchService.checkReason(reason.get());
         } catch (SitrepException e) {
-            missing.add("a reason (one sentence, at most " + KillSwitchService.REASON_MAX + " characters)");
+            missing.add("a reason (" + KillSwitchService.REASON_MAX + " characters at most)");
         }
         hold.show("revoke", missing);
     }

@@ -5,12 +5,14 @@ import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
+import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 
 /**
@@ -36,13 +38,16 @@ final class HoldBar extends StackPane {
         getStyleClass().add("hold-button");
         ProgressBar fill = new ProgressBar();
         fill.progressProperty().bind(model.holdProgressProperty());
-        fill.setMaxWidth(Double.MAX_VALUE);
+        fill.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         fill.setPrefHeight(52);
         fill.getStyleClass().add("hold-fill");
         fill.setMouseTransparent(true);
         Label label = new Label();
         label.textProperty().bind(Bindings.when(hint.isEmpty()).then(model.holdLabelProperty()).otherwise(hint));
         label.getStyleClass().add("hold-text");
+        label.setWrapText(true);
+        label.setTextAlignment(TextAlignment.CENTER);
+        label.setPadding(new Insets(6, 12, 6, 12));
         label.setMouseTransparent(true);
         getChildren().addAll(fill, label);
         setFocusTraversable(true);

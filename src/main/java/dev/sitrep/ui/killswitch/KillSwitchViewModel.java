@@ -105,7 +105,7 @@ public final class KillSwitchViewModel implements Holdable {
         try {
             KillSwitchService.checkReason(reason.get());
         } catch (SitrepException e) {
-            missing.add("a reason (one sentence, at most " + KillSwitchService.REASON_MAX + " characters)");
+            missing.add("a reason (" + KillSwitchService.REASON_MAX + " characters at most)");
         }
         holdConfirm.show("halt", missing);
     }

@@ -152,7 +152,7 @@ class KillSwitchViewModelTest {
     @Test
     void theHoldSaysWhatIsMissingUntilItIsReadyThenHowToHold() {
         assertThat(model.holdReadyProperty().get()).isFalse();
-        assertThat(model.holdLabelProperty().get()).isEqualTo("Needs: a reason (one sentence, at most 200 characters)");
+        assertThat(model.holdLabelProperty().get()).isEqualTo("Needs: a reason (200 characters at most)");
         model.reasonProperty().set("agents looping");
         assertThat(model.holdReadyProperty().get()).isTrue();
         assertThat(model.holdLabelProperty().get()).isEqualTo("Hold Space or the mouse for 1.5 s to halt");
