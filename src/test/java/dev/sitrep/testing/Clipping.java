@@ -45,7 +45,7 @@ public final class Clipping {
             String name = (labeled.getId() == null ? labeled.getClass().getSimpleName() : "#" + labeled.getId())
                     + " \"" + labeled.getText() + "\"";
             boolean mayCut = labeled.getStyleClass().contains(dev.sitrep.ui.common.IncidentChooser.FREE_TEXT);
-            if (shown != null && !labeled.isWrapText() && !mayCut && !shown.equals(labeled.getText())) {
+            if (shown != null && !mayCut && !shown.equals(labeled.getText())) {
                 out.add(name + ": shown as \"" + shown + "\"");
             }
             Bounds b = labeled.localToScene(labeled.getLayoutBounds());

@@ -50,6 +50,7 @@ final class CardCell extends ListCell<Incident> {
         title.setMinHeight(Region.USE_PREF_SIZE);
         meta.getStyleClass().add(Styles.TEXT_MUTED);
         meta.setWrapText(true);
+        meta.setMinHeight(Region.USE_PREF_SIZE); // status, commander and service: wrapped, never cut
         // The id tells cards apart (drill cards share their date): it is never cut; the elapsed time
         // goes under it when the lane is too narrow for both on one line.
         id.getStyleClass().add("card-id");
