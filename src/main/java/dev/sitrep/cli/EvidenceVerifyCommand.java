@@ -16,6 +16,10 @@ final class EvidenceVerifyCommand extends StoreCommand {
 
     @Override
     int run(Context c) {
+        if (!java.nio.file.Files.isRegularFile(bundle)) {
+            throw SitrepException.invalid("No bundle at " + bundle + (java.nio.file.Files.isDirectory(bundle)
+                    ? " (it is a directory)" : "") + "; give the .zip written by 'sitrep evidence export'.");
+        }
         Bundles.Verification v = c.services().bundles().verify(bundle);
         if (v.intact()) {
             c.out().println("Intact: " + v.items() + " item" + (v.items() == 1 ? "" : "s") + ", every SHA-256 matches "

@@ -40,7 +40,7 @@ final class PlatformListCommand extends StoreCommand {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", p.name());
         out.put("kind", p.kind().key());
-        out.put("url", p.url());
+        out.put("url", p.shownUrl());
         out.put("path", p.path() == null ? null : p.path().toString());
         out.put("email", p.email());
         out.put("environment", p.environment().key());

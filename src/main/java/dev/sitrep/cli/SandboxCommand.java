@@ -38,7 +38,7 @@ final class SandboxCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1 (default: any free port).")
+    @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1, 0..65535 (default 0: any free port).")
     int port;
 
     @Option(names = "--scenario", paramLabel = "NAME|FILE",
@@ -61,6 +61,7 @@ final class SandboxCommand implements Callable<Integer> {
         }
         Scenario scenario = scenarioName == null ? null : BuiltInScenarios.resolve(scenarioName);
         var clock = root.environment().clock();
+        PortOption.check(port, "--port");
         SandboxServer started;
         try {
             started = SandboxServer.start(port, clock, Duration.ofMinutes(15));

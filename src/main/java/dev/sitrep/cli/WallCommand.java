@@ -53,9 +53,7 @@ final class WallCommand implements Callable<Integer> {
         if (port == null) {
             return nativeWall();
         }
-        if (port < 0 || port > 65535) {
-            throw SitrepException.invalid("--serve PORT must be 0..65535 (0 for any free port), not " + port);
-        }
+        PortOption.check(port, "--serve");
         InetAddress address = address(bind);
         WallAccess access = address.isLoopbackAddress() ? WallAccess.loopbackOnly()
                 : WallAccess.randomToken(new SecureRandom());

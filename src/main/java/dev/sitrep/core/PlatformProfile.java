@@ -58,6 +58,26 @@ public record PlatformProfile(String name, PlatformKind kind, String url, Path p
 
     /** Where the platform is, for lists: its URL or its file. */
     public String address() {
-        return kind.usesUrl() ? url : String.valueOf(path);
+        return kind.usesUrl() ? shownUrl() : String.valueOf(path);
+    }
+
+    /**
+     * The URL as it may be printed or shown: never with a user or password in it (such a URL is refused when a
+     * profile is added; one kept from before that is shown without them).
+     */
+    public String shownUrl() {
+        if (url == null) {
+            return null;
+        }
+        try {
+            java.net.URI u = new java.net.URI(url.strip());
+            if (u.getRawUserInfo() == null) {
+                return url;
+            }
+            return new java.net.URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getRawPath(), null, null)
+                    .toString();
+        } catch (java.net.URISyntaxException e) {
+            return url.replaceAll("//[^/@]*@", "//");
+        }
     }
 }

@@ -56,6 +56,25 @@ public final class DataDirectory {
             throw SitrepException.invalid("The data directory " + dir + " contains ';', which the database cannot use; "
                     + "choose a path without it.");
         }
+        if (Files.isDirectory(dir)) {
+            checkWritable(dir);
+        }
+    }
+
+    /**
+     * Writes and removes a probe file: permission bits say nothing for root, and some directories (under /proc, a
+     * read-only mount) refuse new files whatever they say. Refused, the database would fail deep inside with a
+     * stack trace instead.
+     */
+    private static void checkWritable(Path dir) {
+        try {
+            Path probe = Files.createTempFile(dir, ".sitrep-probe", ".tmp");
+            Files.delete(probe);
+        } catch (java.io.IOException | SecurityException e) {
+            throw SitrepException.invalid("Cannot write to the data directory " + dir + " ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); pass --data-dir "
+                    + "(or set SITREP_HOME) to a directory you can write to.");
+        }
     }
 
     public static Path logs(Path dataDir) {

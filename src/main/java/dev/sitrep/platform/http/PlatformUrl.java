@@ -15,8 +15,15 @@ public final class PlatformUrl {
     public static HttpUrl parse(String text) {
         HttpUrl url = text == null ? null : HttpUrl.parse(text.strip());
         if (url == null) {
-            throw SitrepException.invalid("'" + text + "' is not a URL; give the platform's base address, e.g. "
+            throw SitrepException.invalid("'" + String.valueOf(text).replaceAll("//[^/@]*@", "//***@") + "' is not a URL; give the platform's base address, e.g. "
                     + "https://powernode.example.com.");
+        }
+        if (!url.username().isEmpty() || !url.password().isEmpty()) {
+            throw SitrepException.invalid(SitrepException.input("url") + " must not carry a user or password ("
+                    + url.scheme() + "://" + (url.username().isEmpty() ? "" : url.username() + ":") + "***@" + url.host()
+                    + "): they would be stored and printed in clear. Give the address alone, the account with "
+                    + SitrepException.input("email") + ", and the secret with 'sitrep platform secret NAME' "
+                    + "(kept in the OS keychain).");
         }
         if (url.scheme().equals("http") && !isLoopback(url.host())) {
             throw SitrepException.invalid("Plain http is only allowed to this machine (localhost, 127.0.0.1); "
