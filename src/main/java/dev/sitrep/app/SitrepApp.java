@@ -101,7 +101,8 @@ public final class SitrepApp extends Application {
     private void openWorkspace(Path dataDir, ProcessEnvironment env, String actorOption, ShellViewModel shellModel,
                                ShellView shell, StartupMarkers markers) {
         executor = new FxExecutor();
-        executor.submit(() -> Services.open(dataDir, clock, env, actorOption), opened -> {
+        executor.submit(() -> Services.open(dataDir, clock, env, actorOption, "the console",
+                line -> Platform.runLater(() -> shellModel.setOpening(line))), opened -> {
             workspace = opened;
             desktop = new Desktop(opened, executor, clock, zone, shellModel, shell, this::applyTheme,
                     () -> startDrill(dataDir, env, actorOption));

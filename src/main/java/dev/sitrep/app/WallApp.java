@@ -41,7 +41,7 @@ public final class WallApp extends Application {
         boolean windowed = Boolean.parseBoolean(named.getOrDefault("windowed", "false"));
         Clock clock = Clock.systemUTC();
         executor.submit(() -> {
-            Services w = Services.open(dataDir, clock, env, null);
+            Services w = Services.open(dataDir, clock, env, null, "the wall", line -> { });
             return new Opened(w, w.settings().isDrill());
         }, opened -> {
             workspace = opened.workspace();

@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
@@ -31,13 +32,25 @@ abstract class StoreCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         RootCommand root = (RootCommand) spec.root().userObject();
         ProcessEnvironment environment = root.environment();
-        try (Store store = Store.open(environment.dataDir(root.dataDirOption()));
+        try (Store store = open(spec, environment.dataDir(root.dataDirOption()));
              Services services = Services.on(store).environment(environment, root.actorOption())
                      .secretsAsker(terminal(environment)).build()) {
             int code = run(new Context(store, services, environment, spec.commandLine().getOut()));
             spec.commandLine().getOut().flush();
             return code;
         }
+    }
+
+    /**
+     * Opens the workspace for {@code command}, which names itself to a process that has to wait for it;
+     * a slow open (waiting for another process, recovering after a crash) is said in one line on stderr.
+     */
+    static Store open(CommandSpec command, Path dataDir) {
+        PrintWriter err = command.commandLine().getErr();
+        return Store.open(dataDir, command.qualifiedName(), line -> {
+            err.println(line);
+            err.flush();
+        });
     }
 
     /** Secrets no SITREP_SECRET_<NAME> or keychain gives are asked on the terminal, when there is one. */

@@ -60,7 +60,7 @@ final class WallCommand implements Callable<Integer> {
         RootCommand root = (RootCommand) spec.root().userObject();
         ProcessEnvironment environment = root.environment();
         PrintWriter out = spec.commandLine().getOut();
-        try (Store store = Store.open(environment.dataDir(root.dataDirOption()));
+        try (Store store = StoreCommand.open(spec, environment.dataDir(root.dataDirOption()));
              Services services = Services.on(store).environment(environment, root.actorOption()).build()) {
             WallFeed feed = new WallFeed(services.wall(environment.zone()), services.changes());
             WallServer server = start(new InetSocketAddress(address, port), feed, access);

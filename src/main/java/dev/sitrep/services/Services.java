@@ -46,6 +46,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -148,7 +149,16 @@ public final class Services implements AutoCloseable {
 
     /** Opens the store in {@code dataDir} and every service on it; {@link #close()} closes the store. */
     public static Services open(Path dataDir, Clock clock, ProcessEnvironment env, String actorOption) {
-        Store store = Store.open(dataDir);
+        return open(dataDir, clock, env, actorOption, "sitrep", line -> { });
+    }
+
+    /**
+     * As {@link #open(Path, Clock, ProcessEnvironment, String)}, for a front end that names itself to
+     * the processes that have to wait for it and shows {@code notice} (see {@link Store#open(Path, String, Consumer)}).
+     */
+    public static Services open(Path dataDir, Clock clock, ProcessEnvironment env, String actorOption, String holder,
+                                Consumer<String> notice) {
+        Store store = Store.open(dataDir, holder, notice);
         try {
             Services services = new Services(on(store).clock(clock).environment(env, actorOption), true);
             services.changesAtOpen();

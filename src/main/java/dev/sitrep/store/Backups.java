@@ -52,7 +52,7 @@ public final class Backups {
                     + "as it is. Choose a new file name.");
         } catch (SQLException | IOException e) {
             throw new SitrepException(SitrepException.Kind.FAILURE, "The backup to " + file + " failed: "
-                    + Store.firstLine(e.getMessage()) + ". The workspace is unchanged.", e);
+                    + StoreErrors.firstLine(e.getMessage()) + ". The workspace is unchanged.", e);
         } finally {
             try {
                 Files.deleteIfExists(partial);

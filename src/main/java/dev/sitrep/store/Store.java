@@ -2,7 +2,6 @@ package dev.sitrep.store;
 
 import dev.sitrep.core.SitrepException;
 import org.flywaydb.core.Flyway;
-import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcDataSource;
 
 import java.io.IOException;
@@ -10,23 +9,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
  * The local H2 database in a data directory. Every process (desktop app, CLI, wall) opens the
  * same URL with AUTO_SERVER, so whichever opened it first serves the others over loopback, and
  * WRITE_DELAY=0 so that an acknowledged commit survives a kill. Work runs in short transactions
- * through {@link #write} and {@link #read}; a transaction cut off by a vanished host is retried once.
+ * through {@link #write} and {@link #read}; a transaction cut off by a vanished host is retried once
+ * (never a write whose commit was under way: it may have been saved).
+ *
+ * <p>Processes on one data directory take turns to open and to close the database (the
+ * {@link DirectoryLock}): one that opens while another opens or closes waits for it, as it does
+ * while H2 says its file is held, up to {@link #WAIT}; then the directory is reported busy, never
+ * corrupt. A process that serves the database lets the ones it serves finish their work before it
+ * closes, so that none of them loses a transaction to its exit.
  */
 public final class Store implements AutoCloseable {
 
     public static final String DB_NAME = "sitrep";
     /** The newest migration in db/migration; a test keeps the two in step. */
     static final int SCHEMA_VERSION = 9;
+    /** How long a process waits for the others on its data directory before it says the directory is busy. */
+    public static final Duration WAIT = Duration.ofSeconds(10);
+    /** A served process idle this long rests between uses (a console, a wall): closing need not wait for it. */
+    private static final Duration RESTING = Duration.ofSeconds(1);
     private static final Logger LOG = Logger.getLogger(Store.class.getName());
 
     private final Path dataDir;
     private final JdbcDataSource dataSource;
+    private final String holder;
+    private final Consumer<String> notice;
+    private final Duration wait;
+    /** Holds the database open in this process; one whose host went away is replaced before the next transaction. */
     private Connection keeper;
 
     /** What a unit of work does inside one transaction. */
@@ -35,14 +53,30 @@ public final class Store implements AutoCloseable {
         T run(Tx tx) throws SQLException;
     }
 
-    private Store(Path dataDir, JdbcDataSource dataSource, Connection keeper) {
+    private Store(Path dataDir, JdbcDataSource dataSource, String holder, Consumer<String> notice, Duration wait) {
         this.dataDir = dataDir;
         this.dataSource = dataSource;
-        this.keeper = keeper;
+        this.holder = holder;
+        this.notice = notice;
+        this.wait = wait;
     }
 
     /** Opens (creating when absent) the workspace in {@code dataDir} and brings its schema up to date. */
     public static Store open(Path dataDir) {
+        return open(dataDir, "sitrep", line -> { });
+    }
+
+    /**
+     * Opens the workspace in {@code dataDir}, waiting for other processes on it up to {@link #WAIT}.
+     *
+     * @param holder what this process is, for one that has to wait for it ("sitrep incident note", "the console")
+     * @param notice gets one line, on another thread, when opening takes over a second: what it waits for or does
+     */
+    public static Store open(Path dataDir, String holder, Consumer<String> notice) {
+        return open(dataDir, holder, notice, WAIT);
+    }
+
+    static Store open(Path dataDir, String holder, Consumer<String> notice, Duration wait) {
         Path dir = dataDir.toAbsolutePath().normalize();
         DataDirectory.checkUsable(dir);
         try {
@@ -56,23 +90,72 @@ public final class Store implements AutoCloseable {
         ds.setURL(url(dir));
         ds.setUser("sa");
         ds.setPassword("");
-        Connection keeper;
-        try {
-            keeper = ds.getConnection();
-        } catch (SQLException e) {
-            throw openFailure(dir, e);
-        }
-        try {
-            if (!isCurrent(keeper)) {
-                Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-            }
-        } catch (RuntimeException e) {
-            closeQuietly(keeper);
-            throw new SitrepException(SitrepException.Kind.FAILURE, "Cannot bring the database " + databaseFile(dir)
-                    + " up to date: " + rootMessage(e) + ". It was left as it was; see " + DataDirectory.logs(dir) + ".", e);
-        }
+        Store store = new Store(dir, ds, holder, notice, wait);
+        store.keeper = store.connectKeeper(true);
         LOG.info(() -> "opened " + databaseFile(dir));
-        return new Store(dir, ds, keeper);
+        return store;
+    }
+
+    /** Connects this process to the database, in turn with the others, and (when {@code migrate}) brings it up to date. */
+    private Connection connectKeeper(boolean migrate) {
+        long started = System.nanoTime();
+        long deadline = started + wait.toNanos();
+        OpenProgress progress = OpenProgress.watch(dataDir, notice);
+        try (DirectoryLock.Held held = lock(deadline)) {
+            if (held == null) {
+                throw StoreErrors.busy(dataDir, null, System.nanoTime() - started);
+            }
+            progress.lockTaken();
+            Connection c = connect(started, deadline, progress);
+            try {
+                if (migrate && !isCurrent(c)) {
+                    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+                }
+                c.setAutoCommit(false); // then H2 never reconnects it behind this class's back
+                return c;
+            } catch (SQLException | RuntimeException e) {
+                closeQuietly(c);
+                throw new SitrepException(SitrepException.Kind.FAILURE, "Cannot bring the database " + databaseFile()
+                        + " up to date: " + StoreErrors.rootMessage(e) + ". It was left as it was; see "
+                        + DataDirectory.logs(dataDir) + ".", e);
+            }
+        } finally {
+            progress.done();
+        }
+    }
+
+    private DirectoryLock.Held lock(long deadline) {
+        try {
+            return DirectoryLock.acquire(dataDir, holder, deadline);
+        } catch (IOException e) {
+            throw new SitrepException(SitrepException.Kind.FAILURE, "Cannot lock " + dataDir.resolve(DirectoryLock.LOCK_FILE)
+                    + ": " + e.getMessage() + "; check that the data directory is writable.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SitrepException(SitrepException.Kind.FAILURE, "Stopped while waiting for " + dataDir + ".", e);
+        }
+    }
+
+    /** A connection, waiting out contention until the deadline (with jitter, so that waiting processes do not retry in step). */
+    private Connection connect(long started, long deadline, OpenProgress progress) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return dataSource.getConnection();
+            } catch (SQLException e) {
+                if (!StoreErrors.isContention(e)) {
+                    throw StoreErrors.openFailure(dataDir, e);
+                }
+                progress.contended(e);
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw StoreErrors.busy(dataDir, e, System.nanoTime() - started);
+                }
+                LOG.fine(() -> "waiting: " + StoreErrors.firstLine(e.getMessage()));
+                long base = 25L << Math.min(attempt, 4);
+                sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1,
+                        ThreadLocalRandom.current().nextLong(base / 2, base * 3 / 2)));
+            }
+        }
     }
 
     /**
@@ -96,6 +179,11 @@ public final class Store implements AutoCloseable {
         return dataDir.resolve(DB_NAME + ".mv.db");
     }
 
+    /** H2's own lock file: there while a process has the database open, and left behind by one that was killed. */
+    static Path h2LockFile(Path dataDir) {
+        return dataDir.resolve(DB_NAME + ".lock.db");
+    }
+
     public Path dataDir() {
         return dataDir;
     }
@@ -116,83 +204,57 @@ public final class Store implements AutoCloseable {
 
     private <T> T inTransaction(Work<T> work, boolean readOnly) {
         SQLException first = null;
-        for (int attempt = 0; attempt < 2; attempt++) {
-            try (Connection c = dataSource.getConnection()) {
+        while (true) {
+            keepConnected();
+            Connection c = null;
+            boolean committing = false;
+            try {
+                c = dataSource.getConnection();
                 c.setAutoCommit(false);
-                try {
-                    Tx tx = new Tx(c);
-                    T result = work.run(tx);
-                    if (!readOnly) {
-                        tx.flushChanges();
-                    }
-                    c.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly(c);
-                    throw e;
+                Tx tx = new Tx(c);
+                T result = work.run(tx);
+                if (!readOnly) {
+                    tx.flushChanges();
+                    committing = true;
                 }
+                c.commit();
+                return result;
             } catch (SQLException e) {
-                if (first == null && isTransient(e)) {
-                    first = e;
-                    LOG.warning(() -> "retrying after " + e.getMessage());
-                    continue;
+                rollbackQuietly(c);
+                boolean lost = StoreErrors.isTransient(e);
+                if (first != null || committing || !lost) {
+                    throw StoreErrors.failure(dataDir, e, committing && lost);
                 }
-                throw failure(e);
+                first = e;
+                LOG.warning(() -> "retrying after " + e.getMessage());
+            } catch (RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            } finally {
+                closeQuietly(c);
             }
         }
-        throw failure(first);
     }
 
-    private static boolean isTransient(SQLException e) {
-        int code = e.getErrorCode();
-        String state = e.getSQLState();
-        return code == ErrorCode.CONNECTION_BROKEN_1 || code == ErrorCode.DATABASE_CALLED_AT_SHUTDOWN
-                || code == ErrorCode.LOCK_TIMEOUT_1 || code == ErrorCode.DEADLOCK_1
-                || code == ErrorCode.OBJECT_CLOSED || (state != null && state.startsWith("08"));
-    }
-
-    private SitrepException failure(SQLException e) {
-        if (e.getErrorCode() == ErrorCode.LOCK_TIMEOUT_1) {
-            return new SitrepException(SitrepException.Kind.FAILURE, "The database " + databaseFile()
-                    + " is busy: another Sitrep process holds a lock. Nothing was changed; try again.", e);
+    /** Replaces the keeper when the process that served this one the database went away (crashed, or closed it). */
+    private synchronized void keepConnected() {
+        try {
+            if (keeper == null || keeper.isValid(0)) {
+                return;
+            }
+        } catch (SQLException e) {
+            LOG.fine(() -> "keeper: " + e.getMessage());
         }
-        return new SitrepException(SitrepException.Kind.FAILURE, "Database error in " + databaseFile() + ": "
-                + firstLine(e.getMessage()) + ". Nothing was changed; see " + DataDirectory.logs(dataDir) + ".", e);
-    }
-
-    private static SitrepException openFailure(Path dir, SQLException e) {
-        Path file = databaseFile(dir);
-        int code = e.getErrorCode();
-        if (code == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-            return new SitrepException(SitrepException.Kind.FAILURE, "The database " + file + " is locked by a program that "
-                    + "did not open it in shared mode (an H2 console or an old Sitrep?); close that program and try again.", e);
-        }
-        if (Files.exists(file)) {
-            return new SitrepException(SitrepException.Kind.FAILURE, "The database file " + file + " cannot be read ("
-                    + firstLine(e.getMessage()) + "). It is corrupt or not a Sitrep database, and was left untouched: move it "
-                    + "away and run 'sitrep restore --from BACKUP' into an empty directory, or use another --data-dir.", e);
-        }
-        return new SitrepException(SitrepException.Kind.FAILURE, "Cannot open the database in " + dir + ": "
-                + firstLine(e.getMessage()) + ".", e);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return firstLine(t.getMessage() == null ? t.toString() : t.getMessage());
-    }
-
-    static String firstLine(String message) {
-        if (message == null) {
-            return "no detail";
-        }
-        int nl = message.indexOf('\n');
-        return (nl < 0 ? message : message.substring(0, nl)).strip();
+        LOG.info("the process serving the database went away; connecting again");
+        closeQuietly(keeper);
+        keeper = null;
+        keeper = connectKeeper(false);
     }
 
     private static void rollbackQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
         try {
             c.rollback();
         } catch (SQLException ignored) {
@@ -201,6 +263,9 @@ public final class Store implements AutoCloseable {
     }
 
     private static void closeQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
         try {
             c.close();
         } catch (SQLException ignored) {
@@ -210,14 +275,86 @@ public final class Store implements AutoCloseable {
 
     /** Opens a plain connection for work that manages its own statements (backup). */
     Connection connection() throws SQLException {
+        keepConnected();
         return dataSource.getConnection();
     }
 
+    /**
+     * Lets go of the database. When this process serves it to others, it first lets them finish
+     * (up to {@link #WAIT}; one that rests between uses, such as a console, is not waited for), with
+     * the directory locked so that no one starts to open it meanwhile, then closes it for all.
+     */
     @Override
     public synchronized void close() {
-        if (keeper != null) {
-            closeQuietly(keeper);
-            keeper = null;
+        Connection c = keeper;
+        if (c == null) {
+            return;
+        }
+        keeper = null;
+        try {
+            if (servesAlone(c)) {
+                handOver(c);
+            }
+        } catch (SQLException e) {
+            LOG.fine(() -> "closing: " + e.getMessage());
+        } finally {
+            closeQuietly(c);
+        }
+    }
+
+    /** This process serves the database, and no other store in it uses it. */
+    private static boolean servesAlone(Connection c) throws SQLException {
+        try (var s = c.createStatement(); var rs = s.executeQuery("SELECT (SELECT SERVER IS NULL FROM "
+                + "INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID = SESSION_ID()), COUNT(*) FILTER (WHERE SERVER IS NULL) "
+                + "FROM INFORMATION_SCHEMA.SESSIONS")) {
+            return rs.next() && rs.getBoolean(1) && rs.getInt(2) == 1;
+        }
+    }
+
+    private void handOver(Connection c) throws SQLException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        try (DirectoryLock.Held held = lock(deadline)) {
+            c.setAutoCommit(true); // a fresh CURRENT_TIMESTAMP for each look (this keeper is local: nothing reconnects it)
+            if (held == null || awaitNone(c, "NOT (SESSION_STATE = 'SLEEP' AND NOT CONTAINS_UNCOMMITTED AND SLEEP_SINCE < "
+                    + "DATEADD(MILLISECOND, -" + RESTING.toMillis() + ", CURRENT_TIMESTAMP))", deadline) == 0) {
+                return; // closing the keeper closes the database: it serves no one
+            }
+            // What is left rests (or outstayed the wait): hold every new statement, let those under way end, close.
+            try (var s = c.createStatement()) {
+                s.execute("SET EXCLUSIVE 1");
+                awaitNone(c, "EXECUTING_STATEMENT IS NOT NULL", deadline);
+                LOG.info("closing the database under other processes' connections; they connect again");
+                s.execute("SHUTDOWN");
+            }
+        }
+    }
+
+    /**
+     * Waits until no other process's connection matches {@code condition} or the deadline passes.
+     *
+     * @return how many connections other processes still have
+     */
+    private static int awaitNone(Connection c, String condition, long deadline) throws SQLException {
+        try (var ps = c.prepareStatement("SELECT COUNT(*), COUNT(*) FILTER (WHERE " + condition + ") "
+                + "FROM INFORMATION_SCHEMA.SESSIONS WHERE SERVER IS NOT NULL")) {
+            while (true) {
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(2) == 0 || System.nanoTime() >= deadline) {
+                        return rs.getInt(1);
+                    }
+                }
+                sleep(25);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SitrepException(SitrepException.Kind.FAILURE, "Stopped while waiting for the database.", e);
         }
     }
 }

@@ -67,9 +67,7 @@ final class FrameTimes {
     }
 
     static long percentile(long[] values, int p) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)];
+        return dev.sitrep.bench.BenchData.percentile(values, p);
     }
 
     static long max(long[] values) {

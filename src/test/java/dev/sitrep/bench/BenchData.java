@@ -115,6 +115,13 @@ public final class BenchData {
         return sorted[sorted.length / 2];
     }
 
+    /** The {@code p}th percentile of {@code values} (0 when there are none). */
+    public static long percentile(long[] values, int p) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)];
+    }
+
     /**
      * A Markdown runbook of at least {@code lines} lines in the styles the importer reads: navigation
      * before the title, a severity table, an ASCII triage tree, then failures written as Symptoms /

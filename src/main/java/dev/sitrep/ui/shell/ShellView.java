@@ -73,7 +73,9 @@ public final class ShellView extends BorderPane {
         pageArea.getStyleClass().add("page-area");
         ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
         progress.setPrefWidth(240);
-        Label opening = new Label("Opening the workspace…");
+        Label opening = new Label();
+        opening.setId("openingWorkspace");
+        opening.textProperty().bind(model.openingProperty());
         opening.getStyleClass().add(Styles.TEXT_MUTED);
         VBox waiting = new VBox(12, opening, progress);
         waiting.setAlignment(Pos.CENTER);

@@ -47,6 +47,7 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper haltBanner = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper escalationBanner = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper syncState = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper opening = new ReadOnlyStringWrapper("Opening the workspace…");
     private final TaskStatus status = new TaskStatus();
     private List<String> escalatedPlatforms = List.of();
     private List<String> escalationLevels = List.of();
@@ -95,6 +96,11 @@ public final class ShellViewModel {
         if (page.get() == Page.INCIDENT) {
             page.set(Page.BOARD);
         }
+    }
+
+    /** What opening the workspace is doing when it takes long (waiting for another process, recovering after a crash). */
+    public void setOpening(String text) {
+        opening.set(text);
     }
 
     public void setOperator(String name) {
@@ -196,6 +202,10 @@ public final class ShellViewModel {
 
     public ReadOnlyStringProperty localClockProperty() {
         return localClock.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty openingProperty() {
+        return opening.getReadOnlyProperty();
     }
 
     /** The window's own background work (theme, platform states, the wall, the drill): what failed, on the status bar. */
