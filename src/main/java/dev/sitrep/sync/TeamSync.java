@@ -198,13 +198,14 @@ public final class TeamSync {
                     if (result.taken()) {
                         tx.outbox().remove(row.seq());
                         tx.outbox().saw(platform, row.entity(), row.entityId(), result.version());
-                        switch (result.outcome()) {
-                            case "duplicate" -> counts[1]++;
-                            case "conflict" -> {
-                                counts[2]++;
-                                conflicts.add(new Conflict(row.entity(), row.entityId(), result.conflicts()));
-                            }
-                            default -> counts[0]++;
+                        if (!result.conflicts().isEmpty()) {
+                            // A duplicate carries its first result's conflicts: the answer that had them was lost.
+                            counts[2]++;
+                            conflicts.add(new Conflict(row.entity(), row.entityId(), result.conflicts()));
+                        } else if (result.outcome().equals("duplicate")) {
+                            counts[1]++;
+                        } else {
+                            counts[0]++;
                         }
                     } else {
                         tx.outbox().reject(row.seq(), result.reason() == null ? result.outcome() : result.reason());
