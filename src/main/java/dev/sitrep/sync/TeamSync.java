@@ -24,6 +24,7 @@ import dev.sitrep.store.PostmortemRepository;
 import dev.sitrep.store.Store;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,15 @@ public final class TeamSync {
         }
     }
 
+    /**
+     * How far one cycle goes, whichever comes first: pushes sent, pages pulled, time taken. A cycle
+     * that reaches a bound stops with an error saying which; the next cycle goes on from there.
+     */
+    public record Bounds(int pushes, int pages, Duration time) {
+        /** 200 pushes (100,000 changes), 1,000 pages (1,000,000 entries), 5 minutes. */
+        public static final Bounds DEFAULT = new Bounds(200, 1_000, Duration.ofMinutes(5));
+    }
+
     private record Conflict(String entity, String id, JsonNode conflicts) {
     }
 
@@ -73,14 +83,16 @@ public final class TeamSync {
     private final Function<PlatformProfile, PlatformConnector> connect;
     private final Supplier<String> origin;
     private final Clock clock;
+    private final Bounds bounds;
 
     public TeamSync(Store store, IncidentService incidents, Function<PlatformProfile, PlatformConnector> connect,
-                    Supplier<String> origin, Clock clock) {
+                    Supplier<String> origin, Clock clock, Bounds bounds) {
         this.store = store;
         this.incidents = incidents;
         this.connect = connect;
         this.origin = origin;
         this.clock = clock;
+        this.bounds = bounds;
     }
 
     /** What waits for each team platform among {@code profiles} (kind sitrep), by name. */
@@ -105,8 +117,9 @@ public final class TeamSync {
                         + "kind sitrep share incidents (see platform-api.md).");
             }
             backfillOnce(platform);
-            int[] counts = push(team, platform);
-            int pulled = pull(team, platform);
+            CycleLimit limit = new CycleLimit(platform, bounds);
+            int[] counts = push(team, platform, limit);
+            int pulled = pull(team, platform, limit);
             SyncBacklog waiting = store.read(tx -> tx.outbox().waiting(platform));
             return new Report(platform, counts[0], counts[1], counts[2], counts[3], pulled, waiting.pending(),
                     waiting.oldest());
@@ -163,7 +176,7 @@ public final class TeamSync {
     }
 
     /** @return pushed, duplicates, conflicts, rejected */
-    private int[] push(SitrepConnector team, String platform) {
+    private int[] push(SitrepConnector team, String platform, CycleLimit limit) {
         int[] counts = new int[4];
         String me = origin.get();
         while (true) {
@@ -171,6 +184,7 @@ public final class TeamSync {
             if (rows.isEmpty()) {
                 return counts;
             }
+            limit.beforePush(() -> store.read(tx -> tx.outbox().waiting(platform)).pending());
             List<SitrepConnector.Change> changes = store.read(tx -> {
                 List<SitrepConnector.Change> out = new ArrayList<>();
                 for (OutboxRepository.Row r : rows) {
@@ -244,11 +258,12 @@ public final class TeamSync {
         }
     }
 
-    private int pull(SitrepConnector team, String platform) {
+    private int pull(SitrepConnector team, String platform, CycleLimit limit) {
         String cursor = store.read(tx -> tx.outbox().cursor(platform)).orElse(null);
         int pulled = 0;
         SitrepConnector.Page page;
         do {
+            limit.beforePage();
             page = team.pull(cursor, PULL_PAGE);
             SitrepConnector.Page current = page;
             store.write(tx -> {
@@ -258,9 +273,13 @@ public final class TeamSync {
                 return null;
             });
             pulled += page.changes().size();
-            if (page.cursor() != null) {
-                cursor = page.cursor();
+            if (page.more() && (page.cursor() == null || page.cursor().equals(cursor))) {
+                throw PlatformException.unreachable(platform, "it answered more: true but its cursor stays at "
+                        + (cursor == null ? "the start" : "\"" + cursor + "\"") + "; this sync stopped rather than ask "
+                        + "for the same page again. The platform is misbehaving: tell its operators (nothing is lost).",
+                        null);
             }
+            cursor = page.cursor();
         } while (page.more() && !page.changes().isEmpty());
         return pulled;
     }
