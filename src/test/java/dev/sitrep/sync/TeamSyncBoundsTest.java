@@ -163,7 +163,7 @@ class TeamSyncBoundsTest {
     private static String applied(String push) {
         ObjectNode answer = Json.MAPPER.createObjectNode();
         ArrayNode results = answer.putArray("results");
-        for (JsonNode change : TeamSync.tree(push).path("changes")) {
+        for (JsonNode change : Json.tree(push).path("changes")) {
             results.addObject().put("key", change.path("key").asText()).put("outcome", "applied").put("version", 1);
         }
         return answer.toString();
