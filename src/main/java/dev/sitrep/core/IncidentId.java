@@ -33,6 +33,11 @@ public record IncidentId(String value) implements Comparable<IncidentId> {
         return new IncidentId(id.toString());
     }
 
+    /** Whether {@code text} is an incident id exactly as written (upper case, no blanks). */
+    public static boolean isValid(String text) {
+        return FORMAT.matcher(text).matches();
+    }
+
     /** Accepts the id in any case, with surrounding blanks. */
     public static IncidentId parse(String text) {
         return new IncidentId(text == null ? null : text.trim().toUpperCase(Locale.ROOT));

@@ -7,6 +7,9 @@ public final class Limits {
     public static final int NAME_MAX = 200;
     public static final int REASON_MAX = 1_000;
     public static final int TEXT_MAX = 20_000;
+    /** An incident's impact statement and an action item's action: what the store (and the team contract) keeps. */
+    public static final int IMPACT_MAX = 4_000;
+    public static final int ACTION_MAX = 2_000;
 
     private Limits() {
     }
@@ -29,12 +32,17 @@ public final class Limits {
 
     /** Free text (a note, a hypothesis): trimmed, not empty, at most {@value #TEXT_MAX} characters. */
     public static String text(String what, String raw) {
+        return text(what, raw, TEXT_MAX);
+    }
+
+    /** Free text of at most {@code max} characters, trimmed, not empty. */
+    public static String text(String what, String raw, int max) {
         String text = raw == null ? "" : raw.strip();
         if (text.isEmpty()) {
             throw SitrepException.invalid("The " + what + " is empty; write what happened.");
         }
-        if (text.length() > TEXT_MAX) {
-            throw SitrepException.invalid("The " + what + " is " + text.length() + " characters; the limit is " + TEXT_MAX
+        if (text.length() > max) {
+            throw SitrepException.invalid("The " + what + " is " + text.length() + " characters; the limit is " + max
                     + ". Split it into several entries, or attach it as evidence.");
         }
         return text;

@@ -425,7 +425,7 @@ public final class IncidentService {
 
     /** Writes the impact statement. */
     public Change setImpact(IncidentId id, String impact) {
-        String text = Limits.text("impact", impact);
+        String text = Limits.text("impact", impact, Limits.IMPACT_MAX);
         return store.write(tx -> {
             Incident current = lock(tx, id);
             if (text.equals(current.impact())) {

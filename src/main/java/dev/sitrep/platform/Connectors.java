@@ -30,8 +30,8 @@ public final class Connectors {
             case SO1 -> new So1Connector(name, http(profile, So1Connector::errorMessage), () -> secrets.secretFor(name),
                     profile.flags(), clock);
             case WEATHERVANE -> new WeathervaneConnector(name, profile.path(), clock);
-            case SITREP -> new SitrepConnector(name, http(profile, SitrepConnector::errorMessage),
-                    () -> secrets.secretFor(name), clock);
+            case SITREP -> new SitrepConnector(name, http(profile, SitrepConnector::errorMessage,
+                    SitrepConnector.MAX_ANSWER), () -> secrets.secretFor(name), clock);
         };
     }
 
@@ -67,7 +67,12 @@ public final class Connectors {
 
     private static JsonHttp http(PlatformProfile profile, java.util.function.Function<com.fasterxml.jackson.databind.JsonNode,
             String> dialect) {
+        return http(profile, dialect, JsonHttp.MAX_BODY);
+    }
+
+    private static JsonHttp http(PlatformProfile profile, java.util.function.Function<com.fasterxml.jackson.databind.JsonNode,
+            String> dialect, long maxAnswer) {
         return new JsonHttp(profile.name(), PlatformUrl.parse(profile.url()), JsonHttp.client(profile.caCert(), CALL_TIMEOUT),
-                dialect);
+                dialect, maxAnswer);
     }
 }

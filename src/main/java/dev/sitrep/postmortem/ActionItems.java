@@ -43,8 +43,8 @@ public final class ActionItems {
     }
 
     public ActionItem add(IncidentId incident, String action, String owner, LocalDate due) {
-        String what = Limits.text("action", action);
-        String who = blankToNull(owner);
+        String what = Limits.text("action", action, Limits.ACTION_MAX);
+        String who = Limits.optionalName("owner", owner);
         incidents.show(incident);
         Instant now = clock.instant();
         String by = actor.get();
@@ -72,7 +72,7 @@ public final class ActionItems {
                     + id + "; 'sitrep followups' lists them."));
             before[0] = current;
             ActionItem next = new ActionItem(id, current.incident(), action == null ? current.action()
-                    : Limits.text("action", action), owner == null ? current.owner() : blankToNull(owner),
+                    : Limits.text("action", action, Limits.ACTION_MAX), owner == null ? current.owner() : Limits.optionalName("owner", owner),
                     due == null ? current.due() : due, status == null ? current.status() : status,
                     current.createdAt(), current.createdBy(), now, by, current.version() + 1);
             tx.actionItems().update(next);
@@ -113,10 +113,5 @@ public final class ActionItems {
         return Comparator.<ActionItem>comparingInt(a -> a.overdue(today) ? 0 : a.status().finished() ? 2 : 1)
                 .thenComparing(ActionItem::due, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(ActionItem::createdAt);
-    }
-
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : Limits.text("owner", s);
     }
 }

@@ -1,14 +1,16 @@
 package dev.sitrep.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitrep.core.TeamLimits;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A {@code POST /sitrep/v1/changes} body, checked whole before any of it is applied: a body whose
- * shape is wrong anywhere is refused as a {@link BadRequest}. What a change says about its entity
- * (its kind, its fields, the incident it names) is the store's to judge, change by change.
+ * shape is wrong anywhere, or that breaks the contract's limits (ids, field sizes: {@link TeamLimits}),
+ * is refused as a {@link BadRequest}. What a change says about its entity (its kind, the incident
+ * it names) is the store's to judge, change by change.
  *
  * @param origin  the pushing console's origin id
  * @param changes in the order the console made them
@@ -20,6 +22,7 @@ record PushRequest(String origin, List<Change> changes) {
 
     private static final String REQUEST_SHAPE = "; send {\"origin\": \"<your origin id>\", \"changes\": [...]}";
     private static final String CHANGE_SHAPE = "; a change is {\"key\", \"entity\", \"id\", \"base\", \"body\"}";
+    private static final String LIMITS = " (the contract's limits: platform-api.md, \"Limits\")";
 
     /**
      * One change.
@@ -39,6 +42,10 @@ record PushRequest(String origin, List<Change> changes) {
         String origin = text(root, "origin");
         if (origin == null) {
             throw new BadRequest("missing \"origin\"" + REQUEST_SHAPE);
+        }
+        String problem = TeamLimits.idProblem("origin", origin);
+        if (problem != null) {
+            throw new BadRequest(problem + LIMITS);
         }
         JsonNode changes = root.get("changes");
         if (changes == null || !changes.isArray()) {
@@ -69,6 +76,13 @@ record PushRequest(String origin, List<Change> changes) {
         JsonNode body = change.get("body");
         if (body == null || !body.isObject()) {
             throw new BadRequest(where + ": missing \"body\" (a JSON object)" + CHANGE_SHAPE);
+        }
+        String problem = TeamLimits.idProblem("key", key);
+        if (problem == null) {
+            problem = TeamLimits.problem(entity, id, body);
+        }
+        if (problem != null) {
+            throw new BadRequest(where + ": " + problem + LIMITS);
         }
         return new Change(key, entity, id, base.asLong(), body);
     }

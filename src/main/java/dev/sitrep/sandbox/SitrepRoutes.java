@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import com.sun.net.httpserver.HttpExchange;
 import dev.sitrep.core.Json;
+import dev.sitrep.core.TeamLimits;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +27,8 @@ final class SitrepRoutes {
 
     static final String PREFIX = "/sitrep/v1/";
 
-    /** The largest body read: 500 changes with long postmortems fit well within it. */
-    private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+    /** The largest body read: the contract's most for a push. */
+    private static final int MAX_BODY_BYTES = TeamLimits.PUSH_MAX_BYTES;
 
     private static final String[] CAPABILITIES = {"health", "kill_switch", "incidents", "timeline", "postmortems",
             "action_items", "changes"};

@@ -1,8 +1,11 @@
 package dev.sitrep.store;
 
+import dev.sitrep.core.Json;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
+import dev.sitrep.core.SitrepException;
 import dev.sitrep.core.SyncBacklog;
+import dev.sitrep.core.TeamLimits;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,7 +47,8 @@ public final class OutboxRepository {
 
     /**
      * Queues a change for every team platform, unless this transaction applies what came from one;
-     * the body is only written out when it is queued.
+     * the body is only written out when it is queued. A change over the team contract's limits is
+     * refused here, so the transaction that makes it saves nothing.
      */
     public void enqueue(String entity, String entityId, java.util.function.Supplier<String> body, Instant at)
             throws SQLException {
@@ -52,6 +56,11 @@ public final class OutboxRepository {
             return;
         }
         String json = body.get();
+        String problem = TeamLimits.problem(entity, entityId, Json.tree(json));
+        if (problem != null) {
+            throw SitrepException.invalid("This change cannot go to the team platform: " + problem + " (the team "
+                    + "contract's limits, platform-api.md). Nothing was saved; make it smaller and try again.");
+        }
         for (String platform : teamPlatforms()) {
             enqueueTo(platform, entity, entityId, json, at);
         }

@@ -6,6 +6,7 @@ import dev.sitrep.core.ActionItem;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentFields;
 import dev.sitrep.core.IncidentId;
+import dev.sitrep.core.Json;
 import dev.sitrep.core.TeamJson;
 import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.platform.sitrep.SitrepConnector;
@@ -52,7 +53,7 @@ final class PageApplier {
         this.now = now;
         for (OutboxRepository.Row r : tx.outbox().pending(platform, Integer.MAX_VALUE)) {
             List<String> names = waiting.computeIfAbsent(r.entity() + " " + r.entityId(), k -> new ArrayList<>());
-            for (Iterator<String> it = TeamSync.tree(r.body()).path("fields").fieldNames(); it.hasNext(); ) {
+            for (Iterator<String> it = Json.tree(r.body()).path("fields").fieldNames(); it.hasNext(); ) {
                 names.add(it.next());
             }
         }
@@ -167,7 +168,7 @@ final class PageApplier {
             return;
         }
         var current = tx.postmortems().find(id);
-        if (current.isPresent() && TeamSync.tree(current.get().doc()).equals(e.body().path("doc"))) {
+        if (current.isPresent() && Json.tree(current.get().doc()).equals(e.body().path("doc"))) {
             return;
         }
         String doc = e.body().path("doc").toString();

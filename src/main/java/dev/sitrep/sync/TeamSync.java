@@ -24,6 +24,7 @@ import dev.sitrep.store.PostmortemRepository;
 import dev.sitrep.store.Store;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,15 +37,29 @@ import java.util.function.Supplier;
  * order, each change under its idempotency key (a change leaves the outbox only with the
  * platform's answer recorded, so a retry after a crash never doubles it), then pull the feed from
  * the stored cursor and merge it into the store. Where the platform kept its value over this
- * console's, both values are written on the incident's timeline for every console to see.
+ * console's, both values are written on the incident's timeline for every console to see. A
+ * change over the contract's limits is set aside with its reason, never sent; every loop of a
+ * cycle is bounded in count and in time ({@link Bounds}).
  */
 public final class TeamSync {
 
     private static final int PULL_PAGE = 1000;
 
-    /** What a cycle moved and what still waits. */
-    public record Report(String platform, int pushed, int duplicates, int conflicts, int rejected, int pulled,
+    /**
+     * What a cycle moved and what still waits; {@code refused} says, for each change refused for
+     * good in this cycle (by the platform, or here for breaking the contract's limits), its kind,
+     * its id and why.
+     */
+    public record Report(String platform, int pushed, int duplicates, int conflicts, List<String> refused, int pulled,
                          int waiting, Instant waitingSince) {
+
+        public Report {
+            refused = List.copyOf(refused);
+        }
+
+        public int rejected() {
+            return refused.size();
+        }
 
         public String describe() {
             StringBuilder s = new StringBuilder(platform).append(": pushed ").append(pushed);
@@ -56,13 +71,31 @@ public final class TeamSync {
                 s.append(", ").append(conflicts).append(" conflict").append(conflicts == 1 ? "" : "s")
                         .append(" (both versions are on the timeline)");
             }
-            if (rejected > 0) {
-                s.append(", ").append(rejected).append(" refused by the platform for good");
+            if (!refused.isEmpty()) {
+                s.append(", ").append(refused.size()).append(" refused for good (kept aside, not sent again)");
             }
             s.append(waiting == 0 ? "; nothing waiting." : "; " + waiting + " still waiting since "
                     + TimeFormat.utcTime(waitingSince) + ".");
+            refused.forEach(r -> s.append("\n  refused: ").append(r));
             return s.toString();
         }
+    }
+
+    /** What the pushes of one cycle did. */
+    private static final class Tally {
+        int pushed;
+        int duplicates;
+        int conflicts;
+        final List<String> refused = new ArrayList<>();
+    }
+
+    /**
+     * How far one cycle goes, whichever comes first: pushes sent, pages pulled, time taken. A cycle
+     * that reaches a bound stops with an error saying which; the next cycle goes on from there.
+     */
+    public record Bounds(int pushes, int pages, Duration time) {
+        /** 200 pushes (100,000 changes), 1,000 pages (1,000,000 entries), 5 minutes. */
+        public static final Bounds DEFAULT = new Bounds(200, 1_000, Duration.ofMinutes(5));
     }
 
     private record Conflict(String entity, String id, JsonNode conflicts) {
@@ -73,14 +106,16 @@ public final class TeamSync {
     private final Function<PlatformProfile, PlatformConnector> connect;
     private final Supplier<String> origin;
     private final Clock clock;
+    private final Bounds bounds;
 
     public TeamSync(Store store, IncidentService incidents, Function<PlatformProfile, PlatformConnector> connect,
-                    Supplier<String> origin, Clock clock) {
+                    Supplier<String> origin, Clock clock, Bounds bounds) {
         this.store = store;
         this.incidents = incidents;
         this.connect = connect;
         this.origin = origin;
         this.clock = clock;
+        this.bounds = bounds;
     }
 
     /** What waits for each team platform among {@code profiles} (kind sitrep), by name. */
@@ -105,11 +140,12 @@ public final class TeamSync {
                         + "kind sitrep share incidents (see platform-api.md).");
             }
             backfillOnce(platform);
-            int[] counts = push(team, platform);
-            int pulled = pull(team, platform);
+            CycleLimit limit = new CycleLimit(platform, bounds);
+            Tally pushes = push(team, platform, limit);
+            int pulled = pull(team, platform, limit);
             SyncBacklog waiting = store.read(tx -> tx.outbox().waiting(platform));
-            return new Report(platform, counts[0], counts[1], counts[2], counts[3], pulled, waiting.pending(),
-                    waiting.oldest());
+            return new Report(platform, pushes.pushed, pushes.duplicates, pushes.conflicts, pushes.refused, pulled,
+                    waiting.pending(), waiting.oldest());
         } catch (PlatformException e) {
             store.write(tx -> {
                 tx.outbox().failed(platform, e.getMessage(), clock.instant());
@@ -162,60 +198,80 @@ public final class TeamSync {
         });
     }
 
-    /** @return pushed, duplicates, conflicts, rejected */
-    private int[] push(SitrepConnector team, String platform) {
-        int[] counts = new int[4];
+    private Tally push(SitrepConnector team, String platform, CycleLimit limit) {
+        Tally tally = new Tally();
         String me = origin.get();
         while (true) {
             List<OutboxRepository.Row> rows = store.read(tx -> tx.outbox().pending(platform, SitrepConnector.MAX_PUSH));
             if (rows.isEmpty()) {
-                return counts;
+                return tally;
             }
-            List<SitrepConnector.Change> changes = store.read(tx -> {
-                List<SitrepConnector.Change> out = new ArrayList<>();
-                for (OutboxRepository.Row r : rows) {
-                    out.add(new SitrepConnector.Change(r.key(), r.entity(), r.entityId(),
-                            tx.outbox().base(platform, r.entity(), r.entityId()), tree(r.body())));
-                }
-                return out;
-            });
-            List<SitrepConnector.Result> results;
-            try {
-                results = team.push(me, changes);
-            } catch (PlatformException e) {
-                long last = rows.get(rows.size() - 1).seq();
+            PushBatch batch = PushBatch.of(rows);
+            if (!batch.aside().isEmpty()) {
                 store.write(tx -> {
-                    tx.outbox().attempted(platform, last, e.getMessage());
+                    for (Map.Entry<OutboxRepository.Row, String> r : batch.aside().entrySet()) {
+                        tx.outbox().reject(r.getKey().seq(), r.getValue());
+                        tally.refused.add(r.getKey().entity() + " " + r.getKey().entityId() + ": " + r.getValue());
+                    }
                     return null;
                 });
-                throw e;
             }
-            List<Conflict> conflicts = new ArrayList<>();
+            if (!batch.send().isEmpty()) {
+                limit.beforePush(() -> store.read(tx -> tx.outbox().waiting(platform)).pending());
+                send(team, platform, me, batch.send(), tally);
+            }
+        }
+    }
+
+    /** Pushes one batch and records each answer in one transaction; then notes the conflicts. */
+    private void send(SitrepConnector team, String platform, String me, List<PushBatch.Outgoing> batch, Tally tally) {
+        List<SitrepConnector.Change> changes = store.read(tx -> {
+            List<SitrepConnector.Change> out = new ArrayList<>();
+            for (PushBatch.Outgoing o : batch) {
+                OutboxRepository.Row r = o.row();
+                out.add(new SitrepConnector.Change(r.key(), r.entity(), r.entityId(),
+                        tx.outbox().base(platform, r.entity(), r.entityId()), o.body()));
+            }
+            return out;
+        });
+        List<SitrepConnector.Result> results;
+        try {
+            results = team.push(me, changes);
+        } catch (PlatformException e) {
+            long last = batch.get(batch.size() - 1).row().seq();
             store.write(tx -> {
-                for (int i = 0; i < rows.size(); i++) {
-                    OutboxRepository.Row row = rows.get(i);
-                    SitrepConnector.Result result = results.get(i);
-                    if (result.taken()) {
-                        tx.outbox().remove(row.seq());
-                        tx.outbox().saw(platform, row.entity(), row.entityId(), result.version());
-                        switch (result.outcome()) {
-                            case "duplicate" -> counts[1]++;
-                            case "conflict" -> {
-                                counts[2]++;
-                                conflicts.add(new Conflict(row.entity(), row.entityId(), result.conflicts()));
-                            }
-                            default -> counts[0]++;
-                        }
-                    } else {
-                        tx.outbox().reject(row.seq(), result.reason() == null ? result.outcome() : result.reason());
-                        counts[3]++;
-                    }
-                }
-                tx.outbox().pushed(platform, clock.instant());
+                tx.outbox().attempted(platform, last, e.getMessage());
                 return null;
             });
-            conflicts.forEach(this::noteConflict);
+            throw e;
         }
+        List<Conflict> conflicts = new ArrayList<>();
+        store.write(tx -> {
+            for (int i = 0; i < batch.size(); i++) {
+                OutboxRepository.Row row = batch.get(i).row();
+                SitrepConnector.Result result = results.get(i);
+                if (result.taken()) {
+                    tx.outbox().remove(row.seq());
+                    tx.outbox().saw(platform, row.entity(), row.entityId(), result.version());
+                    if (!result.conflicts().isEmpty()) {
+                        // A duplicate carries its first result's conflicts: the answer that had them was lost.
+                        tally.conflicts++;
+                        conflicts.add(new Conflict(row.entity(), row.entityId(), result.conflicts()));
+                    } else if (result.outcome().equals("duplicate")) {
+                        tally.duplicates++;
+                    } else {
+                        tally.pushed++;
+                    }
+                } else {
+                    String reason = result.reason() == null ? result.outcome() : result.reason();
+                    tx.outbox().reject(row.seq(), reason);
+                    tally.refused.add(row.entity() + " " + row.entityId() + ": " + reason);
+                }
+            }
+            tx.outbox().pushed(platform, clock.instant());
+            return null;
+        });
+        conflicts.forEach(this::noteConflict);
     }
 
     /** Both versions on the incident's timeline (a local change: it reaches every console). */
@@ -243,11 +299,12 @@ public final class TeamSync {
         }
     }
 
-    private int pull(SitrepConnector team, String platform) {
+    private int pull(SitrepConnector team, String platform, CycleLimit limit) {
         String cursor = store.read(tx -> tx.outbox().cursor(platform)).orElse(null);
         int pulled = 0;
         SitrepConnector.Page page;
         do {
+            limit.beforePage();
             page = team.pull(cursor, PULL_PAGE);
             SitrepConnector.Page current = page;
             store.write(tx -> {
@@ -257,18 +314,14 @@ public final class TeamSync {
                 return null;
             });
             pulled += page.changes().size();
-            if (page.cursor() != null) {
-                cursor = page.cursor();
+            if (page.more() && (page.cursor() == null || page.cursor().equals(cursor))) {
+                throw PlatformException.unreachable(platform, "it answered more: true but its cursor stays at "
+                        + (cursor == null ? "the start" : "\"" + cursor + "\"") + "; this sync stopped rather than ask "
+                        + "for the same page again. The platform is misbehaving: tell its operators (nothing is lost).",
+                        null);
             }
+            cursor = page.cursor();
         } while (page.more() && !page.changes().isEmpty());
         return pulled;
-    }
-
-    static JsonNode tree(String json) {
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("an outbox row holds unreadable JSON", e);
-        }
     }
 }

@@ -151,6 +151,25 @@ class TeamSyncTest {
                         .equals("bo's"));
     }
 
+    @Test
+    void threeHundredNotesOf19000CharactersEachReachTheOtherConsole() {
+        Incident incident = ana.workspace.incidents().declare(Declaration.titled("Checkout 5xx"));
+        for (int i = 0; i < 300; i++) {
+            ana.workspace.incidents().note(incident.id(), "%03d ".formatted(i) + "x".repeat(18_996), null);
+        }
+        ana.sync();
+        bo.sync();
+
+        List<String> sent = notes(ana, incident.id());
+        assertThat(sent).hasSize(300).allMatch(text -> text.length() == 19_000);
+        assertThat(notes(bo, incident.id())).as("6 MB of notes, more than one page holds").isEqualTo(sent);
+    }
+
+    private static List<String> notes(TeamConsole c, IncidentId id) {
+        return c.workspace.incidents().show(id).timeline().stream().filter(e -> e.type() == EventType.NOTE)
+                .map(TimelineEvent::text).sorted().toList();
+    }
+
     /** What a console holds, per incident: its fields, its timeline, its action items, its postmortem. */
     private static Map<String, String> state(TeamConsole c) {
         Map<String, String> out = new TreeMap<>();

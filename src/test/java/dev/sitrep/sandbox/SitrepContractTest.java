@@ -2,6 +2,7 @@ package dev.sitrep.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitrep.core.Json;
+import dev.sitrep.core.TeamLimits;
 import dev.sitrep.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -437,6 +438,50 @@ class SitrepContractTest {
         assertThat(sandbox.team().incident(INC)).isEmpty();
     }
 
+    @Test
+    void anIdOver40CharactersIsRefusedNamingTheFieldAndNothingIsApplied() throws Exception {
+        HttpResponse<String> response = post("changes", pushBody(A, List.of(
+                change("k1", "incident", INC, 0, fields(INCIDENT_FIELDS)),
+                change("k2", "event", "e".repeat(300), 0, event(INC, "a long id")))));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).path("error").asText()).contains("change 2").contains("\"id\" is 300 characters")
+                .contains("the limit is 40");
+        assertThat(sandbox.team().incident(INC)).isEmpty();
+        assertThat(sandbox.team().changeCount()).isZero();
+    }
+
+    @Test
+    void idsFieldsAndKindsOverTheLimitsAreRefusedNamingTheFieldAndTheLimit() throws Exception {
+        String incident = change("k1", "incident", INC, 0, fields(INCIDENT_FIELDS));
+        String longNote = change("k2", "event", "e1", 0, event(INC, "n".repeat(20_001)));
+        String longCommander = change("k2", "incident", INC, 0, fields("{\"roles\": {\"commander\": \"" + "m".repeat(201)
+                + "\"}}"));
+        String unknownField = change("k2", "incident", INC, 0, fields("{\"colour\": \"red\"}"));
+        String notAnIncidentId = change("k2", "incident", "checkout", 0, fields(INCIDENT_FIELDS));
+        String spacedKey = change("k 2", "event", "e1", 0, event(INC, "note"));
+        String hugeDoc = change("k2", "postmortem", INC, 0, "{\"doc\": {\"lessons\": \"" + "l".repeat(2_100_000)
+                + "\"}, \"publishedBy\": \"maria\"}");
+
+        assertThat(refusal(A, incident, longNote)).contains("change 2").contains("body.text is 20001 characters")
+                .contains("the limit is 20000");
+        assertThat(refusal(A, incident, longCommander)).contains("body.fields.roles.commander is 201 characters")
+                .contains("the limit is 200");
+        assertThat(refusal(A, incident, unknownField)).contains("body.fields.colour is not a field of an incident");
+        assertThat(refusal(A, notAnIncidentId)).contains("\"id\"").contains("INC-20261122-1432-7QF2");
+        assertThat(refusal(A, incident, spacedKey)).contains("\"key\"").contains("letters, digits");
+        assertThat(refusal("o".repeat(41), incident)).contains("\"origin\" is 41 characters");
+        assertThat(refusal(A, incident, hugeDoc)).contains("body.doc is 2100014 characters as JSON")
+                .contains("the limit is 1000000");
+        assertThat(sandbox.team().changeCount()).isZero();
+    }
+
+    private String refusal(String origin, String... changes) throws Exception {
+        HttpResponse<String> response = post("changes", pushBody(origin, List.of(changes)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        return json(response).path("error").asText();
+    }
+
     // Pulling
 
     @Test
@@ -466,6 +511,43 @@ class SitrepContractTest {
         assertThat(all.get(1).path("body").path("text").asText()).isEqualTo("note 1");
         assertThat(all.get(7).path("version").asLong()).isEqualTo(2);
         assertThat(feed("?since=8").path("changes")).isEmpty();
+    }
+
+    @Test
+    void pagesAreCutByBytesEachWithAtLeastOneChangeAndEveryWriteOnceInOrder() throws Exception {
+        createIncident(A, "k0");
+        String text = "x".repeat(19_000);
+        for (int batch = 0; batch < 3; batch++) {
+            int from = batch * 100;
+            push(B, IntStream.range(from, from + 100).mapToObj(i -> change("k" + (i + 1), "event", "e" + (i + 1), 0,
+                    event(INC, text))).toArray(String[]::new));
+        }
+        String doc = "{\"lessons\": \"" + "l".repeat(TeamLimits.DOC_MAX - 20) + "\"}";
+        push(A, change("k301", "postmortem", INC, 0, "{\"doc\": " + doc + ", \"publishedBy\": \"maria\"}"));
+
+        List<String> ids = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        String cursor = "";
+        boolean more = true;
+        while (more) {
+            HttpResponse<byte[]> page = http.send(HttpRequest.newBuilder(URI.create(sandbox.url()
+                            + "/sitrep/v1/changes?limit=1000&since=" + cursor))
+                    .header("Authorization", "Bearer " + SandboxServer.TEAM_TOKEN).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode answer = Json.MAPPER.readTree(page.body());
+            sizes.add(page.body().length);
+            assertThat(answer.path("changes")).as("at least one change a page").isNotEmpty();
+            answer.path("changes").forEach(c -> ids.add(c.path("id").asText()));
+            cursor = answer.path("cursor").asText();
+            more = answer.path("more").asBoolean();
+        }
+
+        assertThat(sizes).as("5.7 MB of notes and a postmortem of 1,000,000 characters").hasSizeGreaterThanOrEqualTo(2)
+                .allMatch(size -> size <= TeamLimits.PAGE_MAX_BYTES);
+        List<String> expected = new ArrayList<>(List.of(INC));
+        IntStream.rangeClosed(1, 300).forEach(i -> expected.add("e" + i));
+        expected.add(INC);
+        assertThat(ids).isEqualTo(expected);
     }
 
     @Test

@@ -27,12 +27,13 @@ import java.util.function.Function;
 
 /**
  * JSON over HTTP(S) to one platform, with the limits a commander's tool needs: connect, read and
- * whole-call timeouts, answers capped at {@link #MAX_BODY} bytes, and every failure turned into
- * a {@link PlatformException} that names the platform. Authorization headers are never logged.
+ * whole-call timeouts, answers capped (at {@link #MAX_BODY} bytes unless the platform's contract
+ * says otherwise), and every failure turned into a {@link PlatformException} that names the
+ * platform. Authorization headers are never logged.
  */
 public final class JsonHttp {
 
-    /** The largest answer read; anything bigger is refused, never buffered. */
+    /** The largest answer read by default; anything bigger is refused, never buffered. */
     public static final long MAX_BODY = 5L * 1024 * 1024;
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
@@ -47,15 +48,23 @@ public final class JsonHttp {
     private final HttpUrl base;
     private final OkHttpClient client;
     private final Function<JsonNode, String> errorMessage;
+    private final long maxBody;
 
     /**
      * @param errorMessage reads the platform's own error text out of an error body (its dialect)
      */
     public JsonHttp(String platform, HttpUrl base, OkHttpClient client, Function<JsonNode, String> errorMessage) {
+        this(platform, base, client, errorMessage, MAX_BODY);
+    }
+
+    /** @param maxBody the largest answer read (the most the platform's contract lets it send) */
+    public JsonHttp(String platform, HttpUrl base, OkHttpClient client, Function<JsonNode, String> errorMessage,
+                    long maxBody) {
         this.platform = platform;
         this.base = base;
         this.client = client;
         this.errorMessage = errorMessage;
+        this.maxBody = maxBody;
     }
 
     /** A client with Sitrep's timeouts, trusting the system CAs plus {@code caFile} when given. */
@@ -124,16 +133,16 @@ public final class JsonHttp {
             return Json.MAPPER.nullNode();
         }
         long declared = body.contentLength();
-        if (declared > MAX_BODY) {
+        if (declared > maxBody) {
             throw PlatformException.unreachable(platform, response.code(), "the answer is " + megabytes(declared)
-                    + ", more than the " + megabytes(MAX_BODY) + " Sitrep reads; the platform or a proxy in between is "
+                    + ", more than the " + megabytes(maxBody) + " Sitrep reads; the platform or a proxy in between is "
                     + "misbehaving");
         }
         BufferedSource source = body.source();
-        source.request(MAX_BODY + 1);
-        if (source.getBuffer().size() > MAX_BODY) {
+        source.request(maxBody + 1);
+        if (source.getBuffer().size() > maxBody) {
             throw PlatformException.unreachable(platform, response.code(), "the answer is more than the "
-                    + megabytes(MAX_BODY) + " Sitrep reads; the platform or a proxy in between is misbehaving");
+                    + megabytes(maxBody) + " Sitrep reads; the platform or a proxy in between is misbehaving");
         }
         String text = source.readString(StandardCharsets.UTF_8);
         if (text.isBlank()) {

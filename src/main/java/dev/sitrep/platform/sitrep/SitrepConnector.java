@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sitrep.core.Json;
 import dev.sitrep.core.PlatformKind;
+import dev.sitrep.core.TeamLimits;
 import dev.sitrep.platform.Capability;
 import dev.sitrep.platform.Health;
 import dev.sitrep.platform.KillSwitchState;
@@ -34,6 +35,8 @@ public final class SitrepConnector extends NamedConnector {
     public static final List<String> STATUS_PATHS = List.of(BASE + "/health", BASE + "/capabilities");
     /** The most changes one push carries (the contract's limit). */
     public static final int MAX_PUSH = 500;
+    /** The largest answer read: the most a page of the feed may take, so any page the contract allows is read. */
+    public static final long MAX_ANSWER = TeamLimits.PAGE_MAX_BYTES;
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.HEALTH, Capability.KILL_SWITCH_STATUS,
             Capability.KILL_SWITCH_HALT, Capability.KILL_SWITCH_RESUME);
 
