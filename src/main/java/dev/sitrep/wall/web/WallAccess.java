@@ -1,10 +1,14 @@
 package dev.sitrep.wall.web;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who may read the browser wall. On loopback alone, anyone on this machine (the server also
@@ -48,6 +52,18 @@ public final class WallAccess {
         }
         String given = parameter(rawQuery, "token");
         return given != null && MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Whether a request's {@code Host} header (may be {@code null}) names the loopback server bound
+     * to {@code bound}: a page on another site that a rebinding DNS answer points here names its own host.
+     */
+    static boolean namesLoopback(String host, InetSocketAddress bound) {
+        int port = bound.getPort();
+        String address = bound.getAddress().getHostAddress();
+        return Set.copyOf(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port,
+                (address.contains(":") ? "[" + address + "]" : address) + ":" + port))
+                .contains(String.valueOf(host).toLowerCase(Locale.ROOT));
     }
 
     private static String parameter(String rawQuery, String name) {

@@ -12,10 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,16 +39,11 @@ public final class WallServer implements AutoCloseable {
     private final Semaphore streams = new Semaphore(MAX_STREAMS);
     private final AtomicInteger open = new AtomicInteger();
     private final CountDownLatch closed = new CountDownLatch(1);
-    private final Set<String> loopbackHosts;
 
     private WallServer(HttpServer server, WallFeed feed, WallAccess access) {
         this.server = server;
         this.feed = feed;
         this.access = access;
-        int port = server.getAddress().getPort();
-        String bound = server.getAddress().getAddress().getHostAddress();
-        this.loopbackHosts = new HashSet<>(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port,
-                (bound.contains(":") ? "[" + bound + "]" : bound) + ":" + port));
         this.workers = Executors.newCachedThreadPool(DaemonThreads.numbered("sitrep-wall-http"));
         server.setExecutor(workers);
         server.createContext("/", this::handle);
@@ -108,8 +99,7 @@ public final class WallServer implements AutoCloseable {
                 text(x, 401, "The wall needs the access token printed with its URL: add ?token=... to the address.\n");
                 return;
             }
-            if (!access.requiresToken() && !loopbackHosts.contains(String.valueOf(x.getRequestHeaders().getFirst("Host"))
-                    .toLowerCase(Locale.ROOT))) {
+            if (!access.requiresToken() && !WallAccess.namesLoopback(x.getRequestHeaders().getFirst("Host"), address())) {
                 text(x, 403, "Open the wall as http://127.0.0.1:" + address().getPort() + "/ on this machine.\n");
                 return;
             }
