@@ -56,14 +56,27 @@ public final class WallAccess {
 
     /**
      * Whether a request's {@code Host} header (may be {@code null}) names the loopback server bound
-     * to {@code bound}: a page on another site that a rebinding DNS answer points here names its own host.
+     * to {@code bound}: a page on another site that a rebinding DNS answer points here names its own
+     * host. A Host without a port means HTTP's default, 80 (as browsers send it for a wall on port 80).
      */
     static boolean namesLoopback(String host, InetSocketAddress bound) {
-        int port = bound.getPort();
+        if (host == null) {
+            return false;
+        }
+        String name = host.toLowerCase(Locale.ROOT);
+        int port = 80;
+        int colon = name.lastIndexOf(':');
+        if (colon > name.lastIndexOf(']')) {
+            String digits = name.substring(colon + 1);
+            if (!digits.matches("[0-9]{1,5}")) {
+                return false;
+            }
+            port = Integer.parseInt(digits);
+            name = name.substring(0, colon);
+        }
         String address = bound.getAddress().getHostAddress();
-        return Set.copyOf(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port,
-                (address.contains(":") ? "[" + address + "]" : address) + ":" + port))
-                .contains(String.valueOf(host).toLowerCase(Locale.ROOT));
+        return port == bound.getPort() && Set.copyOf(List.of("127.0.0.1", "localhost", "[::1]",
+                address.contains(":") ? "[" + address + "]" : address)).contains(name);
     }
 
     private static String parameter(String rawQuery, String name) {
