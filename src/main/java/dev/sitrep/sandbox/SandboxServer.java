@@ -1,19 +1,20 @@
 package dev.sitrep.sandbox;
 
-import dev.sitrep.core.DaemonThreads;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.sitrep.core.Json;
+import dev.sitrep.http.BoundedServer;
+import dev.sitrep.http.ServerLimits;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The drill platform: a real HTTP server on 127.0.0.1 that speaks Powernode's dialect (login,
@@ -32,6 +33,8 @@ import java.util.concurrent.Executors;
  * gives those cues on a timetable. Tests and drills talk to it exactly as they would to the real platform.
  * It also speaks the {@code sitrep} contract under /sitrep/v1/ ({@link SitrepRoutes}), sharing incidents
  * among consoles through its {@link #team()} store; both dialects show the same health and kill switch.
+ * A request's body is read whole, up to {@link #MAX_BODY_BYTES}, before it is served, without a
+ * thread; a {@link Fault#SLOW} answer waits on a timer, not a thread.
  */
 public final class SandboxServer implements AutoCloseable {
 
@@ -44,11 +47,16 @@ public final class SandboxServer implements AutoCloseable {
     /** How many AI agents the sandbox runs. */
     public static final int AGENTS = 12;
 
+    /** The largest request body read: 500 changes with long postmortems fit well within it; more is 413. */
+    public static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
+    /** Its clients are consoles and drills on this machine, all from one address: a client's share is the whole. */
+    static final ServerLimits LIMITS = new ServerLimits("sitrep-sandbox", 16, 256, 256, Duration.ofSeconds(30),
+            Duration.ofSeconds(2), 16 * 1024, MAX_BODY_BYTES);
+
     /** A fault served instead of the next answers. */
     public enum Fault { SERVER_ERROR, UNAUTHORIZED, SLOW, MALFORMED, RATE_LIMITED }
 
-    private final HttpServer server;
-    private final ExecutorService workers;
+    private final BoundedServer server;
     private final Clock clock;
     private final Duration tokenLifetime;
     private final Map<String, Session> sessions = new HashMap<>();
@@ -77,33 +85,28 @@ public final class SandboxServer implements AutoCloseable {
     record Halt(Instant since, String by, String reason) {
     }
 
-    private SandboxServer(HttpServer server, ExecutorService workers, Clock clock, Duration tokenLifetime) {
-        this.server = server;
-        this.workers = workers;
+    private SandboxServer(int port, Clock clock, Duration tokenLifetime) throws IOException {
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
         this.team = new TeamStore(clock);
         this.sitrep = new SitrepRoutes(this, team);
+        this.server = BoundedServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), LIMITS,
+                new Handler.Abstract() {
+                    @Override
+                    public boolean handle(Request request, Response response, Callback callback) {
+                        SandboxServer.this.handle(request, response, callback);
+                        return true;
+                    }
+                });
     }
 
     /** Starts on 127.0.0.1:{@code port} (0 picks a free port). */
     public static SandboxServer start(int port, Clock clock, Duration tokenLifetime) throws IOException {
-        // Without TCP_NODELAY the JDK server's small answers wait ~40 ms for a delayed ACK (Nagle);
-        // the property is read once per process, so set it before the first server starts.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        ExecutorService workers = Executors.newFixedThreadPool(4, DaemonThreads.named("sitrep-sandbox"));
-        SandboxServer sandbox = new SandboxServer(server, workers, clock, tokenLifetime);
-        server.createContext("/", sandbox::handle);
-        server.setExecutor(workers);
-        server.start();
-        return sandbox;
+        return new SandboxServer(port, clock, tokenLifetime);
     }
 
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + server.address().getPort());
     }
 
     /** What the consoles share through the {@code sitrep} contract: seed it, or read it to check a test. */
@@ -229,48 +232,59 @@ public final class SandboxServer implements AutoCloseable {
 
     // HTTP
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Fault fault;
-            Duration slowDelay;
-            synchronized (this) {
-                fault = faults.next();
-                slowDelay = faults.slowDelay();
+    /** Reads the body (no thread waits for it), then serves the request on one of the server's threads. */
+    private void handle(Request request, Response response, Callback callback) {
+        Content.Source.asByteArrayAsync(request, -1).whenCompleteAsync((body, failure) -> {
+            if (failure != null) {
+                // the body was too big (413) or the client left: Jetty answers or drops the connection
+                callback.failed(failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure);
+            } else {
+                serve(new Exchange(request, response, callback, body));
             }
-            if (fault != null && serveFault(exchange, fault, slowDelay)) {
-                return;
-            }
+        }, server.executor());
+    }
+
+    private void serve(Exchange exchange) {
+        Fault fault;
+        Duration slowDelay;
+        synchronized (this) {
+            fault = faults.next();
+            slowDelay = faults.slowDelay();
+        }
+        if (fault == Fault.SLOW) {
+            server.scheduler().schedule(() -> server.executor().execute(() -> route(exchange)), slowDelay.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } else if (fault != null) {
+            serveFault(exchange, fault);
+        } else {
             route(exchange);
         }
     }
 
-    private boolean serveFault(HttpExchange exchange, Fault fault, Duration slowDelay) throws IOException {
+    private static void serveFault(Exchange exchange, Fault fault) {
         switch (fault) {
             case SERVER_ERROR -> send(exchange, 500, error("Internal server error"));
             case UNAUTHORIZED -> send(exchange, 401, error("Token expired"));
-            case MALFORMED -> sendRaw(exchange, 200, "<html><body>502 Bad Gateway</body></html>", "text/html");
+            case MALFORMED -> exchange.send(200, "text/html", "<html><body>502 Bad Gateway</body></html>");
             case RATE_LIMITED -> {
-                exchange.getResponseHeaders().add("Retry-After", "30");
+                exchange.answerHeader("Retry-After", "30");
                 send(exchange, 429, error("Rate limit exceeded"));
             }
-            case SLOW -> {
-                try {
-                    Thread.sleep(slowDelay.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return false;
-            }
-            default -> {
-                return false;
-            }
+            default -> throw new IllegalArgumentException("not a fault answered at once: " + fault);
         }
-        return true;
     }
 
-    private synchronized void route(HttpExchange x) throws IOException {
-        String method = x.getRequestMethod();
-        String path = x.getRequestURI().getPath();
+    private void route(Exchange exchange) {
+        try {
+            routeLocked(exchange);
+        } catch (RuntimeException e) {
+            exchange.fail(e);
+        }
+    }
+
+    private synchronized void routeLocked(Exchange x) {
+        String method = x.method();
+        String path = x.path();
         if (path.startsWith(SitrepRoutes.PREFIX)) {
             sitrep.route(x);
             return;
@@ -288,7 +302,7 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    private void login(HttpExchange x) throws IOException {
+    private void login(Exchange x) {
         JsonNode body = readBody(x);
         JsonNode credentials = body.has("session") ? body.path("session") : body;
         String email = credentials.path("email").asText("");
@@ -307,7 +321,7 @@ public final class SandboxServer implements AutoCloseable {
         send(x, 200, ok(data));
     }
 
-    private void killSwitch(HttpExchange x, String method, String path) throws IOException {
+    private void killSwitch(Exchange x, String method, String path) {
         Session session = session(x);
         if (session == null) {
             send(x, 401, error("Unauthorized"));
@@ -352,7 +366,7 @@ public final class SandboxServer implements AutoCloseable {
                 send(x, 200, ok(status()));
             }
             case "events" -> {
-                int limit = Math.min(100, queryInt(x.getRequestURI(), "limit", 20));
+                int limit = Math.min(100, queryInt(x.rawQuery(), "limit", 20));
                 ObjectNode data = Json.MAPPER.createObjectNode();
                 var list = data.putArray("events");
                 for (int i = events.size() - 1; i >= 0 && list.size() < limit; i--) {
@@ -372,8 +386,8 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    private Session session(HttpExchange x) {
-        String auth = x.getRequestHeaders().getFirst("Authorization");
+    private Session session(Exchange x) {
+        String auth = x.header("Authorization");
         if (auth == null || !auth.startsWith("Bearer ")) {
             return null;
         }
@@ -447,17 +461,16 @@ public final class SandboxServer implements AutoCloseable {
         return Json.MAPPER.createObjectNode().put("success", false).put("error", message);
     }
 
-    private static JsonNode readBody(HttpExchange x) throws IOException {
-        try (InputStream in = x.getRequestBody()) {
-            byte[] bytes = in.readNBytes(64 * 1024);
+    private static JsonNode readBody(Exchange x) {
+        try {
+            byte[] bytes = x.body();
             return bytes.length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(bytes);
         } catch (IOException e) {
             return Json.MAPPER.createObjectNode();
         }
     }
 
-    private static int queryInt(URI uri, String name, int fallback) {
-        String q = uri.getQuery();
+    private static int queryInt(String q, String name, int fallback) {
         if (q == null) {
             return fallback;
         }
@@ -474,22 +487,12 @@ public final class SandboxServer implements AutoCloseable {
         return fallback;
     }
 
-    static void send(HttpExchange x, int status, JsonNode body) throws IOException {
-        sendRaw(x, status, Json.write(body), "application/json");
-    }
-
-    private static void sendRaw(HttpExchange x, int status, String body, String type) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().set("Content-Type", type);
-        x.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = x.getResponseBody()) {
-            out.write(bytes);
-        }
+    static void send(Exchange x, int status, JsonNode body) {
+        x.send(status, "application/json", Json.write(body));
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        workers.shutdownNow();
+        server.close();
     }
 }

@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
-import com.sun.net.httpserver.HttpExchange;
 import dev.sitrep.core.Json;
 import dev.sitrep.core.TeamLimits;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -27,7 +26,7 @@ final class SitrepRoutes {
 
     static final String PREFIX = "/sitrep/v1/";
 
-    /** The largest body read: the contract's most for a push. */
+    /** The largest body the sitrep routes take: the contract's most for a push (the server's own bound is larger). */
     private static final int MAX_BODY_BYTES = TeamLimits.PUSH_MAX_BYTES;
 
     private static final String[] CAPABILITIES = {"health", "kill_switch", "incidents", "timeline", "postmortems",
@@ -41,14 +40,14 @@ final class SitrepRoutes {
         this.team = team;
     }
 
-    void route(HttpExchange x) throws IOException {
+    void route(Exchange x) {
         if (!authorized(x)) {
             send(x, 401, error("missing or wrong token: send \"Authorization: Bearer <token>\" with the platform's token "
                     + "(the sandbox's is in sandbox.md)"));
             return;
         }
-        String method = x.getRequestMethod();
-        String path = x.getRequestURI().getPath();
+        String method = x.method();
+        String path = x.path();
         try {
             switch (method + " " + path.substring(PREFIX.length())) {
                 case "GET capabilities" -> send(x, 200, capabilities());
@@ -66,8 +65,8 @@ final class SitrepRoutes {
         }
     }
 
-    private static boolean authorized(HttpExchange x) {
-        return ("Bearer " + SandboxServer.TEAM_TOKEN).equals(x.getRequestHeaders().getFirst("Authorization"));
+    private static boolean authorized(Exchange x) {
+        return ("Bearer " + SandboxServer.TEAM_TOKEN).equals(x.header("Authorization"));
     }
 
     private static ObjectNode capabilities() {
@@ -79,7 +78,7 @@ final class SitrepRoutes {
         return c;
     }
 
-    private void health(HttpExchange x) throws IOException {
+    private void health(Exchange x) {
         String status = sandbox.healthStatus();
         String detail = switch (status) {
             case "healthy" -> "all checks pass";
@@ -98,7 +97,7 @@ final class SitrepRoutes {
     }
 
     /** Already halted: 409 with the state, which a console shows as halted rather than as an error. */
-    private void halt(HttpExchange x) throws IOException, BadRequest {
+    private void halt(Exchange x) throws BadRequest {
         JsonNode body = readJson(x);
         String reason = body.path("reason").asText("").strip();
         String actor = body.path("actor").asText("").strip();
@@ -110,7 +109,7 @@ final class SitrepRoutes {
     }
 
     /** Not halted: 409 with the state. */
-    private void resume(HttpExchange x) throws IOException, BadRequest {
+    private void resume(Exchange x) throws BadRequest {
         JsonNode body = readJson(x);
         String mode = body.path("mode").asText("full").strip();
         String actor = body.path("actor").asText("").strip();
@@ -121,7 +120,7 @@ final class SitrepRoutes {
         send(x, sandbox.resumeFor(mode, actor) ? 200 : 409, killSwitch());
     }
 
-    private void push(HttpExchange x) throws IOException, BadRequest {
+    private void push(Exchange x) throws BadRequest {
         PushRequest request = PushRequest.parse(readJson(x));
         ObjectNode answer = Json.MAPPER.createObjectNode();
         ArrayNode results = answer.putArray("results");
@@ -131,7 +130,7 @@ final class SitrepRoutes {
         send(x, 200, answer);
     }
 
-    private void pull(HttpExchange x) throws IOException, BadRequest {
+    private void pull(Exchange x) throws BadRequest {
         Map<String, String> query = query(x);
         ChangeFeed.Page page = team.changes(since(query.get("since")), limit(query.get("limit")));
         ObjectNode answer = Json.MAPPER.createObjectNode();
@@ -175,12 +174,13 @@ final class SitrepRoutes {
         throw new BadRequest("limit=" + limit + " is not a page size; send a whole number from 1 to " + ChangeFeed.MAX_PAGE);
     }
 
-    /** The body as JSON (an empty body reads as {}), or a {@link BadRequest} saying why it cannot be read. */
-    private static JsonNode readJson(HttpExchange x) throws IOException, BadRequest {
-        byte[] bytes;
-        try (InputStream in = x.getRequestBody()) {
-            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
+    /**
+     * The body as JSON (an empty body reads as {}), or a {@link BadRequest} saying why it cannot be
+     * read. A body over {@link SandboxServer#MAX_BODY_BYTES} never gets here: the server answers 413; one over
+     * the contract's push maximum is refused here.
+     */
+    private static JsonNode readJson(Exchange x) throws BadRequest {
+        byte[] bytes = x.body();
         if (bytes.length > MAX_BODY_BYTES) {
             throw new BadRequest("the body is over " + MAX_BODY_BYTES / (1024 * 1024) + " MiB; send fewer changes per request");
         }
@@ -191,12 +191,14 @@ final class SitrepRoutes {
             return Json.MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new BadRequest("the body is not JSON (" + e.getOriginalMessage() + "); send UTF-8 JSON as platform-api.md shows");
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading bytes in memory failed", e);
         }
     }
 
-    private static Map<String, String> query(HttpExchange x) {
+    private static Map<String, String> query(Exchange x) {
         Map<String, String> params = new HashMap<>();
-        String raw = x.getRequestURI().getRawQuery();
+        String raw = x.rawQuery();
         if (raw != null) {
             for (String part : raw.split("&")) {
                 String[] kv = part.split("=", 2);

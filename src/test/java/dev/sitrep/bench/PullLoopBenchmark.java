@@ -101,7 +101,7 @@ class PullLoopBenchmark {
         }
         Thread.sleep(300);
         String left = liveThreads().values().stream()
-                .filter(n -> n.startsWith("bench-") || n.startsWith("sitrep-sandbox") || n.startsWith("HTTP-Dispatcher")
+                .filter(n -> n.startsWith("bench-") || n.startsWith("sitrep-sandbox")
                         || n.startsWith("OkHttp") || n.startsWith("Okio") || n.startsWith("H2 "))
                 .sorted().collect(Collectors.joining(", "));
         System.out.println("  pull-bench: threads still alive after closing everything: " + (left.isEmpty() ? "none" : left));
@@ -352,8 +352,7 @@ class PullLoopBenchmark {
             this.byThread = byThread;
             this.ownThreads = sum(n -> n.startsWith(own + "#"));
             this.httpClient = sum(n -> n.startsWith("OkHttp") || n.startsWith("Okio"));
-            this.sandbox = sum(n -> n.startsWith("sitrep-sandbox#") || n.startsWith("HTTP-Dispatcher#")
-                    || n.startsWith("server-timer"));
+            this.sandbox = sum(n -> n.startsWith("sitrep-sandbox"));
             this.h2 = sum(n -> n.startsWith("H2 ") || n.contains("MVStore"));
         }
 

@@ -40,7 +40,7 @@ public record EndpointSnapshot(String url, Instant at, String protocol, int stat
             throw SitrepException.invalid("'" + path + "' is not a path on " + base + "; give one like /health.");
         }
         Request request = new Request.Builder().url(url).get().build();
-        try (Response response = client.newCall(request).execute()) {
+        try (Response response = SafeRetry.execute(client, request)) {
             List<String> kept = new ArrayList<>();
             List<String> removed = new ArrayList<>();
             Headers headers = response.headers();

@@ -29,7 +29,8 @@ import java.util.function.Function;
  * JSON over HTTP(S) to one platform, with the limits a commander's tool needs: connect, read and
  * whole-call timeouts, answers capped (at {@link #MAX_BODY} bytes unless the platform's contract
  * says otherwise), and every failure turned into a {@link PlatformException} that names the
- * platform. Authorization headers are never logged.
+ * platform. A call on a connection the platform had closed is sent again once when that is safe
+ * ({@link SafeRetry}). Authorization headers are never logged.
  */
 public final class JsonHttp {
 
@@ -110,7 +111,7 @@ public final class JsonHttp {
         RequestBody payload = body == null ? (method.equals("GET") ? null : RequestBody.create(new byte[0], JSON))
                 : RequestBody.create(Json.write(body), JSON);
         request.method(method, payload);
-        try (Response response = client.newCall(request.build()).execute()) {
+        try (Response response = SafeRetry.execute(client, request.build())) {
             return new Answer(response.code(), readJson(response), response.headers());
         } catch (InterruptedIOException e) {
             throw PlatformException.unreachable(platform, "no answer in time from " + url.host() + " (" + e.getMessage()

@@ -1,10 +1,14 @@
 package dev.sitrep.wall.web;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who may read the browser wall. On loopback alone, anyone on this machine (the server also
@@ -48,6 +52,31 @@ public final class WallAccess {
         }
         String given = parameter(rawQuery, "token");
         return given != null && MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Whether a request's {@code Host} header (may be {@code null}) names the loopback server bound
+     * to {@code bound}: a page on another site that a rebinding DNS answer points here names its own
+     * host. A Host without a port means HTTP's default, 80 (as browsers send it for a wall on port 80).
+     */
+    static boolean namesLoopback(String host, InetSocketAddress bound) {
+        if (host == null) {
+            return false;
+        }
+        String name = host.toLowerCase(Locale.ROOT);
+        int port = 80;
+        int colon = name.lastIndexOf(':');
+        if (colon > name.lastIndexOf(']')) {
+            String digits = name.substring(colon + 1);
+            if (!digits.matches("[0-9]{1,5}")) {
+                return false;
+            }
+            port = Integer.parseInt(digits);
+            name = name.substring(0, colon);
+        }
+        String address = bound.getAddress().getHostAddress();
+        return port == bound.getPort() && Set.copyOf(List.of("127.0.0.1", "localhost", "[::1]",
+                address.contains(":") ? "[" + address + "]" : address)).contains(name);
     }
 
     private static String parameter(String rawQuery, String name) {

@@ -1,62 +1,68 @@
 package dev.sitrep.wall.web;
 
 import dev.sitrep.core.DaemonThreads;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.sitrep.http.Answers;
+import dev.sitrep.http.BoundedServer;
+import dev.sitrep.http.ServerLimits;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The browser wall over HTTP (the JDK's server, no dependency). Read-only: {@code GET /} the
- * page, {@code GET /events} its updates as server-sent events, {@code GET /healthz}; any other
- * path is 404 and any other method 405 with {@code Allow: GET}, so no route accepts a write.
- * A server bound beyond loopback must be given a token ({@link WallAccess}); without it, or with
- * a wrong one, every request is 401.
+ * The browser wall over HTTP. Read-only: {@code GET /} the page, {@code GET /events} its updates
+ * as server-sent events, {@code GET /healthz}; any other path is 404 and any other method 405
+ * with {@code Allow: GET}, so no route accepts a write. A server bound beyond loopback must be
+ * given a token ({@link WallAccess}); without it, or with a wrong one, every request is 401.
+ * What its clients may take is bounded ({@link #LIMITS}); an open event stream holds no thread,
+ * and one thread of the wall's own sends every update to all of them.
  */
 public final class WallServer implements AutoCloseable {
 
-    /** Event streams served at once; more get 503 (each holds a thread). */
+    /** Event streams served at once; more get 503. */
     public static final int MAX_STREAMS = 200;
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    /** Room for every stream and then some; a browser opens a handful, an office behind one address a few dozen. */
+    static final ServerLimits LIMITS = new ServerLimits("sitrep-wall-http", 16, 2 * MAX_STREAMS + 100, 32,
+            Duration.ofSeconds(30), Duration.ofSeconds(2), 8 * 1024, 16 * 1024);
+    private static final byte[] HEARTBEAT_COMMENT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
 
-    private final HttpServer server;
+    private final BoundedServer server;
     private final WallFeed feed;
     private final WallAccess access;
-    private final ExecutorService workers;
-    private final Semaphore streams = new Semaphore(MAX_STREAMS);
-    private final AtomicInteger open = new AtomicInteger();
+    private final Semaphore slots = new Semaphore(MAX_STREAMS);
+    private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
-    private final Set<String> loopbackHosts;
+    private final Thread sender;
 
-    private WallServer(HttpServer server, WallFeed feed, WallAccess access) {
-        this.server = server;
+    private WallServer(InetSocketAddress address, WallFeed feed, WallAccess access) throws IOException {
         this.feed = feed;
         this.access = access;
-        int port = server.getAddress().getPort();
-        String bound = server.getAddress().getAddress().getHostAddress();
-        this.loopbackHosts = new HashSet<>(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port,
-                (bound.contains(":") ? "[" + bound + "]" : bound) + ":" + port));
-        this.workers = Executors.newCachedThreadPool(DaemonThreads.numbered("sitrep-wall-http"));
-        server.setExecutor(workers);
-        server.createContext("/", this::handle);
-        server.start();
+        this.server = BoundedServer.start(address, LIMITS, new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                WallServer.this.handle(request, response, callback);
+                return true;
+            }
+        });
+        this.sender = DaemonThreads.named("sitrep-wall-events").newThread(this::sendUpdates);
+        sender.start();
     }
 
     /**
@@ -69,11 +75,11 @@ public final class WallServer implements AutoCloseable {
         if (!access.requiresToken() && (a == null || !a.isLoopbackAddress())) {
             throw new IllegalArgumentException("a wall bound beyond loopback (" + address + ") must require a token");
         }
-        return new WallServer(HttpServer.create(address, 64), feed, access);
+        return new WallServer(address, feed, access);
     }
 
     public InetSocketAddress address() {
-        return server.getAddress();
+        return server.address();
     }
 
     public WallAccess access() {
@@ -88,7 +94,7 @@ public final class WallServer implements AutoCloseable {
 
     /** Event streams open right now. */
     public int openStreams() {
-        return open.get();
+        return MAX_STREAMS - slots.availablePermits();
     }
 
     /** Blocks until {@link #close()}. */
@@ -96,73 +102,82 @@ public final class WallServer implements AutoCloseable {
         closed.await();
     }
 
-    private void handle(HttpExchange x) throws IOException {
-        try (x) {
-            URI uri = x.getRequestURI();
-            Headers h = x.getResponseHeaders();
-            h.set("Cache-Control", "no-store");
-            h.set("X-Content-Type-Options", "nosniff");
-            h.set("Referrer-Policy", "no-referrer");
-            h.set("X-Frame-Options", "DENY");
-            if (!access.allows(uri.getRawQuery())) {
-                text(x, 401, "The wall needs the access token printed with its URL: add ?token=... to the address.\n");
-                return;
-            }
-            if (!access.requiresToken() && !loopbackHosts.contains(String.valueOf(x.getRequestHeaders().getFirst("Host"))
-                    .toLowerCase(Locale.ROOT))) {
-                text(x, 403, "Open the wall as http://127.0.0.1:" + address().getPort() + "/ on this machine.\n");
-                return;
-            }
-            if (!"GET".equals(x.getRequestMethod())) {
-                h.set("Allow", "GET");
-                text(x, 405, "The wall is read-only: only GET.\n");
-                return;
-            }
-            switch (uri.getRawPath()) {
-                case "/" -> page(x);
-                case "/events" -> events(x);
-                case "/healthz" -> health(x);
-                default -> text(x, 404, "Not here: the wall is at /.\n");
-            }
+    private void handle(Request request, Response response, Callback callback) {
+        HttpFields.Mutable h = response.getHeaders();
+        h.put("Cache-Control", "no-store");
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put("Referrer-Policy", "no-referrer");
+        h.put("X-Frame-Options", "DENY");
+        if (request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
+            // the wall never reads a body, so this connection cannot carry another request after the answer
+            h.put(HttpHeader.CONNECTION, "close");
         }
-    }
-
-    private void page(HttpExchange x) throws IOException {
-        x.getResponseHeaders().set("Content-Security-Policy", WallHtml.contentSecurityPolicy());
-        send(x, 200, "text/html; charset=utf-8", WallHtml.page(feed.current().snapshot()));
-    }
-
-    private void health(HttpExchange x) throws IOException {
-        String stale = feed.current().snapshot().stale();
-        text(x, stale.isEmpty() ? 200 : 503, stale.isEmpty() ? "ok\n" : stale + "\n");
-    }
-
-    private void events(HttpExchange x) throws IOException {
-        if (!streams.tryAcquire()) {
-            text(x, 503, "Too many walls open on this server (" + MAX_STREAMS + ").\n");
+        if (!access.allows(request.getHttpURI().getQuery())) {
+            text(response, callback, 401, "The wall needs the access token printed with its URL: add ?token=... to the address.\n");
             return;
         }
-        open.incrementAndGet();
-        try {
-            x.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-            x.sendResponseHeaders(200, 0);
-            OutputStream out = x.getResponseBody();
-            out.write("retry: 3000\n\n".getBytes(StandardCharsets.UTF_8));
-            long seen = 0;
-            WallFeed.Published p = feed.current();
-            while (p != null || !feed.isClosed()) {
-                out.write(p == null ? ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8) : event(p));
-                out.flush();
-                seen = p == null ? seen : p.version();
-                p = feed.await(seen, HEARTBEAT);
+        if (!access.requiresToken() && !WallAccess.namesLoopback(request.getHeaders().get(HttpHeader.HOST), address())) {
+            text(response, callback, 403, "Open the wall as http://127.0.0.1:" + address().getPort() + "/ on this machine.\n");
+            return;
+        }
+        if (!"GET".equals(request.getMethod())) {
+            h.put("Allow", "GET");
+            text(response, callback, 405, "The wall is read-only: only GET.\n");
+            return;
+        }
+        switch (request.getHttpURI().getPath()) {
+            case "/" -> {
+                h.put("Content-Security-Policy", WallHtml.contentSecurityPolicy());
+                Answers.send(response, callback, 200, "text/html; charset=utf-8", WallHtml.page(feed.current().snapshot()));
             }
-        } catch (IOException gone) {
-            // the browser went away: nothing to clean up but the stream itself
+            case "/events" -> events(request, response, callback);
+            case "/healthz" -> {
+                String stale = feed.current().snapshot().stale();
+                text(response, callback, stale.isEmpty() ? 200 : 503, stale.isEmpty() ? "ok\n" : stale + "\n");
+            }
+            default -> text(response, callback, 404, "Not here: the wall is at /.\n");
+        }
+    }
+
+    private void events(Request request, Response response, Callback callback) {
+        if (!slots.tryAcquire()) {
+            text(response, callback, 503, "Too many walls open on this server (" + MAX_STREAMS + ").\n");
+            return;
+        }
+        response.setStatus(200);
+        response.getHeaders().put("Content-Type", "text/event-stream; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        EventStream stream = new EventStream(request, response, callback, this::ended);
+        streams.add(stream);
+        byte[] retry = "retry: 3000\n\n".getBytes(StandardCharsets.UTF_8);
+        byte[] current = event(feed.current());
+        stream.open(ByteBuffer.allocate(retry.length + current.length).put(retry).put(current).array());
+        if (closing.get()) {
+            stream.end(new EofException("the wall is closing"));
+        }
+    }
+
+    private void ended(EventStream stream) {
+        streams.remove(stream);
+        slots.release();
+    }
+
+    /** The sender thread: every update to every stream as it is published, a heartbeat after {@link #HEARTBEAT} without one. */
+    private void sendUpdates() {
+        long seen = feed.current().version();
+        try {
+            while (!feed.isClosed()) {
+                WallFeed.Published p = feed.await(seen, HEARTBEAT);
+                if (p != null) {
+                    seen = p.version();
+                    byte[] bytes = event(p);
+                    streams.forEach(s -> s.send(bytes));
+                } else if (!feed.isClosed()) {
+                    streams.forEach(s -> s.sendIfIdle(HEARTBEAT_COMMENT));
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            open.decrementAndGet();
-            streams.release();
         }
     }
 
@@ -176,28 +191,21 @@ public final class WallServer implements AutoCloseable {
         return s.append('\n').toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void text(HttpExchange x, int status, String body) throws IOException {
-        send(x, status, "text/plain; charset=utf-8", body);
-    }
-
-    private static void send(HttpExchange x, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().set("Content-Type", type);
-        x.sendResponseHeaders(status, bytes.length);
-        x.getResponseBody().write(bytes);
+    private static void text(Response response, Callback callback, int status, String body) {
+        Answers.send(response, callback, status, "text/plain; charset=utf-8", body);
     }
 
     /** Stops serving: event streams end, the port closes, the threads go. Safe to call twice. */
     @Override
     public void close() {
-        if (closed.getCount() == 0) {
+        if (closing.getAndSet(true)) {
             return;
         }
         feed.close();
-        server.stop(1);
-        workers.shutdownNow();
+        streams.forEach(s -> s.end(new EofException("the wall is closing")));
+        server.close();
         try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
+            sender.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -92,9 +92,11 @@ class WallServerTest {
     @Test
     void unknownPathsAreNotFound() throws Exception {
         try (WallWebFixture wall = new WallWebFixture(dir, WallAccess.loopbackOnly())) {
-            for (String path : List.of("/nope", "/index.html", "/events/", "/%2e%2e/etc/passwd", "/x//y", "/healthz/x")) {
+            for (String path : List.of("/nope", "/index.html", "/events/", "/x//y", "/a/%2e%2e/b", "/healthz/x")) {
                 assertThat(wall.get(wall.bare(path)).statusCode()).as(path).isEqualTo(404);
             }
+            assertThat(wall.get(wall.bare("/%2e%2e/etc/passwd")).statusCode()).as("above the root: not a path at all")
+                    .isEqualTo(400);
         }
     }
 

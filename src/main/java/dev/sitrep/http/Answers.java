@@ -1,0 +1,24 @@
+package dev.sitrep.http;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/** Whole answers in one write. */
+public final class Answers {
+
+    private Answers() {
+    }
+
+    /** Answers {@code status} with {@code body} as UTF-8 of {@code type}, its length declared; completes {@code callback}. */
+    public static void send(Response response, Callback callback, int status, String type, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+}
