@@ -230,13 +230,23 @@ public final class EvidenceService {
                 () -> false, original.id());
     }
 
+    /** How much of an item is read first: an image or an archive shows it is binary here, and is read no further. */
+    private static final int HEAD = 4096;
+
     /** The item's bytes as text; empty when they are binary or over {@link #SCAN_MAX}. */
     private java.util.Optional<String> text(EvidenceItem item) {
         if (item.size() > SCAN_MAX) {
             return java.util.Optional.empty();
         }
-        try {
-            return EvidenceText.decode(Files.readAllBytes(blobs.path(item.sha256())));
+        try (InputStream in = Files.newInputStream(blobs.path(item.sha256()))) {
+            byte[] head = in.readNBytes(HEAD);
+            if (EvidenceText.binaryAtOnce(head, head.length)) {
+                return java.util.Optional.empty();
+            }
+            byte[] rest = in.readAllBytes();
+            byte[] all = java.util.Arrays.copyOf(head, head.length + rest.length);
+            System.arraycopy(rest, 0, all, head.length, rest.length);
+            return EvidenceText.decode(all);
         } catch (IOException e) {
             throw SitrepException.invalid("The bytes of evidence " + item.id() + " cannot be read (" + e.getMessage()
                     + "); check the evidence folder in the data directory.");

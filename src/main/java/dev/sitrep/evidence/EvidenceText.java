@@ -18,6 +18,10 @@ public final class EvidenceText {
     private EvidenceText() {
     }
 
+    /** How text is encoded: the charset, and how many bytes of byte-order mark to skip. */
+    private record Encoding(Charset charset, int skip) {
+    }
+
     /** The bytes as text, or empty when they are binary. */
     public static Optional<String> decode(byte[] bytes) {
         return decode(bytes, bytes.length);
@@ -25,21 +29,41 @@ public final class EvidenceText {
 
     /** The first {@code length} bytes as text, or empty when they are binary. */
     public static Optional<String> decode(byte[] bytes, int length) {
-        Charset charset = StandardCharsets.UTF_8;
-        int from = 0;
-        if (startsWith(bytes, length, 0xEF, 0xBB, 0xBF)) {
-            from = 3;
-        } else if (startsWith(bytes, length, 0xFF, 0xFE)) {
-            charset = StandardCharsets.UTF_16LE;
-            from = 2;
-        } else if (startsWith(bytes, length, 0xFE, 0xFF)) {
-            charset = StandardCharsets.UTF_16BE;
-            from = 2;
-        } else {
-            charset = utf16WithoutMark(bytes, length);
+        if (binaryAtOnce(bytes, length)) {
+            return Optional.empty(); // found before decoding what may be megabytes
         }
-        String text = new String(bytes, from, length - from, charset);
+        Encoding encoding = encoding(bytes, length);
+        String text = new String(bytes, encoding.skip(), length - encoding.skip(), encoding.charset());
         return binary(text) ? Optional.empty() : Optional.of(text);
+    }
+
+    /**
+     * Whether the first bytes of a file already show it is binary: a NUL byte in what is not
+     * UTF-16. Lets a reader skip an image or an archive without reading it all.
+     */
+    public static boolean binaryAtOnce(byte[] head, int length) {
+        if (encoding(head, length).charset() != StandardCharsets.UTF_8) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (head[k] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Encoding encoding(byte[] bytes, int length) {
+        if (startsWith(bytes, length, 0xEF, 0xBB, 0xBF)) {
+            return new Encoding(StandardCharsets.UTF_8, 3);
+        }
+        if (startsWith(bytes, length, 0xFF, 0xFE)) {
+            return new Encoding(StandardCharsets.UTF_16LE, 2);
+        }
+        if (startsWith(bytes, length, 0xFE, 0xFF)) {
+            return new Encoding(StandardCharsets.UTF_16BE, 2);
+        }
+        return new Encoding(utf16WithoutMark(bytes, length), 0);
     }
 
     /** UTF-16 when NULs fill one byte of most pairs and hardly any of the other (ASCII-range text), else UTF-8. */

@@ -398,19 +398,17 @@ public final class EvidenceViewModel {
         }
         run("Writing " + zip.getFileName() + "…", p -> {
             try {
-                return exported(bundles.export(id, zip, withSecrets), zip);
+                String said = exported(bundles.export(id, zip, withSecrets), zip);
+                return () -> notice.set(said);
             } catch (Bundles.SecretsFound found) {
-                return new SecretsWarning(zip, found.flagged());
+                SecretsWarning warning = new SecretsWarning(zip, found.flagged());
+                return () -> {
+                    int n = warning.flagged().size();
+                    notice.set(n + " item" + (n == 1 ? " holds" : "s hold") + " secrets; nothing was exported yet.");
+                    secretsWarning.set(warning);
+                };
             }
-        }, result -> {
-            if (result instanceof SecretsWarning warning) {
-                notice.set(warning.flagged().size() + " item" + (warning.flagged().size() == 1 ? " holds" : "s hold")
-                        + " secrets; nothing was exported yet.");
-                secretsWarning.set(warning);
-            } else {
-                notice.set((String) result);
-            }
-        });
+        }, Runnable::run);
     }
 
     /** Closes the warning without exporting. */
