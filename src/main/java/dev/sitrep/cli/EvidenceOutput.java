@@ -18,9 +18,9 @@ final class EvidenceOutput {
         out.println(item.id() + "  " + item.sha256() + "  " + item.size() + "  " + item.name());
     }
 
-    /** Warns on stderr for each secret found in a text item; answers what was found. */
+    /** Warns on stderr for each secret found in an item whose bytes are text; answers what was found. */
     static List<SecretScanner.Finding> secrets(PrintWriter err, EvidenceService evidence, EvidenceItem item) {
-        return secrets(err, item, EvidenceService.scannable(item) ? evidence.scan(item) : List.of());
+        return secrets(err, item, evidence.scan(item));
     }
 
     /** Warns on stderr for each secret {@code found} in {@code item}; answers them. */

@@ -42,6 +42,7 @@ final class EvidenceSnapshotCommand extends StoreCommand {
         EndpointSnapshot snapshot = c.services().profiles().snapshot(profile, path == null ? known.get(0) : path);
         EvidenceItem item = c.services().evidence().addSnapshot(id, platform, snapshot, null, tags);
         EvidenceOutput.added(c.out(), item);
+        EvidenceOutput.secrets(spec.commandLine().getErr(), c.services().evidence(), item);
         return 0;
     }
 }

@@ -34,7 +34,9 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Evidence bundles: a zip of an incident's items ({@code items/<sha256>}) and a manifest (the
- * items, their hashes, their custody entries and the audit chain's head). Verification re-hashes
+ * items, their hashes, their custody entries and the audit chain's head, and the originals left
+ * out for their redacted copies). An export never lets a secret leave unasked: items whose text
+ * holds one are refused, replaced by their redacted copies, or kept, as the caller chooses. Verification re-hashes
  * every entry against the manifest and names each changed, missing or added entry; entries with
  * an absolute path or {@code ..} are refused, and nothing is ever extracted to a path a bundle names.
  */
@@ -64,12 +66,135 @@ public final class Bundles {
         this.actor = actor;
     }
 
-    /** Writes the incident's evidence to {@code zip} (which must not exist) and audits the export. */
-    public int export(IncidentId incident, Path zip) {
+    /** What an export does with items whose text holds secrets (a bundle leaves Sitrep). */
+    public enum WithSecrets {
+        /** Refuse, naming them ({@link SecretsFound}): nothing is written. */
+        REFUSE,
+        /** Put each one's redacted copy in its place, made now when it has none; the originals stay in Sitrep. */
+        REDACTED,
+        /** Keep the originals, secrets and all. */
+        ORIGINALS
+    }
+
+    /** An item that holds secrets, with what the scan found in it. */
+    public record Flagged(EvidenceItem item, List<SecretScanner.Finding> findings) {
+
+        /** {@code env.txt (5b0c1a2e: AWS access key on line 1; password on lines 3, 9)}. */
+        public String describe() {
+            Map<String, List<Integer>> lines = new LinkedHashMap<>();
+            findings.forEach(f -> lines.computeIfAbsent(f.kind(), k -> new ArrayList<>()).add(f.line()));
+            List<String> kinds = new ArrayList<>();
+            lines.forEach((kind, at) -> kinds.add(kind + " on line" + (at.size() == 1 ? " " : "s ")
+                    + String.join(", ", at.stream().limit(SHOWN).map(String::valueOf).toList())
+                    + (at.size() > SHOWN ? ", ..." : "")));
+            return item.name() + " (" + item.id().substring(0, Math.min(8, item.id().length())) + ": "
+                    + String.join("; ", kinds) + ")";
+        }
+    }
+
+    /** An original left out of a bundle, and the redacted copy written in its place. */
+    public record Replaced(EvidenceItem original, EvidenceItem copy) {
+    }
+
+    /**
+     * What an export wrote: how many items, the originals replaced by their redacted copies, and
+     * the items kept with their secrets.
+     */
+    public record Exported(int items, List<Replaced> replaced, List<Flagged> withSecrets) {
+    }
+
+    /** An export refused because items hold secrets; nothing was written. */
+    public static final class SecretsFound extends SitrepException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient List<Flagged> flagged;
+
+        SecretsFound(IncidentId incident, List<Flagged> flagged) {
+            super(Kind.INVALID_INPUT, flagged.size() + " evidence item" + (flagged.size() == 1 ? " of " + incident
+                    + " holds" : "s of " + incident + " hold") + " secrets: " + String.join(", ", flagged.stream()
+                    .limit(SHOWN).map(Flagged::describe).toList()) + (flagged.size() > SHOWN ? ", and "
+                    + (flagged.size() - SHOWN) + " more" : "") + "; nothing was exported. Export again with "
+                    + input("redacted") + " to put a redacted copy in place of each (the originals stay here), or with "
+                    + input("include-secrets") + " to keep the originals, secrets and all.");
+            this.flagged = List.copyOf(flagged);
+        }
+
+        public List<Flagged> flagged() {
+            return flagged;
+        }
+    }
+
+    /** How many items, and lines of one kind, a message names before "...". */
+    private static final int SHOWN = 5;
+
+    /**
+     * Writes the incident's evidence to {@code zip} (which must not exist) and audits the export.
+     * Every item is scanned for secrets first (by content, as {@link EvidenceService#scan}); what
+     * happens to those that hold some is {@code withSecrets}.
+     */
+    public Exported export(IncidentId incident, Path zip, WithSecrets withSecrets) {
         if (Files.exists(zip)) {
             throw SitrepException.invalid(zip + " already exists; give a new file name (a bundle never overwrites).");
         }
-        List<EvidenceItem> items = evidence.list(incident);
+        List<EvidenceItem> all = evidence.list(incident);
+        List<Flagged> flagged = new ArrayList<>();
+        for (EvidenceItem e : all) {
+            List<SecretScanner.Finding> found = evidence.scan(e);
+            if (!found.isEmpty()) {
+                flagged.add(new Flagged(e, found));
+            }
+        }
+        if (!flagged.isEmpty() && withSecrets == WithSecrets.REFUSE) {
+            throw new SecretsFound(incident, flagged);
+        }
+        List<Replaced> replaced = withSecrets == WithSecrets.REDACTED ? redactedCopies(all, flagged) : List.of();
+        List<EvidenceItem> items = inPlace(all, replaced);
+        write(incident, zip, items, replaced);
+        List<Flagged> kept = withSecrets == WithSecrets.ORIGINALS ? flagged : List.of();
+        audit.append(EXPORTED, null, actor.get(), zip.getFileName().toString(), null,
+                "bundle of " + items.size() + " evidence items of " + incident + (replaced.isEmpty() ? ""
+                        : "; redacted copies in place of " + names(replaced.stream().map(Replaced::original)))
+                        + (kept.isEmpty() ? "" : "; secrets kept in " + names(kept.stream().map(Flagged::item))),
+                incident.value());
+        return new Exported(items.size(), replaced, kept);
+    }
+
+    /** Each flagged item's redacted copy: the one it has (not removed), else one made now. */
+    private List<Replaced> redactedCopies(List<EvidenceItem> all, List<Flagged> flagged) {
+        List<Replaced> out = new ArrayList<>();
+        for (Flagged f : flagged) {
+            EvidenceItem copy = all.stream().filter(e -> f.item().id().equals(e.derivedFrom()) && !e.removed())
+                    .findFirst().orElseGet(() -> evidence.addRedactedCopy(f.item()));
+            out.add(new Replaced(f.item(), copy));
+        }
+        return out;
+    }
+
+    /** The items in their order, each replaced original's copy in its place (and only there). */
+    private static List<EvidenceItem> inPlace(List<EvidenceItem> all, List<Replaced> replaced) {
+        Map<String, EvidenceItem> copyOf = new LinkedHashMap<>();
+        Set<String> copies = new LinkedHashSet<>();
+        replaced.forEach(r -> {
+            copyOf.put(r.original().id(), r.copy());
+            copies.add(r.copy().id());
+        });
+        List<EvidenceItem> out = new ArrayList<>();
+        for (EvidenceItem e : all) {
+            if (copyOf.containsKey(e.id())) {
+                out.add(copyOf.get(e.id()));
+            } else if (!copies.contains(e.id())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static String names(java.util.stream.Stream<EvidenceItem> items) {
+        return String.join(", ", items.map(EvidenceItem::name).toList());
+    }
+
+    private void write(IncidentId incident, Path zip, List<EvidenceItem> items, List<Replaced> replaced) {
         List<AuditEntry> chain = audit.all();
         ObjectNode manifest = Json.MAPPER.createObjectNode();
         manifest.put("format", FORMAT).put("version", 1).put("incident", incident.value())
@@ -83,11 +208,14 @@ public final class Bundles {
             o.put("id", e.id()).put("name", e.name()).put("kind", e.kind().key()).put("size", e.size())
                     .put("sha256", e.sha256()).put("mediaType", e.mediaType()).put("capturedAt", e.capturedAt().toString())
                     .put("capturedBy", e.capturedBy()).put("source", e.source()).put("description", e.description())
-                    .put("path", "items/" + e.sha256()).put("removed", e.removed());
+                    .put("path", "items/" + e.sha256()).put("removed", e.removed()).put("derivedFrom", e.derivedFrom());
             ArrayNode custody = o.putArray("custody");
             EvidenceService.custodyOf(chain, e).forEach(a -> custody.addObject().put("seq", a.seq()).put("action", a.action())
                             .put("at", a.at().toString()).put("actor", a.actor()).put("hash", a.hash()));
         }
+        ArrayNode withheld = manifest.putArray("withheld");
+        replaced.forEach(r -> withheld.addObject().put("id", r.original().id()).put("name", r.original().name())
+                .put("sha256", r.original().sha256()).put("reason", "holds secrets").put("redactedCopy", r.copy().id()));
         try {
             Files.createDirectories(zip.toAbsolutePath().getParent());
             try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
@@ -111,9 +239,6 @@ public final class Bundles {
             }
             throw SitrepException.invalid("Could not write " + zip + " (" + e.getMessage() + "); no bundle was made.");
         }
-        audit.append(EXPORTED, null, actor.get(), zip.getFileName().toString(), null,
-                "bundle of " + items.size() + " evidence items of " + incident, incident.value());
-        return items.size();
     }
 
     /** Re-hashes every entry of {@code zip} against its manifest. */

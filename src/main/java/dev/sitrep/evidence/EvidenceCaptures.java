@@ -27,7 +27,7 @@ public final class EvidenceCaptures {
         void at(Path file, long done, long size, long doneOverall, long totalOverall);
     }
 
-    /** An item stored, with the secrets found in it (none for kinds that are not scanned). */
+    /** An item stored, with the secrets found in it (none when its bytes are not text). */
     public record Added(EvidenceItem item, List<SecretScanner.Finding> secrets) {
     }
 
@@ -76,7 +76,7 @@ public final class EvidenceCaptures {
     }
 
     private List<Added> scanned(List<EvidenceItem> items) {
-        return items.stream().map(i -> new Added(i, EvidenceService.scannable(i) ? evidence.scan(i) : List.of())).toList();
+        return items.stream().map(i -> new Added(i, evidence.scan(i))).toList();
     }
 
     private static long sizeOf(Path p) {

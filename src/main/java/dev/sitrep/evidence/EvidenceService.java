@@ -205,35 +205,48 @@ public final class EvidenceService {
         return item;
     }
 
-    /** Text small enough to scan for secrets in memory (16 MiB); bigger captures are not scanned. */
-    public static boolean scannable(EvidenceItem item) {
-        return item.size() <= (16L << 20) && (item.mediaType().startsWith("text/") || item.name().matches(
-                "(?i).*\\.(log|txt|json|ya?ml|env|conf|cfg|ini|properties|csv|md)$"));
-    }
+    /** Items up to this size are read whole and scanned for secrets; bigger ones are not. */
+    public static final long SCAN_MAX = 16L << 20;
 
-    /** The secrets found in a text item's bytes (an empty list for binary content that is not text). */
+    /**
+     * The secrets found in an item whose bytes are text, whatever its name or media type (see
+     * {@link EvidenceText}); none for binary content or an item over {@link #SCAN_MAX}.
+     */
     public List<SecretScanner.Finding> scan(EvidenceItem item) {
-        return SecretScanner.scan(text(item));
+        return text(item).map(SecretScanner::scan).orElse(List.of());
     }
 
     /**
      * Adds a copy of a text item with its secrets masked, beside the original (which is never
-     * changed) and marked as derived from it.
+     * changed) and marked as derived from it. The copy is UTF-8, whatever the original's encoding.
      */
     public EvidenceItem addRedactedCopy(EvidenceItem original) {
-        String redacted = SecretScanner.redact(text(original));
-        byte[] bytes = redacted.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String text = text(original).orElseThrow(() -> SitrepException.invalid(original.name() + " is not text (or is "
+                + "over " + SCAN_MAX / (1 << 20) + " MiB), so it has no redacted copy; leave it out of what you share."));
+        byte[] bytes = SecretScanner.redact(text).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return add(original.incident(), original.kind(), original.name() + " (redacted)", original.mediaType(),
                 "redacted copy of evidence " + original.id(), "Secrets masked; the original is " + original.id(),
                 original.tags(), () -> new java.io.ByteArrayInputStream(bytes), bytes.length, BlobStore.Progress.NONE,
                 () -> false, original.id());
     }
 
-    private String text(EvidenceItem item) {
-        try {
-            return java.nio.file.Files.readString(blobs.path(item.sha256()), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            return "";
+    /** How much of an item is read first: an image or an archive shows it is binary here, and is read no further. */
+    private static final int HEAD = 4096;
+
+    /** The item's bytes as text; empty when they are binary or over {@link #SCAN_MAX}. */
+    private java.util.Optional<String> text(EvidenceItem item) {
+        if (item.size() > SCAN_MAX) {
+            return java.util.Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(blobs.path(item.sha256()))) {
+            byte[] head = in.readNBytes(HEAD);
+            if (EvidenceText.binaryAtOnce(head, head.length)) {
+                return java.util.Optional.empty();
+            }
+            byte[] rest = in.readAllBytes();
+            byte[] all = java.util.Arrays.copyOf(head, head.length + rest.length);
+            System.arraycopy(rest, 0, all, head.length, rest.length);
+            return EvidenceText.decode(all);
         } catch (IOException e) {
             throw SitrepException.invalid("The bytes of evidence " + item.id() + " cannot be read (" + e.getMessage()
                     + "); check the evidence folder in the data directory.");

@@ -1,6 +1,8 @@
 package dev.sitrep.runbook;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -16,8 +18,18 @@ final class DecisionGraph {
 
     /** A loop: the questions in order (the first repeated at the end) and the line that closes it. */
     record Cycle(List<String> path, int line) {
+
+        /** Loops longer than this are shown by their ends. */
+        static final int SHOWN = 10;
+
         String describe() {
-            return String.join(" -> ", path);
+            int questions = path.size() - 1;
+            if (questions <= SHOWN) {
+                return String.join(" -> ", path);
+            }
+            return String.join(" -> ", path.subList(0, SHOWN / 2)) + " -> ... -> "
+                    + String.join(" -> ", path.subList(path.size() - SHOWN / 2, path.size())) + " (" + questions
+                    + " questions)";
         }
     }
 
@@ -39,21 +51,48 @@ final class DecisionGraph {
         return out;
     }
 
+    /**
+     * The loops, depth first from each question in file order. Walked with a stack of its own, not
+     * the call stack, so a chain of thousands of questions is as fine as a short one.
+     */
     List<Cycle> cycles() {
         List<Cycle> found = new ArrayList<>();
         Set<String> done = new HashSet<>();
         for (DecisionNode n : runbook.nodes()) {
             if (!done.contains(n.id())) {
-                walk(n.id(), new ArrayList<>(), new HashSet<>(), done, found);
+                walk(n.id(), done, found);
             }
         }
         return found;
     }
 
-    private void walk(String id, List<String> path, Set<String> onPath, Set<String> done, List<Cycle> found) {
-        path.add(id);
-        onPath.add(id);
-        for (Target t : targets(nodes.get(id))) {
+    /** A question on the walk's path, with the answer to follow next. */
+    private static final class Visit {
+        final String id;
+        final List<Target> targets;
+        int next;
+
+        Visit(String id, List<Target> targets) {
+            this.id = id;
+            this.targets = targets;
+        }
+    }
+
+    private void walk(String from, Set<String> done, List<Cycle> found) {
+        Deque<Visit> stack = new ArrayDeque<>();
+        List<String> path = new ArrayList<>();
+        Set<String> onPath = new HashSet<>();
+        enter(from, stack, path, onPath);
+        while (!stack.isEmpty()) {
+            Visit visit = stack.peek();
+            if (visit.next == visit.targets.size()) {
+                stack.pop();
+                onPath.remove(visit.id);
+                path.remove(path.size() - 1);
+                done.add(visit.id);
+                continue;
+            }
+            Target t = visit.targets.get(visit.next++);
             if (t.kind() != Target.Kind.NODE || !nodes.containsKey(t.ref())) {
                 continue;
             }
@@ -62,12 +101,15 @@ final class DecisionGraph {
                 loop.add(t.ref());
                 found.add(new Cycle(loop, t.line()));
             } else if (!done.contains(t.ref())) {
-                walk(t.ref(), path, onPath, done, found);
+                enter(t.ref(), stack, path, onPath);
             }
         }
-        onPath.remove(id);
-        path.remove(path.size() - 1);
-        done.add(id);
+    }
+
+    private void enter(String id, Deque<Visit> stack, List<String> path, Set<String> onPath) {
+        stack.push(new Visit(id, targets(nodes.get(id))));
+        path.add(id);
+        onPath.add(id);
     }
 
     /** Question ids reachable from the start, the start included. */

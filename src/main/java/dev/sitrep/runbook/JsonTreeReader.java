@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * Reads JSON with Jackson's streaming parser into a {@link JsonTree} that keeps the line of
- * every value and key. Malformed JSON is one problem at the line where the parser stopped;
+ * every value and key. Malformed JSON is one problem at the line where the parser stopped, and so
+ * is JSON nested deeper than the parser's limit (which bounds every walk over the tree);
  * a key given twice in one object is a problem too (the first one is kept).
  */
 final class JsonTreeReader {
@@ -32,19 +34,15 @@ final class JsonTreeReader {
     /** The tree, or {@code null} when the bytes are not JSON (the reason is in {@code problems}). */
     static JsonTree read(byte[] bytes, Problems problems) {
         try (JsonParser parser = FACTORY.createParser(bytes)) {
-            JsonTreeReader reader = new JsonTreeReader(parser, problems);
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                problems.add(1, "the file is empty; a runbook starts with {\"version\": 1, \"id\": \"...\", \"title\": \"...\"}");
+            try {
+                return new JsonTreeReader(parser, problems).root();
+            } catch (StreamConstraintsException e) {
+                problems.add(line(parser.currentLocation()), "nested deeper than "
+                        + FACTORY.streamReadConstraints().getMaxNestingDepth() + " levels of lists and objects (sections "
+                        + "inside sections, most likely); a runbook needs a few: put these sections side by side instead "
+                        + "of each inside the one before");
                 return null;
             }
-            JsonTree root = reader.value(first);
-            if (parser.nextToken() != null) {
-                problems.add(line(parser.currentTokenLocation()), "more JSON follows the end of the runbook; a file holds "
-                        + "one runbook object: remove what follows its closing }");
-                return null;
-            }
-            return root;
         } catch (JsonProcessingException e) {
             String detail = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().lines().findFirst().orElse("");
             problems.add(line(e.getLocation()), "not valid JSON: " + detail
@@ -54,6 +52,21 @@ final class JsonTreeReader {
             problems.add(1, "cannot be read: " + e.getMessage());
             return null;
         }
+    }
+
+    private JsonTree root() throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            problems.add(1, "the file is empty; a runbook starts with {\"version\": 1, \"id\": \"...\", \"title\": \"...\"}");
+            return null;
+        }
+        JsonTree root = value(first);
+        if (parser.nextToken() != null) {
+            problems.add(line(parser.currentTokenLocation()), "more JSON follows the end of the runbook; a file holds "
+                    + "one runbook object: remove what follows its closing }");
+            return null;
+        }
+        return root;
     }
 
     private JsonTree value(JsonToken token) throws IOException {

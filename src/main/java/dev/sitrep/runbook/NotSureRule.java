@@ -4,6 +4,8 @@ import dev.sitrep.core.SeverityLevel;
 import dev.sitrep.core.SeverityScale;
 import dev.sitrep.core.SeverityScales;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -118,21 +120,60 @@ public final class NotSureRule {
         return new Reach(rank, rank, outcome.proposesKillSwitch());
     }
 
+    /**
+     * What can follow {@code node}, each question worked out once. Walked with a stack of its own,
+     * not the call stack, so a chain of thousands of questions is as fine as a short one.
+     */
     private Reach reach(DecisionNode node) {
         Reach known = byNode.get(node.id());
         if (known != null) {
             return known;
         }
-        if (!visiting.add(node.id())) {
-            return Reach.NONE; // a cycle: reported by the checker, ignored here
+        Deque<Pending> stack = new ArrayDeque<>();
+        stack.push(new Pending(node));
+        visiting.add(node.id());
+        Reach last = Reach.NONE;
+        while (!stack.isEmpty()) {
+            Pending top = stack.peek();
+            if (top.next == top.targets.size()) {
+                stack.pop();
+                visiting.remove(top.node.id());
+                byNode.put(top.node.id(), top.total);
+                last = top.total;
+                if (!stack.isEmpty()) {
+                    stack.peek().add(last);
+                }
+                continue;
+            }
+            Target t = top.targets.get(top.next++);
+            Optional<DecisionNode> next = t.kind() == Target.Kind.NODE ? runbook.node(t.ref()) : Optional.empty();
+            if (next.isEmpty()) {
+                top.add(reach(t));
+            } else if (byNode.containsKey(next.get().id())) {
+                top.add(byNode.get(next.get().id()));
+            } else if (visiting.add(next.get().id())) {
+                stack.push(new Pending(next.get()));
+            }
+            // else a cycle: reported by the checker, ignored here
         }
+        return last;
+    }
+
+    /** A question being worked out: its targets, the next one to add, and the total so far. */
+    private static final class Pending {
+        final DecisionNode node;
+        final List<Target> targets;
+        int next;
         Reach total = Reach.NONE;
-        for (Target t : DecisionGraph.targets(node)) {
-            total = total.plus(reach(t));
+
+        Pending(DecisionNode node) {
+            this.node = node;
+            this.targets = DecisionGraph.targets(node);
         }
-        visiting.remove(node.id());
-        byNode.put(node.id(), total);
-        return total;
+
+        void add(Reach reach) {
+            total = total.plus(reach);
+        }
     }
 
     /** The level a rank stands for, for messages. */

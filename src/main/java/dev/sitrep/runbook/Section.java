@@ -1,5 +1,8 @@
 package dev.sitrep.runbook;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -17,9 +20,19 @@ public record Section(String id, String title, String summary, boolean checklist
         sections = List.copyOf(sections);
     }
 
-    /** This section and every section inside it, depth first. */
+    /** This section and every section inside it, depth first (walked with a stack, not by recursion). */
     public Stream<Section> flatten() {
-        return Stream.concat(Stream.of(this), sections.stream().flatMap(Section::flatten));
+        List<Section> out = new ArrayList<>();
+        Deque<Section> todo = new ArrayDeque<>();
+        todo.push(this);
+        while (!todo.isEmpty()) {
+            Section s = todo.pop();
+            out.add(s);
+            for (int k = s.sections.size() - 1; k >= 0; k--) {
+                todo.push(s.sections.get(k));
+            }
+        }
+        return out.stream();
     }
 
     /** The section with this id, this one or one inside it. */

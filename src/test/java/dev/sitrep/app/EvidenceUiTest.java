@@ -61,6 +61,7 @@ class EvidenceUiTest {
     private Incident incident;
     private final AtomicReference<Consumer<List<Path>>> dropped = new AtomicReference<>();
     private final List<String> clipboardText = new ArrayList<>();
+    private final AtomicReference<Path> saveTo = new AtomicReference<>();
 
     @Start
     void start(Stage stage) {
@@ -84,7 +85,7 @@ class EvidenceUiTest {
 
             @Override
             public Optional<Path> saveAs(javafx.stage.Window owner, String title, String suggested) {
-                return Optional.empty();
+                return Optional.ofNullable(saveTo.get());
             }
         };
         ScreenGrabber screens = new ScreenGrabber() {
@@ -233,6 +234,53 @@ class EvidenceUiTest {
         robot.clickOn("#sheetApply");
         waitUntil(() -> console.workspace.incidents().show(incident.id()).timeline().stream()
                 .anyMatch(e -> e.type() == EventType.EVIDENCE && e.text().startsWith("Error page shown to shoppers")));
+    }
+
+    @Test
+    void exportingABundleWithSecretsAsksFirstAndWritesTheRedactedCopyInstead(FxRobot robot) throws Exception {
+        EvidenceItem leak = evidence().addText(incident.id(), EvidenceItem.Kind.TEXT, "env dump",
+                "HOME=/root\nAWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n", "clipboard", null, List.of());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        waitUntil(() -> list(robot).getItems().size() == 1);
+        Path zip = files.resolve("bundle.zip");
+        saveTo.set(zip);
+        robot.clickOn("#exportBundle");
+        waitUntil(() -> robot.lookup("#secretsSheet").tryQuery().isPresent());
+        javafx.scene.Node sheet = robot.lookup("#secretsSheet").query();
+        assertThat(inTheOverlay(sheet)).as("shown through the navigator's overlay, like every sheet").isTrue();
+        waitUntil(() -> inTheOverlay(robot.listWindows().get(0).getScene().getFocusOwner()));
+        assertThat(robot.lookup("#secretItems .label").queryAll()).extracting(n -> ((Label) n).getText())
+                .containsExactly("env dump (" + leak.id().substring(0, 8) + ": AWS access key on line 2)");
+        assertThat(zip).as("nothing is written before the choice").doesNotExist();
+        console.snapshot("evidence-export-secrets");
+
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> robot.lookup("#secretsSheet").tryQuery().isEmpty());
+        assertThat(robot.lookup("#evidenceMessage").queryAs(Label.class).getText()).isEqualTo("Nothing was exported.");
+        assertThat(zip).doesNotExist();
+
+        robot.clickOn("#exportBundle");
+        waitUntil(() -> robot.lookup("#secretsSheet").tryQuery().isPresent());
+        robot.clickOn("#exportRedacted");
+        waitUntil(() -> robot.lookup("#evidenceMessage").queryAs(Label.class).getText().startsWith("Exported 1 item to "));
+        assertThat(robot.lookup("#secretsSheet").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#evidenceMessage").queryAs(Label.class).getText())
+                .contains("redacted copies in place of env dump");
+        assertThat(console.workspace.bundles().verify(zip).intact()).isTrue();
+        try (java.util.zip.ZipFile bundle = new java.util.zip.ZipFile(zip.toFile())) {
+            assertThat(bundle.getEntry("items/" + leak.sha256())).as("the original stays in Sitrep").isNull();
+        }
+        waitUntil(() -> list(robot).getItems().size() == 2);
+        assertThat(list(robot).getItems().get(1).name()).isEqualTo("env dump (redacted)");
+    }
+
+    private static boolean inTheOverlay(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof atlantafx.base.controls.ModalPane) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The detail pane shows the item named {@code name} (it is rebuilt when the choice changes). */

@@ -184,4 +184,86 @@ class EvidenceCliTest {
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("No evidence zz");
     }
+
+    private static String declared(CliRunner cli, String title) {
+        return cli.run("incident", "declare", "--title", title, "--json").out()
+                .replaceAll("(?s).*\"id\"\\s*:\\s*\"(INC-[^\"]+)\".*", "$1");
+    }
+
+    @Test
+    void aSnapshotWhoseBodyLeaksASecretIsWarnedAbout() throws Exception {
+        CliRunner cli = new CliRunner(tmp.resolve("data"));
+        String id = declared(cli, "Config leaked");
+        com.sun.net.httpserver.HttpServer platform = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        platform.createContext("/", exchange -> {
+            byte[] body = "{\"status\": \"ok\", \"debug\": {\"AWS_ACCESS_KEY_ID\": \"AKIAIOSFODNN7EXAMPLE\"}}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        platform.start();
+        try {
+            cli.run("platform", "add", "cul", "--kind", "cullis", "--url", "http://127.0.0.1:" + platform.getAddress().getPort());
+            CliRunner.Result snap = cli.run("evidence", "snapshot", id, "--platform", "cul");
+            assertThat(snap.code()).as(snap.toString()).isZero();
+            assertThat(snap.err()).contains("warning: cul GET ").contains(": looks like a secret (AWS access key)")
+                    .doesNotContain("AKIAIOSFODNN7EXAMPLE");
+        } finally {
+            platform.stop(0);
+        }
+    }
+
+    @Test
+    void anExportWithSecretsIsRefusedNamingTheItemsAndTheChoices() throws Exception {
+        CliRunner cli = new CliRunner(tmp.resolve("data"));
+        String id = declared(cli, "Key leaked");
+        Path env = Files.writeString(tmp.resolve("env.txt"), "HOME=/root\nAWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n");
+        Path log = Files.writeString(tmp.resolve("gateway.log"), "GET / 200\n");
+        assertThat(cli.run("evidence", "add", id, env.toString(), log.toString()).code()).isZero();
+        String envId = cli.run("evidence", "list", id).out().lines().filter(l -> l.contains("env.txt")).findFirst()
+                .orElseThrow().strip().split("\\s+")[0];
+
+        Path bundle = tmp.resolve("bundle.zip");
+        CliRunner.Result refused = cli.run("evidence", "export", id, "--to", bundle.toString());
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err()).contains("warning: env.txt:2: looks like a secret (AWS access key)")
+                .contains("sitrep: 1 evidence item of " + id + " holds secrets: env.txt (" + envId.substring(0, 8)
+                        + ": AWS access key on line 2); nothing was exported. Export again with --redacted to put a "
+                        + "redacted copy in place of each (the originals stay here), or with --include-secrets to keep "
+                        + "the originals, secrets and all.")
+                .doesNotContain("AKIAIOSFODNN7EXAMPLE");
+        assertThat(bundle).doesNotExist();
+        assertThat(cli.run("audit", "export").out()).doesNotContain("EXPORTED");
+
+        CliRunner.Result both = cli.run("evidence", "export", id, "--to", bundle.toString(), "--redacted",
+                "--include-secrets");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("--redacted and --include-secrets exclude each other");
+
+        CliRunner.Result redacted = cli.run("evidence", "export", id, "--to", bundle.toString(), "--redacted");
+        assertThat(redacted.code()).as(redacted.toString()).isZero();
+        assertThat(redacted.out()).containsPattern("In place of env.txt: \\S+  env.txt \\(redacted\\)")
+                .contains("Exported 2 evidence items of " + id);
+        assertThat(cli.run("evidence", "verify", bundle.toString()).code()).isZero();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(bundle.toFile())) {
+            String all = zip.stream().filter(e -> e.getName().startsWith("items/")).map(e -> {
+                try {
+                    return new String(zip.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (java.io.IOException x) {
+                    throw new java.io.UncheckedIOException(x);
+                }
+            }).collect(java.util.stream.Collectors.joining("\n"));
+            assertThat(all).contains("AWS_ACCESS_KEY_ID=[REDACTED: AWS access key]").doesNotContain("AKIAIOSFODNN7EXAMPLE");
+        }
+
+        Path kept = tmp.resolve("kept.zip");
+        CliRunner.Result originals = cli.run("evidence", "export", id, "--to", kept.toString(), "--include-secrets");
+        assertThat(originals.code()).as(originals.toString()).isZero();
+        assertThat(originals.err()).contains("warning: the bundle holds secrets in env.txt (");
+        assertThat(originals.out()).contains("Exported 3 evidence items");
+    }
 }

@@ -2,6 +2,7 @@ package dev.sitrep.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitrep.core.Json;
+import dev.sitrep.testing.LargeRunbooks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,5 +156,36 @@ class RunbookCliTest {
     void runbookCommandsNeedNoWorkspaceDatabase() {
         assertThat(cli.run("runbook", "list").code()).isZero();
         assertThat(dataDir.resolve("sitrep.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void validateOfA3000QuestionChainIsAClearResultNotAStackTrace() throws Exception {
+        Path file = Files.writeString(tmp.resolve("chain.json"), LargeRunbooks.chain("chain", 3000));
+        assertThat(Files.size(file)).isGreaterThan(300_000);
+        CliRunner.Result r = cli.run("runbook", "validate", file.toString());
+        assertThat(r.code()).as(r.toString()).isIn(0, 2);
+        assertThat(r.toString()).doesNotContain("StackOverflowError").doesNotContain("\tat ");
+        assertThat(r.out().strip()).isEqualTo(file + ": valid runbook \"chain\" (3000 questions, 2 outcomes, 0 sections, "
+                + "0 steps, 0 tables)");
+    }
+
+    @Test
+    void a3000QuestionChainAndTooDeepSectionsInTheTeamFolderLeaveListAndExportWorking() throws Exception {
+        Files.writeString(team.resolve("chain.json"), LargeRunbooks.chain("chain", 3000));
+        Files.writeString(team.resolve("deep.json"), LargeRunbooks.nestedSections("deep", 600));
+        Files.writeString(team.resolve("payments.json"), TEAM_RUNBOOK);
+        CliRunner.Result list = cli.run("runbook", "list");
+        assertThat(list.code()).as(list.toString()).isZero();
+        assertThat(list.out()).contains("chain               team      valid                        3000         2")
+                .contains("payments            team      valid")
+                .contains("?                   team      invalid: 1 problem")
+                .contains("    " + team.resolve("deep.json") + ":3: nested deeper than 1000 levels");
+        assertThat(list.err()).isEmpty();
+        CliRunner.Result exported = cli.run("runbook", "export", "payments");
+        assertThat(exported.code()).as(exported.toString()).isZero();
+        assertThat(exported.out()).isEqualTo(TEAM_RUNBOOK);
+        CliRunner.Result chain = cli.run("runbook", "export", "chain");
+        assertThat(chain.code()).as(chain.toString()).isZero();
+        assertThat(chain.out()).startsWith("{").contains("\"q3000\"");
     }
 }

@@ -138,4 +138,22 @@ class RunbookImportCliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("sitrep: " + tmp.resolve("nope.md") + ":1: does not exist; check the path");
     }
+
+    @Test
+    void aTableOf1000ColumnsIsAClearResultNotAStackTrace() throws Exception {
+        StringBuilder md = new StringBuilder("# Wide table\n\n## Hosts\n\n");
+        for (String row : new String[]{"host", "---", "value"}) {
+            for (int c = 1; c <= 1000; c++) {
+                md.append("| ").append(row.equals("---") ? "---" : row + c).append(' ');
+            }
+            md.append("|\n");
+        }
+        Path wide = Files.writeString(tmp.resolve("wide.md"), md);
+        CliRunner.Result r = cli.run("runbook", "import", wide.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(Json.MAPPER.readTree(r.out()).get("sections").get(0).get("steps").get(0).asText())
+                .startsWith("host1: value1; host2: value2;");
+        assertThat(r.err()).contains(wide + ":5: a table kept as 1 steps of section \"Hosts\"")
+                .contains("Imported \"Wide table\" as wide-table: 1 section, 1 step");
+    }
 }

@@ -40,6 +40,7 @@ class BundlesTest {
     private Store store;
     private AuditLog audit;
     private Bundles bundles;
+    private EvidenceService evidence;
     private Incident incident;
     private EvidenceItem log;
 
@@ -50,7 +51,7 @@ class BundlesTest {
                 .evidenceLimit(() -> 1 << 20).build();
         IncidentService incidents = services.incidents();
         audit = services.audit();
-        EvidenceService evidence = services.evidence();
+        evidence = services.evidence();
         bundles = services.bundles();
         incident = incidents.declare(Declaration.titled("Key leaked"));
         log = evidence.addText(incident.id(), EvidenceItem.Kind.TEXT, "gateway.log", "GET / 200\n", "/var/log/gw", null,
@@ -93,18 +94,18 @@ class BundlesTest {
     @Test
     void anExportedBundleVerifiesAndItsExportIsOnTheChain() {
         Path zip = out.resolve("bundle.zip");
-        assertThat(bundles.export(incident.id(), zip)).isEqualTo(2);
+        assertThat(bundles.export(incident.id(), zip, Bundles.WithSecrets.REFUSE).items()).isEqualTo(2);
         Bundles.Verification v = bundles.verify(zip);
         assertThat(v.intact()).as(v.problems().toString()).isTrue();
         assertThat(v.items()).isEqualTo(2);
         assertThat(audit.all()).extracting(a -> a.action()).containsExactly("CAPTURED", "CAPTURED", Bundles.EXPORTED);
-        assertThatThrownBy(() -> bundles.export(incident.id(), zip)).hasMessageContaining("already exists");
+        assertThatThrownBy(() -> bundles.export(incident.id(), zip, Bundles.WithSecrets.REFUSE)).hasMessageContaining("already exists");
     }
 
     @Test
     void aChangedARemovedAndAnAddedEntryAreEachNamed() throws Exception {
         Path zip = out.resolve("bundle.zip");
-        bundles.export(incident.id(), zip);
+        bundles.export(incident.id(), zip, Bundles.WithSecrets.REFUSE);
         String entry = "items/" + log.sha256();
 
         assertThat(bundles.verify(copyWith(zip, "changed.zip", entry, true, null, null)).problems())
@@ -119,7 +120,7 @@ class BundlesTest {
     @Test
     void aTraversalEntryIsRefusedAndNothingIsWrittenAnywhere() throws Exception {
         Path zip = out.resolve("bundle.zip");
-        bundles.export(incident.id(), zip);
+        bundles.export(incident.id(), zip, Bundles.WithSecrets.REFUSE);
         Path evil = copyWith(zip, "evil.zip", null, false, "../../etc/sitrep-owned", "planted");
         List<Path> before;
         try (Stream<Path> s = Files.walk(out.getParent(), 1)) {
@@ -137,7 +138,7 @@ class BundlesTest {
     @Test
     void aVerifiedBundleImportsOntoAnotherIncidentOnceAndATamperedOneNotAtAll() throws Exception {
         Path zip = out.resolve("bundle.zip");
-        bundles.export(incident.id(), zip);
+        bundles.export(incident.id(), zip, Bundles.WithSecrets.REFUSE);
         Services lee = TestServices.on(store, "lee").clock(clock).random(new Random(2)).evidenceLimit(() -> 1 << 20)
                 .build();
         IncidentService incidents = lee.incidents();
@@ -153,5 +154,62 @@ class BundlesTest {
         assertThatThrownBy(() -> bundles.importInto(changed, third.id())).hasMessageContaining("not intact")
                 .hasMessageContaining("nothing was imported");
         assertThat(lee.evidence().list(third.id())).isEmpty();
+    }
+
+    /** The text of the bundle's entry for the item named {@code name} in its manifest. */
+    private static String entryText(Path zip, String name) throws IOException {
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            com.fasterxml.jackson.databind.JsonNode manifest = dev.sitrep.core.Json.MAPPER.readTree(
+                    file.getInputStream(file.getEntry(Bundles.MANIFEST)));
+            for (com.fasterxml.jackson.databind.JsonNode item : manifest.path("items")) {
+                if (item.path("name").asText().equals(name)) {
+                    return new String(file.getInputStream(file.getEntry(item.path("path").asText())).readAllBytes(),
+                            StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no item " + name + " in " + zip);
+    }
+
+    @Test
+    void anItemWithSecretsIsRefusedThenReplacedByItsRedactedCopyOrKeptAsChosen() throws Exception {
+        EvidenceItem leak = evidence.addText(incident.id(), EvidenceItem.Kind.TEXT, "env dump",
+                "HOME=/root\nDB_PASSWORD=hunter2\n", null, null, List.of());
+        Path refused = out.resolve("refused.zip");
+        assertThatThrownBy(() -> bundles.export(incident.id(), refused, Bundles.WithSecrets.REFUSE))
+                .isInstanceOfSatisfying(Bundles.SecretsFound.class, e -> assertThat(e.flagged())
+                        .extracting(f -> f.item().name()).containsExactly("env dump"))
+                .hasMessageContaining("env dump (" + leak.id().substring(0, 8) + ": password on line 2)");
+        assertThat(refused).doesNotExist();
+        assertThat(audit.all()).extracting(a -> a.action()).doesNotContain(Bundles.EXPORTED);
+
+        Path redacted = out.resolve("redacted.zip");
+        Bundles.Exported exported = bundles.export(incident.id(), redacted, Bundles.WithSecrets.REDACTED);
+        assertThat(exported.items()).isEqualTo(3);
+        assertThat(exported.replaced()).singleElement().satisfies(r -> {
+            assertThat(r.original().id()).isEqualTo(leak.id());
+            assertThat(r.copy().derivedFrom()).isEqualTo(leak.id());
+        });
+        assertThat(bundles.verify(redacted).intact()).isTrue();
+        assertThat(entryText(redacted, "env dump (redacted)")).isEqualTo("HOME=/root\nDB_PASSWORD=[REDACTED: password]\n");
+        try (ZipFile file = new ZipFile(redacted.toFile())) {
+            assertThat(file.getEntry("items/" + leak.sha256())).as("the original stays out").isNull();
+            assertThat(new String(file.getInputStream(file.getEntry(Bundles.MANIFEST)).readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("\"withheld\" : [ {\n    \"id\" : \"" + leak.id() + "\"")
+                    .contains("\"redactedCopy\" : \"" + exported.replaced().get(0).copy().id() + "\"");
+        }
+        assertThat(audit.all().get(audit.all().size() - 1).detail()).endsWith("; redacted copies in place of env dump");
+
+        Path again = out.resolve("again.zip");
+        assertThat(bundles.export(incident.id(), again, Bundles.WithSecrets.REDACTED).replaced().get(0).copy().id())
+                .as("the copy made last time is used again").isEqualTo(exported.replaced().get(0).copy().id());
+        assertThat(evidence.list(incident.id())).hasSize(4);
+
+        Path kept = out.resolve("kept.zip");
+        Bundles.Exported originals = bundles.export(incident.id(), kept, Bundles.WithSecrets.ORIGINALS);
+        assertThat(originals.items()).isEqualTo(4);
+        assertThat(originals.withSecrets()).extracting(f -> f.item().id()).containsExactly(leak.id());
+        assertThat(entryText(kept, "env dump")).contains("DB_PASSWORD=hunter2");
+        assertThat(audit.all().get(audit.all().size() - 1).detail()).endsWith("; secrets kept in env dump");
     }
 }

@@ -196,7 +196,7 @@ class CaptureKindsTest {
         assertThat(Files.readString(copy)).isEqualTo("502s from 14:20");
         assertThat(Files.getPosixFilePermissions(copy)).as("a read-only copy (root may still write: check the bits)")
                 .doesNotContain(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
-        services.bundles().export(incident.id(), elsewhere.resolve("b.zip"));
+        services.bundles().export(incident.id(), elsewhere.resolve("b.zip"), Bundles.WithSecrets.REFUSE);
         evidence.remove(item.id(), "duplicate of the status page note");
 
         List<AuditEntry> custody = evidence.custody(item);

@@ -45,4 +45,22 @@ class SecretScannerTest {
                         "b3BlbnNzaC1rZXktdjE")
                 .contains("2026-11-22T14:30:03Z DEBUG connecting to postgres://orders:");
     }
+
+    @Test
+    void theRedactedCopyMasksKeysFilesJsonAndPasswordsToo() {
+        String text = """
+                -----BEGIN PRIVATE KEY-----
+                MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj
+                -----END PRIVATE KEY-----
+                {"SecretAccessKey": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "password": "correct horse"}
+                SecretAccessKey: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+                DB_PASSWORD=hunter2 pwd: s3cret! NewPassword='tr0ub4dor'
+                """;
+        assertThat(SecretScanner.scan(text)).extracting(f -> f.line() + " " + f.kind()).containsExactly(
+                "1 private key", "4 AWS secret key", "4 password", "5 AWS secret key", "6 password");
+        String redacted = SecretScanner.redact(text);
+        assertThat(SecretScanner.scan(redacted)).isEmpty();
+        assertThat(redacted).doesNotContain("MIIEvQIBADAN", "EXAMPLEKEY", "correct horse", "hunter2", "s3cret!", "tr0ub4dor")
+                .contains("\"password\": \"[REDACTED: password]\"").contains("DB_PASSWORD=[REDACTED: password]");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.sitrep.runbook;
 
+import dev.sitrep.testing.LargeRunbooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -447,5 +448,30 @@ class RunbookParserTest {
                         + "\"runbook#id\" (another runbook)",
                 "runbooks/p.json:17: outcome \"failing\" refers to \"#check\"; write a section as \"id\" (this runbook) or "
                         + "\"runbook#id\" (another runbook)");
+    }
+
+    @Test
+    void aChainOf3000QuestionsIsValidAndNotSureTakesTheWorseBranchAtItsTop() throws IOException {
+        RunbookParser.Parsed parsed = parse("chain.json", LargeRunbooks.chain("chain", 3000));
+        assertThat(parsed.problems()).isEmpty();
+        Runbook rb = parsed.runbook();
+        assertThat(new NotSureRule(rb).choose(rb.startNode().orElseThrow()).orElseThrow().number()).isEqualTo(1);
+    }
+
+    @Test
+    void aLoopThrough3000QuestionsIsOneProblemShowingItsEnds() throws IOException {
+        String json = LargeRunbooks.chain("chain", 3000).replace("\"outcome\": \"broken\"}", "\"next\": \"q1\"}")
+                .replace("    {\"id\": \"broken\", \"title\": \"Broken\", \"severity\": \"SEV2\"},\n", "");
+        assertThat(problems(json)).containsExactly("runbooks/p.json:3005: the questions loop: q1 -> q2 -> q3 -> q4 -> q5 "
+                + "-> ... -> q2997 -> q2998 -> q2999 -> q3000 -> q1 (3000 questions); a triage must end, so point one of "
+                + "these answers at an outcome, a section or a question further down");
+    }
+
+    @Test
+    void sectionsNestedDeeperThanTheReaderGoesAreOneLocatedProblem() throws IOException {
+        assertThat(parse("deep.json", LargeRunbooks.nestedSections("deep", 450)).problems()).isEmpty();
+        assertThat(problems(LargeRunbooks.nestedSections("deep", 600))).singleElement().asString()
+                .startsWith("runbooks/p.json:3: nested deeper than 1000 levels of lists and objects (sections inside "
+                        + "sections, most likely)");
     }
 }

@@ -40,7 +40,7 @@ final class CommandDetector {
             "did", "not", "itself", "again", "until", "if", "when", "then", "so", "as", "on", "in", "at", "from");
     private static final Pattern PROMPT = Pattern.compile(
             "^(?:\\$|%|#|>|PS>|PS [^>]{1,80}>|[\\w.-]{1,32}@[\\w.-]{1,64}(?::[^$#\\s]{0,80})?\\s?[$#]|\\[[^\\]]{1,80}\\][$#])\\s+");
-    private static final Pattern ASSIGNMENT = Pattern.compile("^(?:[A-Z_][A-Z0-9_]*=(?:\"[^\"]*\"|'[^']*'|\\S*)\\s+)+");
+    private static final Pattern ASSIGNMENT = Pattern.compile("^(?:[A-Z_][A-Z0-9_]*=(?:\"[^\"]*\"|'[^']*'|\\S*)\\s+)++");
     private static final Pattern SCRIPT = Pattern.compile("^(?:\\.{0,2}/|~/)[\\w.@/-]+(?:\\s|$)|^[\\w.-]+/[\\w./-]+\\.(?:sh|py|rb|pl)(?:\\s|$)");
     private static final Pattern SHELL_SIGN = Pattern.compile(
             "(?:^|\\s)--?[A-Za-z0-9]|[/$|<>=*~]|(?:^|\\s)\\d+(?:\\.\\d+){0,3}(?::\\d+)?(?:\\s|$)|\\s[\\w-]+\\.[a-z]{2,}(?:\\s|$)|\\s'|\\s\"");

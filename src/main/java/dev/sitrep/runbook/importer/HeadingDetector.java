@@ -42,7 +42,7 @@ final class HeadingDetector {
             Map.entry("long-term fix", Shape.PREVENT), Map.entry("hardening", Shape.PREVENT));
 
     private static final Pattern BOLD = Pattern.compile("^(?:\\*\\*|__)(.+?)(?:\\*\\*|__):?$");
-    private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,2}(?:\\.\\d{1,2})+)\\.?\\s+(\\p{L}.*)$");
+    private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,2}(?:\\.\\d{1,2})++)\\.?\\s+(\\p{L}.*)$");
     private static final Pattern LABELLED = Pattern.compile(
             "^(?:\\*\\*|__)?([A-Za-z][A-Za-z -]{1,24}?)(?:\\*\\*|__)?\\s*:(?:\\*\\*|__)?\\s+(\\S.*)$");
     private static final Pattern SPACES = Pattern.compile("\\s+");

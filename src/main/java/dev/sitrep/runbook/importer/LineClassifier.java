@@ -26,11 +26,11 @@ final class LineClassifier {
 
     private static final Pattern FENCE = Pattern.compile("^(`{3,}|~{3,})\\s*([^`]*)$");
     private static final Pattern ATX = Pattern.compile("^(#{1,6})(?:\\s+(.*?))?(?:\\s+#+)?\\s*$");
-    private static final Pattern RULE = Pattern.compile("^(?:(?:-\\s*){3,}|(?:\\*\\s*){3,}|(?:_\\s*){3,})$");
+    private static final Pattern RULE = Pattern.compile("^(?:(?:-\\s*){3,}+|(?:\\*\\s*){3,}+|(?:_\\s*){3,}+)$");
     private static final Pattern SETEXT = Pattern.compile("^(?:={2,}|-{2,})$");
-    private static final Pattern SEPARATOR = Pattern.compile("^\\|?\\s*:?-+:?\\s*(?:\\|\\s*:?-+:?\\s*)*\\|?$");
+    private static final Pattern SEPARATOR = Pattern.compile("^\\|?\\s*:?-+:?\\s*(?:\\|\\s*:?-+:?\\s*)*+\\|?$");
     private static final Pattern TREE_GLYPH = Pattern.compile("[\u251C\u2514\u2502\u250C\u252C\u253C\u2570\u256D\u2523\u2517\u2503]");
-    private static final Pattern ASCII_BRANCH = Pattern.compile("^(?:[|:]\\s+)*(?:\\|--|\\+--|`--|\\\\--|\\|__)");
+    private static final Pattern ASCII_BRANCH = Pattern.compile("^(?:[|:]\\s+)*+(?:\\|--|\\+--|`--|\\\\--|\\|__)");
     private static final Pattern ARROW = Pattern.compile(
             "^([\\p{L}\\p{N}\"'(][^\u2192>]{0,60}?)\\s*(?:\u2192|->|=>|\u21D2|\u27F6|-->|\u2014>)\\s*(.*)$");
     private static final Pattern EXPECT = Pattern.compile("^(?:\\*\\*|__)?(?:expect(?:ed)?(?:\\s+(?:output|result|"

@@ -38,7 +38,7 @@ final class ListParser {
             Pattern.compile("^(?:[a-z][.)]|\\([a-z]\\)|[A-Z]\\))(?:\\s+(.*))?$"),
             Pattern.compile("^(?:(?:x{0,3})(?:ix|iv|v?i{1,3}|v)[.)]|\\((?:x{0,3})(?:ix|iv|v?i{1,3}|v)\\))(?:\\s+(.*))?$"),
             Pattern.compile("^[Ss]tep\\s+\\d{1,3}(?:\\s*[:.)\u2013\u2014-])?(?:\\s+(.*))?$"),
-            Pattern.compile("^[A-Z]\\.\\s+(\\p{Lu}\\S*(?:\\s+\\S+)+)$"));
+            Pattern.compile("^[A-Z]\\.\\s+(\\p{Lu}\\S*(?:\\s+\\S+)++)$"));
 
     private ListParser() {
     }

@@ -20,7 +20,9 @@ public final class Messages {
             Map.entry("flag", "the Flags field"),
             Map.entry("ca-cert", "the CA certificate field"),
             Map.entry("id", "Import… again, which picks a free id"),
-            Map.entry("anyway", "the Declare anyway button"));
+            Map.entry("anyway", "the Declare anyway button"),
+            Map.entry("redacted", "Export redacted copies"),
+            Map.entry("include-secrets", "Keep the secrets"));
 
     private Messages() {
     }

@@ -89,6 +89,11 @@ public final class EvidenceView extends BorderPane {
             }
         });
         ports.drop().install(list, model::addPaths);
+        model.secretsWarningProperty().addListener((obs, was, warning) -> {
+            if (warning != null) {
+                show(new SecretsSheet(model, warning, closeSheet));
+            }
+        });
         EvidenceDetail detail = new EvidenceDetail(model, blob, zone, new EvidenceDetail.Actions(model::openInViewer,
                 this::showTimelineSheet, model::addRedactedCopy, this::showRemoveSheet), ports.copy());
         SplitPane split = new SplitPane(list, detail);

@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -65,6 +66,10 @@ public final class EvidenceViewModel {
         }
     }
 
+    /** An export held back: the bundle it was writing, and the items that hold secrets. */
+    public record SecretsWarning(Path zip, List<Bundles.Flagged> flagged) {
+    }
+
     private final EvidenceService evidence;
     private final EvidenceCaptures captures;
     private final Bundles bundles;
@@ -85,6 +90,7 @@ public final class EvidenceViewModel {
     private final ReadOnlyObjectWrapper<Detail> detail = new ReadOnlyObjectWrapper<>();
     private final TaskStatus status = new TaskStatus();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<SecretsWarning> secretsWarning = new ReadOnlyObjectWrapper<>();
     private final Set<String> previewed = new HashSet<>();
     private long loadGeneration;
     /** While the list is replaced: the list view's passing "nothing selected" is not a choice. */
@@ -194,7 +200,7 @@ public final class EvidenceViewModel {
                 cut = head.length > PREVIEW_CHARS;
                 text = TextPreview.of(head, Math.min(head.length, PREVIEW_CHARS), hasTextType(item));
             }
-            List<SecretScanner.Finding> secrets = EvidenceService.scannable(item) ? evidence.scan(item) : List.of();
+            List<SecretScanner.Finding> secrets = evidence.scan(item);
             if (audit) {
                 evidence.viewed(item, "previewed in Sitrep");
             }
@@ -317,18 +323,21 @@ public final class EvidenceViewModel {
         run("Calling " + profile.name() + " " + path + "…", p -> {
             EvidenceItem item = evidence.addSnapshot(id, profile.name(), profiles.snapshot(profile, path), null, List.of());
             return "Kept " + item.name() + " (" + ByteSize.format(item.size()) + ", sha256 " + item.sha256().substring(0, 12)
-                    + "…).";
+                    + "…)." + secretsNote(item);
         });
     }
 
     private void quick(java.util.concurrent.Callable<EvidenceItem> work) {
         run("Storing…", p -> {
             EvidenceItem item = work.call();
-            boolean secrets = EvidenceService.scannable(item) && !evidence.scan(item).isEmpty();
             return "Added " + item.name() + " (" + ByteSize.format(item.size()) + ", sha256 "
-                    + item.sha256().substring(0, 12) + "…)." + (secrets ? " It holds secrets: select it to see where, and "
-                    + "add a redacted copy." : "");
+                    + item.sha256().substring(0, 12) + "…)." + secretsNote(item);
         });
+    }
+
+    /** What the status line adds when the scan finds secrets in a new item (read in the background). */
+    private String secretsNote(EvidenceItem item) {
+        return evidence.scan(item).isEmpty() ? "" : " It holds secrets: select it to see where, and add a redacted copy.";
     }
 
     // Actions on the chosen item
@@ -371,16 +380,52 @@ public final class EvidenceViewModel {
         }
     }
 
-    /** Writes the incident's evidence to a bundle (zip + manifest of hashes and custody); audited as an export. */
+    /**
+     * Writes the incident's evidence to a bundle (zip + manifest of hashes and custody); audited as
+     * an export. When items hold secrets nothing is written: {@link #secretsWarningProperty()} says
+     * which, for the commander to choose {@link #exportBundle(Path, Bundles.WithSecrets)} with.
+     */
     public void exportBundle(Path zip) {
+        exportBundle(zip, Bundles.WithSecrets.REFUSE);
+    }
+
+    /** Writes the bundle, with the commander's choice for items that hold secrets. */
+    public void exportBundle(Path zip, Bundles.WithSecrets withSecrets) {
         IncidentId id = requireIncident();
-        if (id != null) {
-            run("Writing " + zip.getFileName() + "…", p -> {
-                int n = bundles.export(id, zip);
-                return "Exported " + n + " item" + (n == 1 ? "" : "s") + " to " + zip + ". Check it any time with "
-                        + "'sitrep evidence verify " + zip.getFileName() + "' or Verify bundle.";
-            });
+        secretsWarning.set(null);
+        if (id == null) {
+            return;
         }
+        run("Writing " + zip.getFileName() + "…", p -> {
+            try {
+                String said = exported(bundles.export(id, zip, withSecrets), zip);
+                return () -> notice.set(said);
+            } catch (Bundles.SecretsFound found) {
+                SecretsWarning warning = new SecretsWarning(zip, found.flagged());
+                return () -> {
+                    int n = warning.flagged().size();
+                    notice.set(n + " item" + (n == 1 ? " holds" : "s hold") + " secrets; nothing was exported yet.");
+                    secretsWarning.set(warning);
+                };
+            }
+        }, Runnable::run);
+    }
+
+    /** Closes the warning without exporting. */
+    public void dismissSecretsWarning() {
+        if (secretsWarning.get() != null) {
+            secretsWarning.set(null);
+            notice.set("Nothing was exported.");
+        }
+    }
+
+    private static String exported(Bundles.Exported e, Path zip) {
+        int n = e.items();
+        return "Exported " + n + " item" + (n == 1 ? "" : "s") + " to " + zip + (e.replaced().isEmpty() ? ""
+                : ", redacted copies in place of " + String.join(", ", e.replaced().stream()
+                        .map(r -> r.original().name()).toList())) + (e.withSecrets().isEmpty() ? ""
+                : ", secrets kept in " + String.join(", ", e.withSecrets().stream().map(f -> f.item().name()).toList()))
+                + ". Check it any time with 'sitrep evidence verify " + zip.getFileName() + "' or Verify bundle.";
     }
 
     /** Re-hashes every entry of a bundle against its manifest; says intact, or lists what does not match. */
@@ -415,11 +460,16 @@ public final class EvidenceViewModel {
     }
 
     @FunctionalInterface
-    private interface Work {
-        String run(Capture progress) throws Exception;
+    private interface Work<T> {
+        T run(Capture progress) throws Exception;
     }
 
-    private void run(String doing, Work work) {
+    private void run(String doing, Work<String> work) {
+        run(doing, work, notice::set);
+    }
+
+    /** Runs {@code work} in the background with progress and Cancel; {@code done} takes its result on the FX thread. */
+    private <T> void run(String doing, Work<T> work, Consumer<T> done) {
         if (status.isBusy()) {
             fail("Wait for the capture under way to finish, or cancel it.");
             return;
@@ -443,9 +493,9 @@ public final class EvidenceViewModel {
                 }
             };
             return work.run(report);
-        }).withMessage(doing).onSuccess(said -> {
+        }).withMessage(doing).onSuccess(result -> {
             status.clearFailure();
-            notice.set(said);
+            done.accept(result);
             reload();
         }).onFailure(failure -> {
             notice.set("");
@@ -516,6 +566,11 @@ public final class EvidenceViewModel {
     /** Captures (busy, progress, what is being done, cancel) and what failed, here or in a read. */
     public TaskStatus status() {
         return status;
+    }
+
+    /** An export held back because items hold secrets, until the commander chooses; {@code null} otherwise. */
+    public ReadOnlyObjectProperty<SecretsWarning> secretsWarningProperty() {
+        return secretsWarning.getReadOnlyProperty();
     }
 
     /** What the last capture did; a failure shows in {@link #status()} instead. */

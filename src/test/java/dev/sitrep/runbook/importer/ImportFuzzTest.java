@@ -99,6 +99,17 @@ class ImportFuzzTest {
     }
 
     @Test
+    void oneMarkerRepeatedAlongALongLineImports() {
+        List<String> markers = new ArrayList<>(SOUP);
+        markers.addAll(List.of("| --- ", "A=1 ", "1.", " x", "- ", "| cell "));
+        for (int n = 0; n < markers.size(); n++) {
+            String line = markers.get(n).repeat(Math.max(1, 12_000 / markers.get(n).length()));
+            check("long-line-" + n + ".md", ("# Long line\n\n" + line + "\n\n- " + line + "\n").getBytes(StandardCharsets.UTF_8),
+                    true);
+        }
+    }
+
+    @Test
     void binaryInputIsRefusedAtTheLineOfTheFirstNulByte() {
         byte[] bytes = "# Runbook\nline two\nline \u0000three\n".getBytes(StandardCharsets.UTF_8);
         try {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -120,6 +121,57 @@ class EvidenceViewModelTest {
         model.verifyBundle(tampered);
         assertThat(failed(model)).isTrue();
         assertThat(shown(model)).startsWith("NOT INTACT: tampered.zip");
+    }
+
+    @Test
+    void anExportWithSecretsWaitsForTheCommandersChoice() throws Exception {
+        EvidenceViewModel model = model(new DirectExecutor());
+        model.addCommandOutput("env", "HOME=/root\nAWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n");
+        Path zip = files.resolve("bundle.zip");
+        model.exportBundle(zip);
+        assertThat(failed(model)).as(shown(model)).isFalse();
+        assertThat(zip).doesNotExist();
+        assertThat(shown(model)).isEqualTo("1 item holds secrets; nothing was exported yet.");
+        assertThat(model.secretsWarningProperty().get().zip()).isEqualTo(zip);
+        assertThat(model.secretsWarningProperty().get().flagged()).extracting(f -> f.item().name())
+                .containsExactly("$ env");
+
+        model.dismissSecretsWarning();
+        assertThat(model.secretsWarningProperty().get()).isNull();
+        assertThat(shown(model)).isEqualTo("Nothing was exported.");
+        assertThat(zip).doesNotExist();
+
+        model.exportBundle(zip);
+        model.exportBundle(model.secretsWarningProperty().get().zip(), dev.sitrep.evidence.Bundles.WithSecrets.REDACTED);
+        assertThat(model.secretsWarningProperty().get()).isNull();
+        assertThat(shown(model)).startsWith("Exported 1 item to " + zip + ", redacted copies in place of $ env. ");
+        assertThat(services.bundles().verify(zip).intact()).isTrue();
+        assertThat(model.shownItems()).extracting(EvidenceItem::name).containsExactly("$ env", "$ env (redacted)");
+    }
+
+    @Test
+    void aSnapshotWhoseBodyHoldsASecretSaysSo() throws Exception {
+        com.sun.net.httpserver.HttpServer platform = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        platform.createContext("/", exchange -> {
+            byte[] body = "{\"ok\": true, \"db\": {\"password\": \"hunter2\"}}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        platform.start();
+        try {
+            EvidenceViewModel model = model(new DirectExecutor());
+            dev.sitrep.core.PlatformProfile profile = new dev.sitrep.core.PlatformProfile("so1-prod",
+                    dev.sitrep.core.PlatformKind.SO1, "http://127.0.0.1:" + platform.getAddress().getPort(), null, null,
+                    dev.sitrep.core.PlatformProfile.Environment.PRODUCTION, null, List.of(), java.time.Duration.ofSeconds(30));
+            model.snapshot(profile, "/v1/health");
+            assertThat(failed(model)).as(shown(model)).isFalse();
+            assertThat(shown(model)).startsWith("Kept so1-prod GET /v1/health 200 ")
+                    .endsWith(" It holds secrets: select it to see where, and add a redacted copy.");
+        } finally {
+            platform.stop(0);
+        }
     }
 
     @Test
