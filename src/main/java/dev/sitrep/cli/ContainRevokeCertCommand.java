@@ -36,13 +36,6 @@ final class ContainRevokeCertCommand extends StoreCommand {
         }
         KillSwitchService.Result r = c.services().killSwitch().revokeCertificate(platform, org, serial, reason,
                 incident == null ? null : IncidentId.parse(incident));
-        if (r.done()) {
-            c.out().println(platform + ": revoked certificate " + serial + " of " + org + " (confirmed by the platform).");
-            return 0;
-        }
-        c.out().println("Did not go through; nothing was revoked on " + platform + ". Do it by hand:");
-        c.out().println(r.manualFallback());
-        c.out().flush();
-        throw r.failure();
+        return KillSwitchOutput.report(r, c, "'sitrep platform status --refresh' (or the console's pull)");
     }
 }

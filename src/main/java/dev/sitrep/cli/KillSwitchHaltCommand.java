@@ -30,6 +30,6 @@ final class KillSwitchHaltCommand extends StoreCommand {
             throw SitrepException.invalid("Not halted: a halt needs --yes to confirm; nothing was sent to " + platform + ".");
         }
         KillSwitchService.Result r = c.services().killSwitch().halt(platform, reason, incident == null ? null : IncidentId.parse(incident));
-        return KillSwitchOutput.report(r, c);
+        return KillSwitchOutput.report(r, c, "'sitrep kill-switch status --platform " + platform + "'");
     }
 }

@@ -37,6 +37,7 @@ final class KillSwitchResumeCommand extends StoreCommand {
         }
         ResumeRequest request = new ResumeRequest(true, true, true, approver, summary, mode);
         return KillSwitchOutput.report(c.services().killSwitch().resume(platform, request,
-                incident == null ? null : IncidentId.parse(incident)), c);
+                incident == null ? null : IncidentId.parse(incident)), c, "'sitrep kill-switch status --platform "
+                + platform + "'");
     }
 }

@@ -10,6 +10,10 @@ public final class Limits {
     /** An incident's impact statement and an action item's action: what the store (and the team contract) keeps. */
     public static final int IMPACT_MAX = 4_000;
     public static final int ACTION_MAX = 2_000;
+    /** The most of a platform's own words (an error text, a header) that is shown or stored. */
+    public static final int FOREIGN_MAX = 500;
+    /** The most of a typed value that a message quotes back. */
+    public static final int ECHO_MAX = 60;
 
     private Limits() {
     }
@@ -69,10 +73,47 @@ public final class Limits {
         return bounded(what, name, NAME_MAX);
     }
 
-    private static String bounded(String what, String value, int max) {
-        if (value.length() > max) {
-            throw SitrepException.invalid("The " + what + " is " + value.length() + " characters; the limit is " + max + ".");
+    /** {@code value}, refused when longer than {@code max} with a message naming {@code what} and the limit. */
+    public static String bounded(String what, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw SitrepException.invalid("The " + what + " is " + value.length() + " characters; the limit is " + max
+                    + ".");
         }
         return value;
+    }
+
+    /** {@code value} cut to at most {@code max} characters, ending in "…" when cut (never inside a surrogate pair). */
+    public static String cut(String value, int max) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        int end = max - 1;
+        if (end > 0 && Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(0, end) + "…";
+    }
+
+    /**
+     * Text from outside Sitrep (a platform's error, a header) as it may be shown and stored: control
+     * characters as spaces, at most {@code max} characters, saying how long it was when cut.
+     */
+    public static String foreign(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        String clean = text.replaceAll("[\\p{Cntrl}\\u2028\\u2029]", " ");
+        if (clean.length() <= max) {
+            return clean;
+        }
+        String more = " (" + clean.length() + " characters in all)";
+        return cut(clean, max - more.length()) + more;
+    }
+
+    /** A typed value as a message quotes it: in quotes, cut to {@value #ECHO_MAX} characters and its length said when longer. */
+    public static String quote(String raw) {
+        String value = String.valueOf(raw).replaceAll("[\\p{Cntrl}]", "?");
+        return value.length() <= ECHO_MAX ? "'" + value + "'" : "'" + cut(value, ECHO_MAX) + "' (" + value.length()
+                + " characters)";
     }
 }

@@ -3,6 +3,7 @@ package dev.sitrep.killswitch;
 import dev.sitrep.audit.AuditLog;
 import dev.sitrep.core.AuditEntry;
 import dev.sitrep.core.IncidentId;
+import dev.sitrep.core.Limits;
 import dev.sitrep.core.Escalation;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.PlatformStatus;
@@ -15,7 +16,6 @@ import dev.sitrep.platform.PlatformException;
 import dev.sitrep.platform.Profiles;
 import dev.sitrep.platform.RestorePreview;
 import dev.sitrep.platform.cullis.CullisConnector;
-import dev.sitrep.platform.cullis.Revocation;
 import dev.sitrep.sync.EscalationPolicy;
 import dev.sitrep.sync.PlatformStates;
 
@@ -66,6 +66,7 @@ public final class KillSwitchService {
     private final Supplier<String> actor;
     private final ReadBack readBack;
     private final KillSwitchRecord record;
+    private final Containment containment;
 
     public KillSwitchService(Profiles profiles, Function<PlatformProfile, PlatformConnector> connect, AuditLog audit,
                              IncidentService incidents, PlatformStates states, Supplier<String> actor, ReadBack readBack) {
@@ -76,7 +77,8 @@ public final class KillSwitchService {
         this.states = states;
         this.actor = actor;
         this.readBack = readBack;
-        this.record = new KillSwitchRecord(audit, incidents, states);
+        this.record = new KillSwitchRecord(audit, incidents, states, readBack.clock());
+        this.containment = new Containment(audit, record, readBack, this::cullis);
     }
 
     /** A halt's reason: one sentence, required, at most {@value #REASON_MAX} characters. */
@@ -100,7 +102,7 @@ public final class KillSwitchService {
     public KillSwitchState status(String platform) {
         try (PlatformConnector c = open(profiles.get(platform), Capability.KILL_SWITCH_STATUS)) {
             KillSwitchState read = c.killSwitchStatus();
-            if (!record.resolve(read)) {
+            if (record.resolve(read) != KillSwitchRecord.Resolution.RESOLVED) {
                 states.confirmed(read);
             }
             return record.withAudit(read);
@@ -121,8 +123,7 @@ public final class KillSwitchService {
             return new Result(platform, Outcome.DONE, null, null, null, "already HALTED");
         }
         String reason = "Automatic halt (the profile opted in): " + why;
-        return halt(platform, reason.length() > REASON_MAX ? reason.substring(0, REASON_MAX - 1) + "…" : reason, null,
-                SYSTEM);
+        return halt(platform, Limits.cut(reason, REASON_MAX), null, SYSTEM);
     }
 
     private Result halt(String platform, String reason, IncidentId incident, String who) {
@@ -139,7 +140,7 @@ public final class KillSwitchService {
                 }
                 return record.done(a, confirmed, BY_PLATFORM, newestEvent(c));
             } catch (SitrepException e) {
-                return failed(a, c, e, ManualFallback.halt(profile, why));
+                return failed(a, profile, c, e);
             }
         }
     }
@@ -159,32 +160,58 @@ public final class KillSwitchService {
                 }
                 return record.done(a, confirmed, BY_PLATFORM, newestEvent(c));
             } catch (SitrepException e) {
-                return failed(a, c, e, ManualFallback.resume(profile, request.mode()));
+                return failed(a, profile, c, e);
             }
         }
     }
 
     /**
      * The attempt failed with {@code e}. When it never left or the platform refused it, nothing
-     * changed; otherwise the state read back says whether it happened, and when that cannot be read
-     * either, the outcome is UNKNOWN and read again in the background.
+     * changed; when the connector read the state itself (so1), that state says what changed;
+     * otherwise the state is read back. It is UNKNOWN when that read fails, or when the answer was
+     * lost and the platform shows no change yet (it may still be at it): it is read again in the
+     * background, at each pull and by {@link #status}, until a read settles it.
      */
-    private Result failed(KillSwitchRecord.Attempt a, PlatformConnector c, SitrepException e, String fallback) {
-        if (!ReadBack.needed(e)) {
-            return record.failed(a, e, fallback);
+    private Result failed(KillSwitchRecord.Attempt a, PlatformProfile profile, PlatformConnector c, SitrepException e) {
+        KillSwitchState left = e instanceof PlatformException p ? p.after() : null;
+        if (left == null && !ReadBack.needed(e)) {
+            return record.failed(a, e, fallback(a, profile, null));
         }
-        ReadBack.Read read = readBack.now(() -> readState(c));
-        if (read.state() == null) {
-            readBack.later(() -> {
-                try (PlatformConnector again = open(profiles.get(a.platform()), Capability.KILL_SWITCH_STATUS)) {
-                    return again.killSwitchStatus();
-                }
-            }, record::resolve, last -> record.stillUnknown(a.platform(), last, ReadBack.LATER_CAP));
-            return record.unknown(a, e, read.failure(), fallback);
+        boolean lost = left == null && ReadBack.answerLost(e);
+        ReadBack.Read<KillSwitchState> read = left != null ? new ReadBack.Read<>(left, null)
+                : readBack.now(() -> readState(c), s -> !lost || s.halted() == a.halt());
+        KillSwitchState s = read.value();
+        if (s != null && s.halted() == a.halt()) {
+            return record.done(a, s, "confirmed by read-back after: " + e.getMessage(), newestEvent(c));
         }
-        return read.state().halted() == a.halt()
-                ? record.done(a, read.state(), "confirmed by read-back after: " + e.getMessage(), newestEvent(c))
-                : record.failed(a, e, read.state(), fallback);
+        if (s != null && !lost) {
+            return record.failed(a, e, s, fallback(a, profile, s));
+        }
+        Result unknown = record.unknown(a, e, read, lost, fallback(a, profile, s));
+        readBack.later(() -> {
+            try (PlatformConnector again = open(profiles.get(a.platform()), Capability.KILL_SWITCH_STATUS)) {
+                return again.killSwitchStatus();
+            }
+        }, state -> record.resolve(state) != KillSwitchRecord.Resolution.STILL_PENDING,
+                last -> record.stillUnknown(a.platform(), last, ReadBack.LATER_CAP));
+        return unknown;
+    }
+
+    /** The manual fallback; after a partial so1 halt or resume, for the flags it left as they were. */
+    private static String fallback(KillSwitchRecord.Attempt a, PlatformProfile profile, KillSwitchState left) {
+        List<String> flags = left != null && left.partial() ? left.parts(!a.halt()) : profile.flags();
+        return a.halt() ? ManualFallback.halt(profile, a.reason(), flags) : ManualFallback.resume(profile, a.mode(), flags);
+    }
+
+    /**
+     * What a pull of the platform read ({@code read}: its kill-switch state, {@code null} when it has
+     * none): settles a halt, resume or containment on it whose outcome was unknown, naming that attempt.
+     */
+    public void pulled(String platform, KillSwitchState read) {
+        if (read != null) {
+            record.resolve(read);
+        }
+        containment.pulled(platform);
     }
 
     private static KillSwitchState readState(PlatformConnector c) {
@@ -205,41 +232,29 @@ public final class KillSwitchService {
 
     /**
      * Containment that is not a halt: revokes an organisation's agent certificate on a Cullis
-     * broker. Audited and put on the timelines like a halt; a failure answers the manual request.
+     * broker (see {@link Containment}). The org, serial and reason are checked before anything is sent.
      */
     public Result revokeCertificate(String platform, String org, String serial, String reason, IncidentId incident) {
         String why = checkReason(reason);
+        String o = CullisConnector.org(org);
+        String s = CullisConnector.serial(serial);
         requireIncident(incident);
         PlatformProfile profile = profiles.get(platform);
-        try (PlatformConnector c = open(profile, Capability.CONTAINMENT)) {
-            if (!(c instanceof CullisConnector cullis)) {
-                throw PlatformException.unsupported(platform, profile.kind().key(), Capability.CONTAINMENT);
-            }
-            return revoke(cullis, profile, org, serial, why, incident);
+        try (CullisConnector cullis = cullis(profile.name())) {
+            return containment.revoke(cullis, profile, new Containment.Revoke(profile.name(), o, s, why, actor.get(),
+                    incident));
         }
     }
 
-    private Result revoke(CullisConnector cullis, PlatformProfile profile, String org, String serial, String why,
-                          IncidentId incident) {
-        String platform = profile.name();
-        String who = actor.get();
-        String detail = "org " + org + ", certificate " + serial;
-        try {
-            Revocation r = cullis.revoke(serial, org, why, who);
-            AuditEntry entry = audit.append(AuditEntry.CONTAINED, platform, who, why, null, "revoked " + detail
-                    + (r.revokedAt() == null ? "" : " at " + r.revokedAt()), KillSwitchRecord.id(incident));
-            record.onTimelines(platform, incident, "Contained on " + platform + ": revoked " + detail + " (confirmed by the "
-                    + "platform): " + why, entry);
-            return new Result(platform, Outcome.DONE, null, null, null, "revoked " + detail + " (confirmed by the "
-                    + "platform)");
-        } catch (SitrepException e) {
-            AuditEntry entry = audit.append(AuditEntry.FAILED, platform, who, why, null, "revoke " + detail + ": "
-                    + e.getMessage(), KillSwitchRecord.id(incident));
-            String said = "FAILED, nothing was revoked: " + e.getMessage();
-            record.onTimelines(platform, incident, "Containment on " + platform + " " + said, entry);
-            return new Result(platform, Outcome.FAILED, null, e, ManualFallback.revoke(profile, org, serial, why, who),
-                    said);
+    /** A connector to the Cullis profile {@code platform}; refused for a platform that cannot contain. */
+    private CullisConnector cullis(String platform) {
+        PlatformProfile profile = profiles.get(platform);
+        PlatformConnector c = open(profile, Capability.CONTAINMENT);
+        if (!(c instanceof CullisConnector cullis)) {
+            c.close();
+            throw PlatformException.unsupported(platform, profile.kind().key(), Capability.CONTAINMENT);
         }
+        return cullis;
     }
 
     /** What a full resume would restore, when the platform can say (powernode); {@code null} otherwise. */

@@ -1,7 +1,6 @@
 package dev.sitrep.killswitch;
 
 import dev.sitrep.core.SitrepException;
-import dev.sitrep.platform.KillSwitchState;
 import dev.sitrep.platform.PlatformException;
 import dev.sitrep.sync.Backoff;
 
@@ -13,16 +12,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Reading a platform's kill-switch state back after a halt or resume failed in a way that leaves
- * open whether the platform carried it out (a 5xx, a timeout, a connection lost after sending, an
+ * Reading a platform back after a halt, resume or containment failed in a way that leaves open
+ * whether the platform carried it out (a 5xx, a timeout, a connection lost after sending, an
  * answer that cannot be read). {@link #now} reads a few times with a growing pause, within
  * {@link #NOW_CAP}; {@link #later} keeps reading in the background, backing off as the pull loop
- * does, for at most {@link #LATER_CAP}.
+ * does, for {@link #LATER_CAP}. When the answer was lost ({@link #answerLost}) the platform may
+ * still be at it, so a read that shows nothing changed yet is not the end of it.
  */
 public final class ReadBack {
 
@@ -32,13 +33,17 @@ public final class ReadBack {
         void schedule(Duration delay, Runnable task);
     }
 
-    /** What a read-back found: the state, or why it could not be read. */
-    record Read(KillSwitchState state, SitrepException failure) {
+    /** What a read-back found: what was read, or why it could not be read. */
+    record Read<T>(T value, SitrepException failure) {
     }
 
     static final int NOW_TRIES = 3;
     static final Duration FIRST_PAUSE = Duration.ofMillis(250);
     static final Duration NOW_CAP = Duration.ofSeconds(5);
+    /**
+     * How long the background reads go on, and how long after a lost answer a platform showing
+     * nothing changed is still taken to be at it (after that, what it shows is the outcome).
+     */
     static final Duration LATER_CAP = Duration.ofMinutes(15);
 
     private static final Logger LOG = Logger.getLogger(ReadBack.class.getName());
@@ -51,6 +56,10 @@ public final class ReadBack {
         this.clock = clock;
         this.backoff = backoff;
         this.scheduler = scheduler;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     /**
@@ -72,11 +81,26 @@ public final class ReadBack {
         return true;
     }
 
-    /** Reads up to {@value #NOW_TRIES} times, pausing 250 ms, then twice as long, while within {@link #NOW_CAP}. */
-    Read now(Supplier<KillSwitchState> read) {
+    /**
+     * Whether the platform's own answer to the request is missing: none came (a timeout, a
+     * connection dropped after sending) or only a gateway's (502, 504). The platform may then still
+     * be carrying it out, and a read showing nothing changed proves nothing yet. A 500 is the
+     * platform's own answer: what is read back after it is the outcome.
+     */
+    static boolean answerLost(SitrepException e) {
+        return needed(e) && e instanceof PlatformException p
+                && (p.httpStatus() == 0 || p.httpStatus() == 502 || p.httpStatus() == 504);
+    }
+
+    /**
+     * Reads up to {@value #NOW_TRIES} times, pausing 250 ms, then twice as long, while within
+     * {@link #NOW_CAP}, until a read succeeds and is {@code enough}; answers the last value read (or,
+     * when none was, the last failure).
+     */
+    <T> Read<T> now(Supplier<T> read, Predicate<T> enough) {
         Instant deadline = clock.instant().plus(NOW_CAP);
         Duration pause = FIRST_PAUSE;
-        SitrepException last = null;
+        Read<T> last = new Read<>(null, null);
         for (int attempt = 0; attempt < NOW_TRIES; attempt++) {
             if (attempt > 0) {
                 if (clock.instant().plus(pause).isAfter(deadline) || !sleep(pause)) {
@@ -85,41 +109,49 @@ public final class ReadBack {
                 pause = pause.multipliedBy(2);
             }
             try {
-                return new Read(read.get(), null);
+                last = new Read<>(read.get(), null);
+                if (enough.test(last.value())) {
+                    break;
+                }
             } catch (SitrepException e) {
-                last = e;
+                if (last.value() == null) {
+                    last = new Read<>(null, e);
+                }
             }
         }
-        return new Read(null, last);
+        return last;
     }
 
     /**
-     * Reads again in the background, backing off after each failure, until a read succeeds (then
-     * {@code known} gets the state) or {@link #LATER_CAP} has passed (then {@code gaveUp} gets the
-     * last failure).
+     * Reads again in the background, backing off after each read, until {@code settled} says what
+     * was read settles it, or {@link #LATER_CAP} has passed: the last read is made then, and if it
+     * does not settle it either, {@code gaveUp} gets its failure ({@code null} when it was read).
      */
-    void later(Supplier<KillSwitchState> read, Consumer<KillSwitchState> known, Consumer<SitrepException> gaveUp) {
-        later(read, known, gaveUp, 1, clock.instant().plus(LATER_CAP));
+    <T> void later(Supplier<T> read, Predicate<T> settled, Consumer<SitrepException> gaveUp) {
+        later(read, settled, gaveUp, 1, clock.instant().plus(LATER_CAP));
     }
 
-    private void later(Supplier<KillSwitchState> read, Consumer<KillSwitchState> known, Consumer<SitrepException> gaveUp,
-                       int failures, Instant until) {
-        scheduler.schedule(backoff.next(failures, Duration.ZERO), () -> {
+    private <T> void later(Supplier<T> read, Predicate<T> settled, Consumer<SitrepException> gaveUp, int reads,
+                           Instant until) {
+        Duration wait = backoff.next(reads, Duration.ZERO);
+        Duration left = Duration.between(clock.instant(), until);
+        scheduler.schedule(left.isNegative() ? Duration.ZERO : wait.compareTo(left) > 0 ? left : wait, () -> {
             try {
-                KillSwitchState s;
+                SitrepException failure = null;
                 try {
-                    s = read.get();
-                } catch (SitrepException e) {
-                    if (clock.instant().isBefore(until)) {
-                        later(read, known, gaveUp, failures + 1, until);
-                    } else {
-                        gaveUp.accept(e);
+                    if (settled.test(read.get())) {
+                        return;
                     }
-                    return;
+                } catch (SitrepException e) {
+                    failure = e;
                 }
-                known.accept(s);
+                if (clock.instant().isBefore(until)) {
+                    later(read, settled, gaveUp, reads + 1, until);
+                } else {
+                    gaveUp.accept(failure);
+                }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "recording what a kill-switch read-back found failed", e);
+                LOG.log(Level.WARNING, "recording what a read-back found failed", e);
             }
         });
     }

@@ -9,10 +9,16 @@ import dev.sitrep.core.SitrepException;
 public final class PlatformException extends SitrepException {
 
     private final int httpStatus;
+    private final KillSwitchState after;
 
     private PlatformException(Kind kind, String message, int httpStatus, Throwable cause) {
+        this(kind, message, httpStatus, cause, null);
+    }
+
+    private PlatformException(Kind kind, String message, int httpStatus, Throwable cause, KillSwitchState after) {
         super(kind, message, cause);
         this.httpStatus = httpStatus;
+        this.after = after;
     }
 
     /** The platform refused: 401, 403, 409 (not "already"), 422, or a refusal of its own. */
@@ -41,6 +47,19 @@ public final class PlatformException extends SitrepException {
     public static SitrepException unsupported(String platform, String kind, Capability capability) {
         return SitrepException.invalid(platform + " (" + kind + ") does not support " + capability.label()
                 + "; 'sitrep platform test " + platform + "' lists what it can do.");
+    }
+
+    /**
+     * This failure, with the kill-switch state the connector read after acting (so1 reads its flags
+     * back): what was changed and what not is then known, not guessed.
+     */
+    public PlatformException leaving(KillSwitchState state) {
+        return new PlatformException(kind(), getMessage(), httpStatus, getCause(), state);
+    }
+
+    /** The kill-switch state the failed attempt left, when the connector read it; {@code null} otherwise. */
+    public KillSwitchState after() {
+        return after;
     }
 
     /** The HTTP status behind this failure, 0 when there was none. */

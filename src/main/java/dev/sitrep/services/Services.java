@@ -132,11 +132,12 @@ public final class Services implements AutoCloseable {
         this.secrets = new Secrets(env, b.keychain != null ? b.keychain : keychain, b.secretsAsker);
         Backoff backoff = b.backoff != null ? b.backoff : new Backoff(new SecureRandom());
         this.pullLoop = new PullLoop(store, incidents, this::connect, clock, backoff);
-        this.audit = new AuditLog(store, clock);
-        this.killSwitch = new KillSwitchService(profiles, this::connect, audit, incidents, platformStates, actor,
-                new ReadBack(clock, backoff, b.readBackScheduler != null ? b.readBackScheduler : this::readBackLater));
         BlobStore blobs = b.blobStore != null ? b.blobStore
                 : new BlobStore(store.dataDir(), b.evidenceLimit != null ? b.evidenceLimit : settings::evidenceLimit);
+        this.audit = new AuditLog(store, clock, bytes -> blobs.put("an audit attachment",
+                new java.io.ByteArrayInputStream(bytes), bytes.length, BlobStore.Progress.NONE, () -> false).sha256());
+        this.killSwitch = new KillSwitchService(profiles, this::connect, audit, incidents, platformStates, actor,
+                new ReadBack(clock, backoff, b.readBackScheduler != null ? b.readBackScheduler : this::readBackLater));
         this.evidence = new EvidenceService(store, blobs, incidents, audit, clock, actor);
         this.bundles = new Bundles(evidence, audit, clock, actor);
         this.postmortems = new Postmortems(store, incidents, evidence, settings, clock, actor);
@@ -146,6 +147,7 @@ public final class Services implements AutoCloseable {
         this.teamSync = new TeamSync(store, incidents, this::connect, settings::origin, clock,
                 TeamSync.Bounds.DEFAULT);
         pullLoop.onEscalation(killSwitch::onEscalation);
+        pullLoop.onPulled(killSwitch::pulled);
     }
 
     /** Opens the store in {@code dataDir} and every service on it; {@link #close()} closes the store. */

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -61,6 +62,7 @@ public final class PullLoop implements AutoCloseable {
     private final Map<String, ScheduledFuture<?>> timers = new HashMap<>();
     private final Map<String, List<Boolean>> checks = new HashMap<>();
     private BiConsumer<PlatformProfile, EscalationPolicy.Decision> onEscalation = (p, d) -> { };
+    private BiConsumer<String, KillSwitchState> onPulled = (p, s) -> { };
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> supervisor;
 
@@ -76,6 +78,15 @@ public final class PullLoop implements AutoCloseable {
     /** Told when a platform's checks cross an escalation threshold (the kill switch, then a rollback). */
     public void onEscalation(BiConsumer<PlatformProfile, EscalationPolicy.Decision> listener) {
         this.onEscalation = listener;
+    }
+
+    /**
+     * Told after each pull that reached the platform: its name and the kill-switch state it read
+     * ({@code null} when the platform has none), so a halt, resume or containment whose outcome was
+     * unknown is settled by the next pull.
+     */
+    public void onPulled(BiConsumer<String, KillSwitchState> listener) {
+        this.onPulled = listener;
     }
 
     /** Starts pulling every profile, and keeps the schedule in step with profiles added or removed. */
@@ -132,9 +143,11 @@ public final class PullLoop implements AutoCloseable {
         Instant now = clock.instant();
         PlatformStatus after;
         List<Entry> timeline = new ArrayList<>();
+        AtomicReference<KillSwitchState> read = null;
         try {
             PlatformConnector c = connector(profile);
-            after = pulled(c, before, now, timeline);
+            read = new AtomicReference<>();
+            after = pulled(c, before, now, timeline, read);
             if (before.offline()) {
                 timeline.add(new Entry(EventType.PLATFORM_EVENT, now, profile.name()
                         + " is reachable again after " + TimeFormat.elapsed(Duration.between(before.offlineSince(), now))));
@@ -164,6 +177,13 @@ public final class PullLoop implements AutoCloseable {
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "acting on an escalation of " + profile.name() + " failed", e);
                 }
+            }
+        }
+        if (read != null && after.failures() == 0) {
+            try {
+                onPulled.accept(profile.name(), read.get());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "settling what a pull of " + profile.name() + " read failed", e);
             }
         }
         // A degraded platform is checked twice as often, as the monitor thresholds say.
@@ -198,7 +218,8 @@ public final class PullLoop implements AutoCloseable {
         return kept;
     }
 
-    private PlatformStatus pulled(PlatformConnector c, PlatformStatus before, Instant now, List<Entry> timeline) {
+    private PlatformStatus pulled(PlatformConnector c, PlatformStatus before, Instant now, List<Entry> timeline,
+                                  AtomicReference<KillSwitchState> read) {
         String health = before.health();
         String version = before.healthVersion();
         String detail = before.healthDetail();
@@ -227,6 +248,7 @@ public final class PullLoop implements AutoCloseable {
         Instant resumedAt = before.resumedAt();
         if (c.can(Capability.KILL_SWITCH_STATUS)) {
             KillSwitchState s = c.killSwitchStatus();
+            read.set(s);
             if (!c.can(Capability.KILL_SWITCH_EVENTS) && before.halted() != null && before.halted() != s.halted()) {
                 timeline.add(new Entry(EventType.KILL_SWITCH, now, c.name() + (s.halted()
                         ? " kill switch HALTED (seen by the pull loop; the platform does not record who or why)"

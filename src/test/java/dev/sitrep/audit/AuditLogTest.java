@@ -1,6 +1,8 @@
 package dev.sitrep.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitrep.core.AuditEntry;
+import dev.sitrep.core.Json;
 import dev.sitrep.store.Store;
 import dev.sitrep.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,6 +49,27 @@ class AuditLogTest {
                 s.execute(q);
             }
         }
+    }
+
+    @Test
+    void anEntryTooLongForItsColumnsIsWrittenCutShortAndTheWholeIsAnAttachmentTheChainVouchesFor() throws Exception {
+        String reason = "r".repeat(10_240);
+        String approver = "a".repeat(300);
+        String detail = "{\"summary\":\"" + "d".repeat(5_000) + "\"}";
+        AuditEntry e = log.append(AuditEntry.RESET, "pn", "maria", reason, approver, detail, null);
+        AuditEntry stored = log.all().get(3);
+        assertThat(stored).isEqualTo(e);
+        assertThat(stored.reason()).hasSize(2000).startsWith("rrr").endsWith("…");
+        assertThat(stored.approver()).hasSize(200).endsWith("…");
+        assertThat(stored.detail()).hasSizeLessThanOrEqualTo(4000).startsWith("{\"summary\":\"ddd")
+                .contains("[cut to fit the audit trail: reason, approver, detail; whole in attachment sha256:");
+        String sha256 = stored.detail().replaceAll("(?s).*sha256:([0-9a-f]{64}).*", "$1");
+        Path attachment = dir.resolve("evidence").resolve("sha256").resolve(sha256.substring(0, 2)).resolve(sha256);
+        JsonNode whole = Json.MAPPER.readTree(Files.readString(attachment));
+        assertThat(whole.path("reason").asText()).isEqualTo(reason);
+        assertThat(whole.path("approver").asText()).isEqualTo(approver);
+        assertThat(whole.path("detail").asText()).isEqualTo(detail);
+        assertThat(log.verify().intact()).isTrue();
     }
 
     @Test

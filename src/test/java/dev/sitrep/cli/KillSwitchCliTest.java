@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitrep.core.Json;
 import dev.sitrep.sandbox.SandboxServer;
 import dev.sitrep.testing.FaultyPlatform;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,6 +21,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -221,6 +228,88 @@ class KillSwitchCliTest {
             assertThat(cli.run("audit", "export", "--format", "jsonl").out().lines().map(l -> l.replaceAll(
                     ".*\"action\":\"(\\w+)\".*", "$1")).toList()).containsExactly("UNKNOWN", "ACTIVATED");
             assertThat(cli.run("audit", "verify").out()).contains("intact: 2 entries");
+        }
+    }
+
+    @Test
+    void aTenKilobyteSummaryOrALongApproverIsRefusedNamingTheLimitBeforeAnythingIsSent() {
+        cli.run("kill-switch", "halt", "--platform", "pn", "--reason", "looping", "--yes");
+        CliRunner.Result r = cli.run("kill-switch", "resume", "--platform", "pn", "--summary", "s".repeat(10_240),
+                "--approver", "sam", "--yes");
+        assertRefused(r, 2, "10240 characters; the limit is 1000");
+        assertThat(sandbox.halted()).as("nothing was sent").isTrue();
+        r = cli.run("kill-switch", "resume", "--platform", "pn", "--summary", "retry key added", "--approver",
+                "a".repeat(300), "--yes");
+        assertRefused(r, 2, "300 characters; the limit is 200");
+        r = cli.run("kill-switch", "resume", "--platform", "pn", "--summary", "retry key added", "--approver", "sam",
+                "--mode", "full' $(id) '", "--yes");
+        assertRefused(r, 2, "not a resume mode");
+        assertThat(sandbox.halted()).isTrue();
+        assertThat(cli.run("audit", "export", "--format", "jsonl").out().lines()).as("only the halt").hasSize(1);
+    }
+
+    @Test
+    void aLongErrorFromThePlatformIsAuditedCutShortWithTheManualFallback() throws Exception {
+        try (FaultyPlatform faulty = FaultyPlatform.start()) {
+            cli.run("platform", "add", "fp", "--kind", "powernode", "--url", faulty.url(), "--email", SandboxServer.EMAIL);
+            cli.env.put("SITREP_SECRET_FP", SandboxServer.PASSWORD);
+            String onFp = cli.run("incident", "declare", "--title", "Refunds doubled", "--platform", "fp").firstWord();
+            faulty.errorText("Permission denied: " + "x".repeat(10_240));
+            faulty.next("halt", FaultyPlatform.Fault.REFUSED_403);
+            CliRunner.Result refused = cli.run("kill-switch", "halt", "--platform", "fp", "--reason", "looping", "--yes");
+            assertRefused(refused, 3, "fp refused (HTTP 403): Permission denied: xxx", "characters in all)");
+            assertThat(refused.err()).hasSizeLessThan(700);
+            assertThat(refused.out()).contains("FAILED, nothing was halted").contains("Did not go through. Do it by hand:")
+                    .contains("/api/v1/ai/kill_switch/halt");
+            faulty.next("halt", FaultyPlatform.Fault.NOT_CARRIED_OUT_500);
+            CliRunner.Result failed = cli.run("kill-switch", "halt", "--platform", "fp", "--reason", "looping", "--yes");
+            assertRefused(failed, 4, "fp answered HTTP 500: Permission denied");
+            assertThat(failed.out()).contains("read back: running, nothing was halted").contains("curl");
+            assertThat(cli.run("audit", "export", "--format", "jsonl").out().lines().map(l -> l.replaceAll(
+                    ".*\"action\":\"(\\w+)\".*", "$1")).toList()).containsExactly("FAILED", "FAILED");
+            assertThat(cli.run("incident", "show", onFp).out()).contains("Kill switch halt on fp FAILED, nothing was halted: "
+                    + "fp refused (HTTP 403)");
+            assertThat(faulty.sandbox().halted()).isFalse();
+        }
+    }
+
+    @Test
+    void aPartialSo1HaltNamesTheFlagsDisabledAndThoseNotEverywhere() throws Exception {
+        MockWebServer so1 = new MockWebServer();
+        Map<String, Boolean> enabled = new ConcurrentHashMap<>(Map.of("ai-agents", true, "auto-remediation", true));
+        so1.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String flag = request.getRequestUrl().encodedPath().replace("/v1/feature-flags/", "");
+                if (request.getMethod().equals("PATCH")) {
+                    if (flag.equals("auto-remediation")) {
+                        return new MockResponse().setResponseCode(403).setBody("{\"error\":\"Flag auto-remediation is "
+                                + "locked\"}");
+                    }
+                    enabled.put(flag, request.getBody().readUtf8().contains("true"));
+                }
+                return new MockResponse().setBody("{\"name\":\"" + flag + "\",\"enabled\":" + enabled.get(flag) + "}");
+            }
+        });
+        so1.start(InetAddress.getLoopbackAddress(), 0);
+        try {
+            cli.run("platform", "add", "so", "--kind", "so1", "--url", so1.url("/").toString(), "--flag", "ai-agents",
+                    "--flag", "auto-remediation");
+            cli.env.put("SITREP_SECRET_SO", "tok");
+            String onSo = cli.run("incident", "declare", "--title", "Agents looping on so", "--platform", "so").firstWord();
+            CliRunner.Result r = cli.run("kill-switch", "halt", "--platform", "so", "--reason", "looping", "--yes");
+            assertRefused(r, 3, "halt incomplete: auto-remediation is still enabled (1 of 2 flags disabled: ai-agents)");
+            String said = "PARTLY HALTED (flags disabled: ai-agents; still enabled: auto-remediation)";
+            assertThat(r.out()).startsWith("so: " + said + ": so: halt incomplete")
+                    .contains("It went through only in part. Do the rest by hand:")
+                    .contains("/v1/feature-flags/auto-remediation").doesNotContain("/v1/feature-flags/ai-agents")
+                    .doesNotContain("nothing was");
+            assertThat(enabled).containsEntry("ai-agents", false);
+            assertThat(cli.run("incident", "show", onSo).out()).contains("Kill switch halt on so " + said);
+            assertThat(cli.run("audit", "export").out()).contains("FAILED").contains("read back: flags disabled: ai-agents; "
+                    + "still enabled: auto-remediation");
+        } finally {
+            so1.shutdown();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.sitrep.testing;
 
+import dev.sitrep.core.Json;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.platform.PlatformConnector;
@@ -28,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The drill platform (a {@link SandboxServer} speaking Powernode) behind a loopback proxy that
  * scripts what goes wrong around a halt or resume: the platform carries it out and the answer is a
- * 500, or never comes; or a 500 comes and nothing was carried out. Kill-switch status reads (what
+ * 500, or never comes; or a 500 or 403 comes and nothing was carried out; or no answer comes and the
+ * platform carries it out later. Kill-switch status reads (what
  * a read-back makes) can be made to fail too. Everything else passes through to the sandbox.
  */
 public final class FaultyPlatform implements AutoCloseable {
@@ -40,7 +42,14 @@ public final class FaultyPlatform implements AutoCloseable {
         /** The sandbox carries it out; the answer never comes (the client's read times out). */
         CARRIED_OUT_THEN_NO_ANSWER,
         /** A 500, and the sandbox never sees the request. */
-        NOT_CARRIED_OUT_500
+        NOT_CARRIED_OUT_500,
+        /** A 403 carrying {@link #errorText}, and the sandbox never sees the request. */
+        REFUSED_403,
+        /**
+         * No answer comes, and the sandbox carries the request out only later, when the test calls
+         * {@link #carryOutHeld()} (a platform still at it when it is read back).
+         */
+        CARRIED_OUT_LATE
     }
 
     /** The read timeout of {@link #connector}: a lost answer is given up on this soon. */
@@ -53,6 +62,9 @@ public final class FaultyPlatform implements AutoCloseable {
     private final HttpClient forward = HttpClient.newHttpClient();
     private final Map<String, Fault> next = new ConcurrentHashMap<>();
     private volatile boolean statusFails;
+    private volatile String errorText = "Internal server error";
+    private volatile RecordedRequest held;
+    private volatile byte[] heldBody;
 
     private FaultyPlatform(SandboxServer sandbox) {
         this.sandbox = sandbox;
@@ -97,6 +109,17 @@ public final class FaultyPlatform implements AutoCloseable {
         next.put(action, fault);
     }
 
+    /** The error text of the 500s and 403s this stand-in makes up. */
+    public void errorText(String text) {
+        errorText = text;
+    }
+
+    /** The platform gets round to the request held by {@link Fault#CARRIED_OUT_LATE}: the sandbox carries it out now. */
+    public void carryOutHeld() {
+        passOn(held, heldBody);
+        held = null;
+    }
+
     /** Whether kill-switch status reads answer 500 (without reaching the sandbox). */
     public void statusReadsFail(boolean fail) {
         statusFails = fail;
@@ -112,17 +135,25 @@ public final class FaultyPlatform implements AutoCloseable {
         if (fault == Fault.NOT_CARRIED_OUT_500) {
             return serverError();
         }
-        MockResponse answer = passOn(request);
+        if (fault == Fault.REFUSED_403) {
+            return error(403);
+        }
+        byte[] body = request.getBody().readByteArray();
+        if (fault == Fault.CARRIED_OUT_LATE) {
+            held = request;
+            heldBody = body;
+            return new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE);
+        }
+        MockResponse answer = passOn(request, body);
         if (fault == Fault.CARRIED_OUT_THEN_500) {
             return serverError();
         }
         return fault == Fault.CARRIED_OUT_THEN_NO_ANSWER ? answer.setSocketPolicy(SocketPolicy.NO_RESPONSE) : answer;
     }
 
-    private MockResponse passOn(RecordedRequest request) {
+    private MockResponse passOn(RecordedRequest request, byte[] body) {
         HttpRequest.Builder to = HttpRequest.newBuilder(URI.create(sandbox.url() + request.getPath()))
-                .method(request.getMethod(), request.getBodySize() > 0
-                        ? HttpRequest.BodyPublishers.ofByteArray(request.getBody().readByteArray())
+                .method(request.getMethod(), body.length > 0 ? HttpRequest.BodyPublishers.ofByteArray(body)
                         : HttpRequest.BodyPublishers.noBody());
         for (String header : List.of("Authorization", "Content-Type", "Accept")) {
             String value = request.getHeader(header);
@@ -139,9 +170,18 @@ public final class FaultyPlatform implements AutoCloseable {
         }
     }
 
-    private static MockResponse serverError() {
-        return new MockResponse().setResponseCode(500).setHeader("Content-Type", "application/json")
-                .setBody("{\"success\":false,\"error\":\"Internal server error\"}");
+    private MockResponse serverError() {
+        return error(500);
+    }
+
+    private MockResponse error(int status) {
+        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
+                .setBody(Json.write(Map.of("success", false, "error", errorText)));
+    }
+
+    /** How many requests reached this platform (the proxy), whatever became of them. */
+    public int requests() {
+        return proxy.getRequestCount();
     }
 
     @Override

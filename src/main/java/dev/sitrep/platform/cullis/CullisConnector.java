@@ -1,6 +1,7 @@
 package dev.sitrep.platform.cullis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitrep.core.Limits;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.platform.Capability;
 import dev.sitrep.platform.Health;
@@ -172,20 +173,22 @@ public final class CullisConnector extends NamedConnector {
         return out;
     }
 
-    private String serial(String serialHex) {
+    /** A certificate serial as Cullis keeps it: 1 to 64 hex digits; refused (before anything is sent) otherwise. */
+    public static String serial(String serialHex) {
         String s = serialHex == null ? "" : serialHex.strip();
         if (!SERIAL.matcher(s).matches()) {
-            throw SitrepException.invalid("'" + serialHex + "' is not a certificate serial Cullis knows: give 1 to 64 "
-                    + "hex digits without colons or spaces (openssl x509 -noout -serial prints it after 'serial=').");
+            throw SitrepException.invalid(Limits.quote(serialHex) + " is not a certificate serial Cullis knows: give 1 "
+                    + "to 64 hex digits without colons or spaces (openssl x509 -noout -serial prints it after 'serial=').");
         }
         return s;
     }
 
-    private static String org(String orgId) {
+    /** An organisation id as Cullis keeps it: at most 128 characters; refused (before anything is sent) otherwise. */
+    public static String org(String orgId) {
         String o = orgId == null ? "" : orgId.strip();
         if (!ORG.matcher(o).matches()) {
-            throw SitrepException.invalid("'" + orgId + "' is not a Cullis organisation id: give the org_id as the "
-                    + "broker shows it (letters, digits, '.', '_', ':', '@', '-'; at most 128 characters).");
+            throw SitrepException.invalid(Limits.quote(orgId) + " is not a Cullis organisation id: give the org_id as "
+                    + "the broker shows it (letters, digits, '.', '_', ':', '@', '-'; at most 128 characters).");
         }
         return o;
     }

@@ -3,6 +3,7 @@ package dev.sitrep.platform.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitrep.core.Json;
+import dev.sitrep.core.Limits;
 import dev.sitrep.platform.PlatformException;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -175,13 +176,13 @@ public final class JsonHttp {
         return PlatformException.refused(platform, status, said.isEmpty() ? "no reason given" : said);
     }
 
-    /** The platform's own error text, or "" when the body says nothing readable. */
+    /** The platform's own error text (cut to {@value Limits#FOREIGN_MAX} characters), or "" when the body says nothing readable. */
     public String platformSays(JsonNode json) {
         if (json == null || json.isNull() || json.isMissingNode()) {
             return "";
         }
         String said = errorMessage.apply(json);
-        return said == null ? "" : said;
+        return said == null ? "" : Limits.foreign(said, Limits.FOREIGN_MAX);
     }
 
     private static String megabytes(long bytes) {

@@ -221,32 +221,35 @@ public final class So1Connector extends NamedConnector {
                 + " flags " + (enabled ? "enabled" : "disabled") + (done.isEmpty() ? "" : ": " + String.join(", ", done))
                 + ")";
         PlatformException first = wrong.stream().map(failed::get).filter(Objects::nonNull).findFirst().orElse(null);
+        KillSwitchState left = state(now);
         if (first == null) {
             throw PlatformException.refused(name(), message + "; SO1 accepted the change but did not apply it. Try "
-                    + "again, or " + (enabled ? "enable" : "disable") + " the flags in SO1 by hand.");
+                    + "again, or " + (enabled ? "enable" : "disable") + " the flags in SO1 by hand.").leaving(left);
         }
         String because = "; " + first.getMessage();
         if (first.kind() == SitrepException.Kind.PLATFORM_REFUSED) {
-            throw PlatformException.refused(name(), message + because);
+            throw PlatformException.refused(name(), message + because).leaving(left);
         }
-        throw PlatformException.unreachable(name(), message + because, first);
+        throw PlatformException.unreachable(name(), message + because, first).leaving(left);
     }
 
     private KillSwitchState state(List<FlagState> now) {
+        Map<String, Boolean> parts = new LinkedHashMap<>();
+        now.forEach(f -> parts.put(f.name(), !f.enabled()));
         List<String> enabled = now.stream().filter(FlagState::enabled).map(FlagState::name).toList();
         if (enabled.size() == now.size()) {
-            return new KillSwitchState(name(), false, null, null, null, clock.instant());
+            return new KillSwitchState(name(), false, null, null, null, clock.instant(), parts);
         }
         if (!enabled.isEmpty()) {
             List<String> disabled = now.stream().filter(f -> !f.enabled()).map(FlagState::name).toList();
             return new KillSwitchState(name(), false, null, null, PARTIAL + ": " + String.join(", ", enabled)
                     + (enabled.size() == 1 ? " is" : " are") + " still enabled (disabled: "
-                    + String.join(", ", disabled) + "); halt again to disable the rest", clock.instant());
+                    + String.join(", ", disabled) + "); halt again to disable the rest", clock.instant(), parts);
         }
         FlagState last = now.stream().filter(f -> f.updatedAt() != null).max(Comparator.comparing(FlagState::updatedAt))
                 .orElse(null);
         return new KillSwitchState(name(), true, last == null ? null : last.updatedAt(),
-                last == null ? null : last.updatedBy(), null, clock.instant());
+                last == null ? null : last.updatedBy(), null, clock.instant(), parts);
     }
 
     /** True when {@code state} is a partly halted SO1 kill switch. */

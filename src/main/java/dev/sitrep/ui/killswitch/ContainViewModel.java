@@ -144,7 +144,8 @@ public final class ContainViewModel implements Holdable {
                 result.set("Revoked certificate " + s + " of " + o + " on " + p + ", confirmed by the broker.");
                 fallback.set("");
             } else {
-                result.set("Did not go through, nothing was revoked: " + Messages.of(r.failure()));
+                result.set(r.said() + (r.outcome() == KillSwitchService.Outcome.UNKNOWN
+                        ? ". " + KillSwitchViewModel.stillChecking(p) : ""));
                 fallback.set(r.manualFallback());
             }
         }).onFailure(failure -> {

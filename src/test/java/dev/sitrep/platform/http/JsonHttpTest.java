@@ -45,6 +45,17 @@ class JsonHttpTest {
     }
 
     @Test
+    void aTenKilobyteErrorTextIsCutShortSayingHowLongItWas() {
+        server.enqueue(new MockResponse().setResponseCode(403).setBody("{\"error\":\"denied \\u001b[31m" + "x".repeat(10_240)
+                + "\"}"));
+        JsonHttp http = http(Duration.ofSeconds(5));
+        assertThat(http.failure(http.get("/api/v1/health", Map.of())))
+                .hasMessageStartingWith("pn refused (HTTP 403): denied  [31mxxx")
+                .hasMessageEndingWith("… (10252 characters in all)")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(530));
+    }
+
+    @Test
     void aFiftyMegabyteAnswerIsRefusedNotBuffered() {
         Buffer big = new Buffer();
         byte[] chunk = new byte[1024 * 1024];

@@ -209,7 +209,8 @@ class OutcomeRecordTest {
         assertThat(newest().detail()).contains("the outcome had been unknown, audit #" + unknownSeq);
         assertThat(killSwitchTimeline()).last().asString()
                 .startsWith("Kill switch RESUMED on pn (full; confirmed by read-back at ")
-                .contains("the outcome had been unknown, audit #" + unknownSeq + "), approved by sam: retry key added");
+                .contains("the outcome had been unknown, audit #" + unknownSeq + " (entry " + audit.all().get(1).id()
+                        + ")), approved by sam: retry key added");
         assertThat(services.platformStates().get("pn").resumedAt()).isNotNull();
         assertThat(audit.verify().intact()).as("the chain holds the UNKNOWN entry").isTrue();
     }
@@ -226,8 +227,11 @@ class OutcomeRecordTest {
         platform.statusReadsFail(false);
         assertThat(services.killSwitch().status("pn").halted()).isFalse();
         assertThat(actions()).containsExactly(AuditEntry.UNKNOWN, AuditEntry.FAILED);
+        AuditEntry unknown = audit.all().get(0);
         assertThat(killSwitchTimeline()).last().asString().startsWith("Kill switch halt on pn FAILED: the outcome had been "
-                + "unknown; read back at ").endsWith(": running, nothing was halted");
+                + "unknown, audit #" + unknown.seq() + " (entry " + unknown.id() + "); read back at ")
+                .endsWith(": running, nothing was halted");
+        assertThat(newest().detail()).as("the resolution names the attempt's entry").contains(unknown.id());
         later.runDue();
         assertThat(actions()).as("the background read finds nothing left to resolve").hasSize(2);
     }
@@ -244,6 +248,65 @@ class OutcomeRecordTest {
         assertThat(actions()).containsExactly(AuditEntry.UNKNOWN);
         assertThat(killSwitchTimeline()).last().asString().startsWith("Kill switch halt on pn still UNKNOWN after reading "
                 + "it back for 15 minutes").contains("sitrep kill-switch status --platform pn");
+    }
+
+    @Test
+    void aHaltStillUnderWayWhenReadBackIsUnknownUntilThePullFindsItHaltedAndNamesTheAttempt() {
+        platform.next("halt", Fault.CARRIED_OUT_LATE);
+        String said = halt();
+        assertThat(said).startsWith("UNKNOWN, checking: pn is unreachable or answered badly: no answer in time")
+                .contains("running, nothing was halted, and the halt may still be under way")
+                .doesNotContain("FAILED");
+        assertThat(actions()).containsExactly(AuditEntry.UNKNOWN);
+        assertThat(killSwitchTimeline()).singleElement().asString().startsWith("Kill switch halt on pn UNKNOWN, checking");
+        AuditEntry attempt = newest();
+
+        services.pullLoop().pullOnce(services.profiles().get("pn"));
+        assertThat(actions()).as("still running at the next pull: the halt may still be under way").hasSize(1);
+
+        platform.carryOutHeld();
+        services.pullLoop().pullOnce(services.profiles().get("pn"));
+        assertThat(actions()).containsExactly(AuditEntry.UNKNOWN, AuditEntry.ACTIVATED);
+        assertThat(newest().detail()).startsWith("confirmed by read-back at ")
+                .contains("the outcome had been unknown, audit #" + attempt.seq() + " (entry " + attempt.id() + ")");
+        assertThat(killSwitchTimeline()).filteredOn(t -> t.startsWith("Kill switch HALTED on pn (confirmed by read-back"))
+                .singleElement().asString().contains("entry " + attempt.id());
+        assertThat(services.platformStates().get("pn").halted()).isTrue();
+        later.runDue();
+        assertThat(later.waiting()).as("settled: the background reads stop").isZero();
+        assertThat(actions()).hasSize(2);
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aLostAnswerThePlatformNeverActsOnIsFailedFifteenMinutesLaterNamingTheAttempt() {
+        platform.next("halt", Fault.CARRIED_OUT_LATE);
+        halt();
+        AuditEntry attempt = newest();
+        clock.advance(Duration.ofMinutes(5));
+        later.runDue();
+        assertThat(actions()).as("five minutes on, it may still be under way").containsExactly(AuditEntry.UNKNOWN);
+        clock.advance(Duration.ofMinutes(11));
+        later.runDue();
+        assertThat(actions()).containsExactly(AuditEntry.UNKNOWN, AuditEntry.FAILED);
+        assertThat(newest().detail()).contains("audit #" + attempt.seq() + " (entry " + attempt.id() + ")")
+                .contains("15 minutes after the answer was lost").endsWith("running, nothing was halted");
+        assertThat(killSwitchTimeline()).last().asString().startsWith("Kill switch halt on pn FAILED: the outcome had been "
+                + "unknown, audit #" + attempt.seq());
+        assertThat(later.waiting()).isZero();
+    }
+
+    @Test
+    void aResumeStillUnderWayIsUnknownUntilThePullFindsItResumedAndTheWatchStarts() {
+        platform.next("resume", Fault.CARRIED_OUT_LATE);
+        String said = resume();
+        assertThat(said).startsWith("pn: UNKNOWN, checking").contains("still halted, and the resume may still be under way");
+        assertThat(services.platformStates().get("pn").resumedAt()).isNull();
+        platform.carryOutHeld();
+        services.pullLoop().pullOnce(services.profiles().get("pn"));
+        assertThat(actions()).containsExactly(AuditEntry.ACTIVATED, AuditEntry.UNKNOWN, AuditEntry.RESET);
+        assertThat(newest().approver()).isEqualTo("sam");
+        assertThat(services.platformStates().get("pn").resumedAt()).as("the resume watch starts").isNotNull();
     }
 
     @Test
