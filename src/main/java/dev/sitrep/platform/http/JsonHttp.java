@@ -113,6 +113,9 @@ public final class JsonHttp {
                 : RequestBody.create(Json.write(body), JSON);
         request.method(method, payload);
         try (Response response = SafeRetry.execute(client, request.build())) {
+            if (response.isRedirect()) {
+                throw redirected(response.code(), url, response.header("Location"));
+            }
             return new Answer(response.code(), readJson(response), response.headers());
         } catch (InterruptedIOException e) {
             throw PlatformException.unreachable(platform, "no answer in time from " + url.host() + " (" + e.getMessage()
@@ -183,6 +186,36 @@ public final class JsonHttp {
         }
         String said = errorMessage.apply(json);
         return said == null ? "" : Limits.foreign(said, Limits.FOREIGN_MAX);
+    }
+
+    /**
+     * A redirect, which Sitrep never follows (a request carrying credentials goes only where the
+     * profile says): names where it leads and, when it is the same call elsewhere, the URL the
+     * profile likely needs (https, or a path in front).
+     */
+    private PlatformException redirected(int status, HttpUrl asked, String location) {
+        if (location == null || location.isBlank()) {
+            return PlatformException.refused(platform, status, "a redirect without a Location; Sitrep does not follow "
+                    + "redirects: check the profile's URL");
+        }
+        HttpUrl target = asked.resolve(location);
+        String shown = Limits.foreign(target == null ? location : target.toString(), 300);
+        String call = asked.encodedPath();
+        String prefix = base.encodedPath().endsWith("/") ? base.encodedPath().substring(0, base.encodedPath().length() - 1)
+                : base.encodedPath();
+        String own = call.startsWith(prefix) ? call.substring(prefix.length()) : call;
+        String advice;
+        if (target != null && target.encodedPath().endsWith(own) && !own.isEmpty()) {
+            String keep = target.encodedPath().substring(0, target.encodedPath().length() - own.length());
+            HttpUrl likely = target.newBuilder().query(null).encodedPath(keep + "/").build();
+            advice = "the profile's URL likely needs to be " + likely + (target.isHttps() && !asked.isHttps()
+                    ? " (https)" : " (a different path)") + "; add the platform again with that --url";
+        } else {
+            advice = "it leads away from the platform's API (a login page or a proxy?); point the profile's URL at the "
+                    + "API itself";
+        }
+        return PlatformException.refused(platform, status, "a redirect to " + shown + "; Sitrep does not follow "
+                + "redirects: " + advice);
     }
 
     private static String megabytes(long bytes) {

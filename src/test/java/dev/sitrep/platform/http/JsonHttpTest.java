@@ -45,6 +45,28 @@ class JsonHttpTest {
     }
 
     @Test
+    void aRedirectIsNotFollowedAndSaysWhereItLeadsAndWhatTheUrlLikelyNeeds() {
+        String host = server.getHostName() + ":" + server.getPort();
+        server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", "https://" + host + "/api/v1/health")
+                .setBody("<html>Moved</html>"));
+        assertThatThrownBy(() -> http(Duration.ofSeconds(5)).get("/api/v1/health", Map.of()))
+                .isInstanceOf(PlatformException.class)
+                .hasMessage("pn refused (HTTP 302): a redirect to https://" + host + "/api/v1/health; Sitrep does not "
+                        + "follow redirects: the profile's URL likely needs to be https://" + host + "/ (https); add the "
+                        + "platform again with that --url")
+                .satisfies(e -> assertThat(((SitrepException) e).kind()).isEqualTo(SitrepException.Kind.PLATFORM_REFUSED));
+        server.enqueue(new MockResponse().setResponseCode(301).setHeader("Location", "/pn/api/v1/health"));
+        assertThatThrownBy(() -> http(Duration.ofSeconds(5)).get("/api/v1/health", Map.of()))
+                .hasMessageContaining("a redirect to http://" + host + "/pn/api/v1/health")
+                .hasMessageContaining("likely needs to be http://" + host + "/pn/ (a different path)");
+        server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", "https://sso.example/login"));
+        assertThatThrownBy(() -> http(Duration.ofSeconds(5)).get("/api/v1/health", Map.of()))
+                .hasMessageContaining("a redirect to https://sso.example/login; Sitrep does not follow redirects: it "
+                        + "leads away from the platform's API");
+        assertThat(server.getRequestCount()).as("never followed").isEqualTo(3);
+    }
+
+    @Test
     void aTenKilobyteErrorTextIsCutShortSayingHowLongItWas() {
         server.enqueue(new MockResponse().setResponseCode(403).setBody("{\"error\":\"denied \\u001b[31m" + "x".repeat(10_240)
                 + "\"}"));
