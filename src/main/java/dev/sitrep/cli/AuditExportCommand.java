@@ -2,6 +2,7 @@ package dev.sitrep.cli;
 
 import dev.sitrep.core.AuditEntry;
 import dev.sitrep.core.Json;
+import dev.sitrep.core.Limits;
 import dev.sitrep.core.SitrepException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +23,7 @@ final class AuditExportCommand extends StoreCommand {
         boolean jsonl = switch (format) {
             case "log" -> false;
             case "jsonl" -> true;
-            default -> throw SitrepException.invalid("Unknown --format '" + format + "'; use log or jsonl.");
+            default -> throw SitrepException.invalid("Unknown --format " + Limits.quote(format) + "; use log or jsonl.");
         };
         for (AuditEntry e : c.services().audit().all()) {
             c.out().println(jsonl ? Json.write(asJson(e)) : logLine(e));

@@ -1,5 +1,6 @@
 package dev.sitrep.cli;
 
+import dev.sitrep.core.Limits;
 import dev.sitrep.core.SitrepException;
 
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ final class DueDate {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw SitrepException.invalid("'" + text + "' is not a day; give --due as YYYY-MM-DD, e.g. 2026-12-01.");
+            throw SitrepException.invalid(Limits.quote(text) + " is not a day; give --due as YYYY-MM-DD, e.g. 2026-12-01.");
         }
     }
 }

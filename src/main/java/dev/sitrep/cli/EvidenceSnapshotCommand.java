@@ -4,6 +4,7 @@ import dev.sitrep.core.EvidenceItem;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.SitrepException;
+import dev.sitrep.evidence.EvidenceService;
 import dev.sitrep.platform.Connectors;
 import dev.sitrep.platform.http.EndpointSnapshot;
 import picocli.CommandLine.Command;
@@ -39,6 +40,7 @@ final class EvidenceSnapshotCommand extends StoreCommand {
             throw SitrepException.invalid(platform + " is a " + profile.kind().key() + " platform with no HTTP status "
                     + "call; add its file as evidence with 'sitrep evidence add'.");
         }
+        EvidenceService.checkLabels(null, tags);
         EndpointSnapshot snapshot = c.services().profiles().snapshot(profile, path == null ? known.get(0) : path);
         EvidenceItem item = c.services().evidence().addSnapshot(id, platform, snapshot, null, tags);
         EvidenceOutput.added(c.out(), item);

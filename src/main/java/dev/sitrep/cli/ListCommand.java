@@ -2,6 +2,7 @@ package dev.sitrep.cli;
 
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentStatus;
+import dev.sitrep.core.Limits;
 import dev.sitrep.core.SitrepException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +40,7 @@ final class ListCommand extends StoreCommand {
         try {
             return IncidentStatus.parse(text);
         } catch (SitrepException e) {
-            throw SitrepException.invalid("Unknown --status '" + text + "'; use open, all, or one of investigating, "
+            throw SitrepException.invalid("Unknown --status " + Limits.quote(text) + "; use open, all, or one of investigating, "
                     + "identified, mitigating, monitoring, resolved, closed, declined, merged.");
         }
     }

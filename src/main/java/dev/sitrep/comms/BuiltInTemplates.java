@@ -1,5 +1,6 @@
 package dev.sitrep.comms;
 
+import dev.sitrep.core.Limits;
 import dev.sitrep.core.SitrepException;
 
 import java.util.List;
@@ -62,7 +63,7 @@ public final class BuiltInTemplates {
 
     /** The built-in template with this id, or a refusal that lists the ids. */
     public static UpdateTemplate byId(String id) {
-        return find(id).orElseThrow(() -> SitrepException.invalid("Unknown template '" + id + "'; use one of "
+        return find(id).orElseThrow(() -> SitrepException.invalid("Unknown template " + Limits.quote(id) + "; use one of "
                 + ALL.stream().map(UpdateTemplate::id).collect(Collectors.joining(", ")) + "."));
     }
 }

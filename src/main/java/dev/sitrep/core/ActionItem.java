@@ -42,7 +42,7 @@ public record ActionItem(String id, IncidentId incident, String action, String o
             String wanted = text == null ? "" : text.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_')
                     .replace("'", "");
             return Arrays.stream(values()).filter(s -> s.name().equals(wanted)).findFirst()
-                    .orElseThrow(() -> SitrepException.invalid("Unknown action item status '" + text + "'; use one of "
+                    .orElseThrow(() -> SitrepException.invalid("Unknown action item status " + Limits.quote(text) + "; use one of "
                             + Arrays.stream(values()).map(Status::key).collect(Collectors.joining(", ")) + "."));
         }
     }

@@ -30,7 +30,7 @@ public final class ByteSize {
     public static long parse(String text) {
         Matcher m = SIZE.matcher(text == null ? "" : text);
         if (!m.matches()) {
-            throw SitrepException.invalid("'" + text + "' is not a size; write it like 8GiB, 512MiB or 4096 (bytes).");
+            throw SitrepException.invalid(Limits.quote(text) + " is not a size; write it like 8GiB, 512MiB or 4096 (bytes).");
         }
         double number = Double.parseDouble(m.group(1));
         String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
@@ -43,7 +43,7 @@ public final class ByteSize {
         };
         double bytes = number * (1L << shift);
         if (bytes > Long.MAX_VALUE / 2) {
-            throw SitrepException.invalid("'" + text + "' is too large a size.");
+            throw SitrepException.invalid(Limits.quote(text) + " is too large a size.");
         }
         return (long) bytes;
     }

@@ -39,7 +39,7 @@ public record Checklist(String id, IncidentId incident, String runbook, String s
 
     public Step step(int position) {
         if (position < 1 || position > steps.size()) {
-            throw SitrepException.invalid("The checklist '" + title + "' has steps 1 to " + steps.size() + "; there is no "
+            throw SitrepException.invalid("The checklist " + Limits.quote(title) + " has steps 1 to " + steps.size() + "; there is no "
                     + "step " + position + ".");
         }
         return steps.get(position - 1);

@@ -21,7 +21,7 @@ public record IncidentId(String value) implements Comparable<IncidentId> {
 
     public IncidentId {
         if (value == null || !FORMAT.matcher(value).matches()) {
-            throw SitrepException.invalid("'" + value + "' is not an incident id; ids look like INC-20261122-1432-7QF2.");
+            throw SitrepException.invalid(Limits.quote(value) + " is not an incident id; ids look like INC-20261122-1432-7QF2.");
         }
     }
 

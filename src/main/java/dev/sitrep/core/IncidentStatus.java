@@ -60,7 +60,7 @@ public enum IncidentStatus {
     public static IncidentStatus parse(String text) {
         String wanted = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
         return Arrays.stream(values()).filter(s -> s.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> SitrepException.invalid("Unknown status '" + text + "'; use one of "
+                .orElseThrow(() -> SitrepException.invalid("Unknown status " + Limits.quote(text) + "; use one of "
                         + keys(EnumSet.allOf(IncidentStatus.class)) + "."));
     }
 

@@ -110,10 +110,17 @@ public final class Limits {
         return cut(clean, max - more.length()) + more;
     }
 
-    /** A typed value as a message quotes it: in quotes, cut to {@value #ECHO_MAX} characters and its length said when longer. */
+    /**
+     * A typed value as a message shows it: control characters as '?', cut to {@value #ECHO_MAX}
+     * characters with its length said when longer (a message never repeats 100 KB of input).
+     */
+    public static String shown(String raw) {
+        String value = String.valueOf(raw).replaceAll("\\p{Cntrl}", "?");
+        return value.length() <= ECHO_MAX ? value : cut(value, ECHO_MAX) + " (" + value.length() + " characters)";
+    }
+
+    /** {@link #shown} in single quotes. */
     public static String quote(String raw) {
-        String value = String.valueOf(raw).replaceAll("[\\p{Cntrl}]", "?");
-        return value.length() <= ECHO_MAX ? "'" + value + "'" : "'" + cut(value, ECHO_MAX) + "' (" + value.length()
-                + " characters)";
+        return "'" + shown(raw) + "'";
     }
 }

@@ -30,7 +30,7 @@ public enum Milestone {
     public static Milestone parse(String text) {
         String wanted = text == null ? "" : text.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
         return Arrays.stream(values()).filter(m -> m.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> SitrepException.invalid("Unknown milestone '" + text + "'; use one of "
+                .orElseThrow(() -> SitrepException.invalid("Unknown milestone " + Limits.quote(text) + "; use one of "
                         + Arrays.stream(values()).map(Milestone::key).collect(Collectors.joining(", ")) + "."));
     }
 }

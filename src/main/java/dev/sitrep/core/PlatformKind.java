@@ -38,7 +38,7 @@ public enum PlatformKind {
     public static PlatformKind parse(String text) {
         String wanted = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
         return Arrays.stream(values()).filter(k -> k.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> SitrepException.invalid("Unknown platform kind '" + text + "'; use one of "
+                .orElseThrow(() -> SitrepException.invalid("Unknown platform kind " + Limits.quote(text) + "; use one of "
                         + Arrays.stream(values()).map(PlatformKind::key).collect(Collectors.joining(", ")) + "."));
     }
 }

@@ -37,7 +37,7 @@ public record PlatformProfile(String name, PlatformKind kind, String url, Path p
                     return e;
                 }
             }
-            throw SitrepException.invalid("Unknown environment '" + text + "'; use production, staging or development.");
+            throw SitrepException.invalid("Unknown environment " + Limits.quote(text) + "; use production, staging or development.");
         }
     }
 
@@ -50,7 +50,7 @@ public record PlatformProfile(String name, PlatformKind kind, String url, Path p
     public static String checkName(String name) {
         String n = name == null ? "" : name.strip();
         if (!n.matches("[a-z0-9][a-z0-9_-]{0,39}")) {
-            throw SitrepException.invalid("'" + name + "' is not a usable platform name; use 1 to 40 lower-case letters, "
+            throw SitrepException.invalid(Limits.quote(name) + " is not a usable platform name; use 1 to 40 lower-case letters, "
                     + "digits, '-' or '_', starting with a letter or digit (e.g. pn-prod).");
         }
         return n;

@@ -30,7 +30,7 @@ public enum PostmortemMilestone {
     public static PostmortemMilestone parse(String text) {
         String wanted = text == null ? "" : text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
         return Arrays.stream(values()).filter(m -> m.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> SitrepException.invalid("Unknown postmortem milestone '" + text + "'; use one of "
+                .orElseThrow(() -> SitrepException.invalid("Unknown postmortem milestone " + Limits.quote(text) + "; use one of "
                         + Arrays.stream(values()).map(PostmortemMilestone::key).collect(Collectors.joining(", ")) + "."));
     }
 }

@@ -37,7 +37,7 @@ public record SeverityScale(String id, String name, List<SeverityLevel> levels, 
     /** The level with this code, or a refusal that lists the valid codes. */
     public SeverityLevel level(String code) {
         return find(code).orElseThrow(() -> SitrepException.invalid(
-                "Unknown severity '" + code + "'; the " + name + " scale has " + codes() + "."));
+                "Unknown severity " + Limits.quote(code) + "; the " + name + " scale has " + codes() + "."));
     }
 
     public SeverityLevel defaultSeverity() {

@@ -49,10 +49,10 @@ public final class TimeInput {
             at = null;
         }
         if (at == null) {
-            throw SitrepException.invalid("Cannot read the time '" + text + "'; " + FORMS + ".");
+            throw SitrepException.invalid("Cannot read the time " + Limits.quote(text) + "; " + FORMS + ".");
         }
         if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
-            throw SitrepException.invalid("The time '" + text + "' is in the future (" + at
+            throw SitrepException.invalid("The time " + Limits.quote(text) + " is in the future (" + at
                     + "); events are recorded when they have happened.");
         }
         return at;

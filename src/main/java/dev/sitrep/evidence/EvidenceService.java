@@ -40,6 +40,13 @@ public final class EvidenceService {
     public static final String REMOVED = "REMOVED";
     public static final String VIEWED = "VIEWED";
 
+    /** The longest evidence name, description, tag and command the store keeps (V7__evidence.sql), and the most tags. */
+    public static final int NAME_MAX = 500;
+    public static final int DESCRIPTION_MAX = 4_000;
+    public static final int TAG_MAX = 100;
+    public static final int TAGS_MAX = 20;
+    public static final int COMMAND_MAX = 2_000;
+
     /** Opens a capture's bytes; tests inject failures here. */
     public interface Source {
         InputStream open() throws IOException;
@@ -60,6 +67,20 @@ public final class EvidenceService {
         this.audit = audit;
         this.clock = clock;
         this.actor = actor;
+    }
+
+    /** Refuses a description or tags the store cannot keep; call it before capturing (or asking a platform for) anything. */
+    public static void checkLabels(String description, List<String> tags) {
+        Limits.bounded("description", description == null ? null : description.strip(), DESCRIPTION_MAX);
+        if (tags.size() > TAGS_MAX) {
+            throw SitrepException.invalid("There are " + tags.size() + " tags; the limit is " + TAGS_MAX + ".");
+        }
+        for (String tag : tags) {
+            Limits.bounded("tag", tag == null ? null : tag.strip(), TAG_MAX);
+            if (tag != null && (tag.indexOf('\n') >= 0 || tag.indexOf('\r') >= 0)) {
+                throw SitrepException.invalid("A tag has a line break; keep each tag to one line.");
+            }
+        }
     }
 
     /** Adds a file as evidence: refused with the reason when it is not a readable regular file. */
@@ -141,7 +162,7 @@ public final class EvidenceService {
     /** Adds command output pasted with the command that printed it: {@code $ command}, then the output. */
     public EvidenceItem addCommandOutput(IncidentId incident, String command, String output, String description,
                                          List<String> tags) {
-        String cmd = Limits.text("command", command);
+        String cmd = Limits.text("command", command, COMMAND_MAX);
         String firstLine = cmd.lines().findFirst().orElse(cmd);
         String name = "$ " + (firstLine.length() > 60 ? firstLine.substring(0, 60) + "…" : firstLine);
         return addText(incident, EvidenceItem.Kind.COMMAND_OUTPUT, name, "$ " + cmd + "\n" + (output == null ? "" : output),
@@ -179,7 +200,8 @@ public final class EvidenceService {
                              String description, List<String> tags, Source bytes, long size,
                              BlobStore.Progress progress, BooleanSupplier cancelled, String derivedFrom) {
         incidents.show(incident); // an unknown incident is refused before a byte is stored
-        String cleanName = Limits.text("evidence name", name);
+        String cleanName = Limits.text("evidence name", name, NAME_MAX);
+        checkLabels(description, tags);
         String who = actor.get();
         BlobStore.Stored stored;
         try (InputStream in = bytes.open()) {
@@ -290,7 +312,7 @@ public final class EvidenceService {
         }
         List<String> matches = evidence.idsStartingWith(wanted);
         if (matches.isEmpty()) {
-            throw SitrepException.notFound("No evidence " + wanted + "; 'sitrep evidence list INCIDENT' lists it.");
+            throw SitrepException.notFound("No evidence " + Limits.shown(wanted) + "; 'sitrep evidence list INCIDENT' lists it.");
         }
         if (matches.size() > 1) {
             String named = String.join(", ", matches.subList(0, Math.min(NAMED_MATCHES, matches.size())))

@@ -209,9 +209,12 @@ public final class IncidentService {
         });
     }
 
+    /** The longest hypothesis: its timeline entry adds "Hypothesis (NN% confident): " in front. */
+    public static final int HYPOTHESIS_MAX = Limits.TEXT_MAX - 100;
+
     /** Records a hypothesis with how confident the team is in it (0..100 %). */
     public TimelineEvent hypothesis(IncidentId id, String text, int confidence) {
-        String body = Limits.text("hypothesis", text);
+        String body = Limits.text("hypothesis", text, HYPOTHESIS_MAX);
         if (confidence < 0 || confidence > 100) {
             throw SitrepException.invalid("Confidence is " + confidence + "%; give a percentage from 0 to 100.");
         }
@@ -449,7 +452,7 @@ public final class IncidentService {
             require(tx, id);
             TimelineEvent old = tx.timeline().find(eventId)
                     .filter(e -> e.incidentId().equals(id))
-                    .orElseThrow(() -> SitrepException.notFound("No timeline entry " + eventId + " on " + id
+                    .orElseThrow(() -> SitrepException.notFound("No timeline entry " + Limits.shown(eventId) + " on " + id
                             + "; 'sitrep incident show " + id + "' lists the entries with their ids."));
             if (tx.timeline().isSuperseded(eventId)) {
                 throw SitrepException.invalid("Entry " + eventId + " was already corrected; correct the newest version.");

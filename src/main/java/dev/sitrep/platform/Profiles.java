@@ -1,10 +1,12 @@
 package dev.sitrep.platform;
 
+import dev.sitrep.core.Limits;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.platform.http.PlatformUrl;
 import dev.sitrep.platform.http.TrustedCertificates;
+import dev.sitrep.platform.so1.So1Connector;
 import dev.sitrep.store.ProfileRepository;
 import dev.sitrep.store.Store;
 import dev.sitrep.workspace.WorkspaceSettings;
@@ -69,8 +71,19 @@ public final class Profiles {
         return Connectors.open(profile, secrets, clock);
     }
 
-    /** An endpoint snapshot of the profile's platform, under the same drill rule as {@link #connect}. */
+    /** The longest path an endpoint snapshot asks for (its evidence name holds it). */
+    public static final int SNAPSHOT_PATH_MAX = 400;
+
+    /**
+     * An endpoint snapshot of the profile's platform, under the same drill rule as {@link #connect};
+     * a path that is too long, or holds spaces or control characters, is refused before anything is sent.
+     */
     public dev.sitrep.platform.http.EndpointSnapshot snapshot(PlatformProfile profile, String path) {
+        Limits.bounded("path", path, SNAPSHOT_PATH_MAX);
+        if (!path.matches("\\S+") || path.chars().anyMatch(Character::isISOControl)) {
+            throw SitrepException.invalid("The path " + Limits.quote(path) + " has spaces or control characters; give one "
+                    + "like /health.");
+        }
         DrillGuard.check(store.read(WorkspaceSettings::isDrill), profile);
         return Connectors.snapshot(profile, path, clock);
     }
@@ -84,12 +97,23 @@ public final class Profiles {
     }
 
     private static SitrepException notFound(String name) {
-        return SitrepException.notFound("No platform named " + name + "; 'sitrep platform list' shows the configured ones.");
+        return SitrepException.notFound("No platform named " + Limits.shown(name) + "; 'sitrep platform list' shows the configured ones.");
     }
+
+    /** The longest URL and e-mail a profile keeps (V2__platform_profiles.sql), and the most so1 flags. */
+    public static final int URL_MAX = 2_000;
+    public static final int EMAIL_MAX = 320;
+    public static final int FLAGS_MAX = 16;
 
     /** Refuses a profile that cannot work, naming what is wrong and how to fix it. */
     static PlatformProfile check(PlatformProfile p) {
         PlatformProfile.checkName(p.name());
+        Limits.bounded("URL", p.url(), URL_MAX);
+        Limits.bounded("e-mail address", p.email(), EMAIL_MAX);
+        if (p.flags().size() > FLAGS_MAX) {
+            throw SitrepException.invalid("There are " + p.flags().size() + " flags; the limit is " + FLAGS_MAX + ".");
+        }
+        p.flags().forEach(f -> So1Connector.flag(f, p.name()));
         PlatformKind kind = p.kind();
         if (kind.usesUrl()) {
             if (p.url() == null || p.url().isBlank()) {

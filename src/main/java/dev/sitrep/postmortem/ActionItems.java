@@ -69,7 +69,7 @@ public final class ActionItems {
         ActionItem[] before = new ActionItem[1];
         ActionItem updated = store.write(tx -> {
             ActionItem current = tx.actionItems().lock(id).orElseThrow(() -> SitrepException.notFound("No action item "
-                    + id + "; 'sitrep followups' lists them."));
+                    + Limits.shown(id) + "; 'sitrep followups' lists them."));
             before[0] = current;
             ActionItem next = new ActionItem(id, current.incident(), action == null ? current.action()
                     : Limits.text("action", action, Limits.ACTION_MAX), owner == null ? current.owner() : Limits.optionalName("owner", owner),

@@ -1,5 +1,6 @@
 package dev.sitrep.postmortem;
 
+import dev.sitrep.core.Limits;
 import dev.sitrep.core.SitrepException;
 
 import java.time.DayOfWeek;
@@ -34,7 +35,7 @@ public record IsoWeek(int year, int week) {
     public static IsoWeek parse(String text) {
         Matcher m = FORMAT.matcher(text == null ? "" : text);
         if (!m.matches()) {
-            throw SitrepException.invalid("'" + text + "' is not an ISO week; give it as YYYY-Www, e.g. 2026-W47.");
+            throw SitrepException.invalid(Limits.quote(text) + " is not an ISO week; give it as YYYY-Www, e.g. 2026-W47.");
         }
         return new IsoWeek(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }

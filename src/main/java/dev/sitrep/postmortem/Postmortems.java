@@ -2,6 +2,7 @@ package dev.sitrep.postmortem;
 
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.Json;
+import dev.sitrep.core.Limits;
 import dev.sitrep.core.Postmortem;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.evidence.EvidenceService;
@@ -134,13 +135,13 @@ public final class Postmortems {
     /** One revision's document. */
     public Postmortem revision(String id) {
         return store.read(tx -> tx.postmortems().revision(id)).map(r -> read(r.doc()))
-                .orElseThrow(() -> SitrepException.notFound("No postmortem revision " + id + "."));
+                .orElseThrow(() -> SitrepException.notFound("No postmortem revision " + Limits.shown(id) + "."));
     }
 
     /** Makes a revision the current document again (a new version; the history keeps everything). */
     public long restore(String revisionId, long basedOn) {
         PostmortemRepository.Revision r = store.read(tx -> tx.postmortems().revision(revisionId))
-                .orElseThrow(() -> SitrepException.notFound("No postmortem revision " + revisionId + "."));
+                .orElseThrow(() -> SitrepException.notFound("No postmortem revision " + Limits.shown(revisionId) + "."));
         return save(read(r.doc()), basedOn, "restored version " + r.version() + " of " + r.savedAt());
     }
 

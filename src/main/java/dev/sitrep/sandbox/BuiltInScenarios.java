@@ -1,5 +1,6 @@
 package dev.sitrep.sandbox;
 
+import dev.sitrep.core.Limits;
 import dev.sitrep.core.SitrepException;
 
 import java.io.IOException;
@@ -33,7 +34,7 @@ public final class BuiltInScenarios {
         String resource = "scenarios/" + name + ".json";
         try (InputStream in = BuiltInScenarios.class.getResourceAsStream(resource)) {
             if (in == null || !NAMES.contains(name)) {
-                throw SitrepException.notFound("there is no built-in scenario named '" + name + "'; the built-in ones are "
+                throw SitrepException.notFound("there is no built-in scenario named " + Limits.quote(name) + "; the built-in ones are "
                         + String.join(", ", NAMES));
             }
             return ScenarioReader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8),
@@ -50,7 +51,7 @@ public final class BuiltInScenarios {
         }
         if (!nameOrFile.contains("/") && !nameOrFile.contains("\\") && !nameOrFile.endsWith(".json")
                 && !Path.of(nameOrFile).toFile().exists()) {
-            throw SitrepException.invalid("there is no built-in scenario named '" + nameOrFile + "' and no such file; "
+            throw SitrepException.invalid("there is no built-in scenario named " + Limits.quote(nameOrFile) + " and no such file; "
                     + "the built-in ones are " + String.join(", ", NAMES) + ", or give the path of a scenario file");
         }
         return ScenarioReader.read(Path.of(nameOrFile));

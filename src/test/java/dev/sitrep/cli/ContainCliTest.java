@@ -87,7 +87,7 @@ class ContainCliTest {
         CliRunner.Result r = cli.run("contain", "revoke-cert", "--platform", "cul", "--org", "o".repeat(5000), "--serial",
                 "0a1b2c", "--reason", "leak", "--yes");
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains("(5000 characters) is not a Cullis organisation id").contains("at most 128 characters")
+        assertThat(r.err()).contains("(5000 characters)' is not a Cullis organisation id").contains("at most 128 characters")
                 .hasSizeLessThan(400);
         assertThat(cullis.getRequestCount()).isZero();
         assertThat(cli.run("audit", "export").out()).isEmpty();

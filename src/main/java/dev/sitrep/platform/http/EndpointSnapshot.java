@@ -1,5 +1,6 @@
 package dev.sitrep.platform.http;
 
+import dev.sitrep.core.Limits;
 import dev.sitrep.core.SitrepException;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -37,7 +38,7 @@ public record EndpointSnapshot(String url, Instant at, String protocol, int stat
         String root = base.toString().replaceAll("/+$", "");
         HttpUrl url = HttpUrl.parse(root + (path.startsWith("/") ? path : "/" + path));
         if (url == null) {
-            throw SitrepException.invalid("'" + path + "' is not a path on " + base + "; give one like /health.");
+            throw SitrepException.invalid(Limits.quote(path) + " is not a path on " + base + "; give one like /health.");
         }
         Request request = new Request.Builder().url(url).get().build();
         try (Response response = SafeRetry.execute(client, request)) {

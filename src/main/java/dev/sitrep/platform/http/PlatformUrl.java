@@ -1,5 +1,6 @@
 package dev.sitrep.platform.http;
 
+import dev.sitrep.core.Limits;
 import dev.sitrep.core.SitrepException;
 import okhttp3.HttpUrl;
 
@@ -15,7 +16,8 @@ public final class PlatformUrl {
     public static HttpUrl parse(String text) {
         HttpUrl url = text == null ? null : HttpUrl.parse(text.strip());
         if (url == null) {
-            throw SitrepException.invalid("'" + String.valueOf(text).replaceAll("//[^/@]*@", "//***@") + "' is not a URL; give the platform's base address, e.g. "
+            throw SitrepException.invalid(Limits.quote(String.valueOf(text).replaceAll("//[^/@]*@", "//***@"))
+                    + " is not a URL; give the platform's base address, e.g. "
                     + "https://powernode.example.com.");
         }
         if (!url.username().isEmpty() || !url.password().isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.sitrep.platform.powernode;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitrep.core.Limits;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.platform.Capability;
 import dev.sitrep.platform.Health;
@@ -115,7 +116,7 @@ public final class PowernodeConnector extends NamedConnector {
         String m = mode == null ? "full" : mode;
         if (!m.equals("full") && !m.equals("minimal")) {
             throw SitrepException.invalid("Powernode resumes in mode full (restores the pre-halt snapshot) or minimal; "
-                    + "'" + mode + "' is neither.");
+                    + Limits.quote(mode) + " is neither.");
         }
         JsonHttp.Answer answer = authorizedAnswer("POST", KILL_SWITCH + "/resume", Map.of("mode", m));
         if (answer.status() == 409) {

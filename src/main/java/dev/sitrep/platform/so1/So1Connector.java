@@ -1,6 +1,7 @@
 package dev.sitrep.platform.so1;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitrep.core.Limits;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.platform.Capability;
 import dev.sitrep.platform.Health;
@@ -69,7 +70,7 @@ public final class So1Connector extends NamedConnector {
         Set<String> unique = new LinkedHashSet<>();
         for (String f : flags) {
             if (f != null && !f.isBlank()) {
-                unique.add(checked(f.strip(), "feature flag"));
+                unique.add(flag(f.strip(), name));
             }
         }
         this.http = http;
@@ -178,7 +179,7 @@ public final class So1Connector extends NamedConnector {
      * keeps what it has for them.
      */
     public void updateIncident(String id, String status, String resolutionSummary, Instant resolvedAt) {
-        String incident = checked(id == null ? "" : id.strip(), "incident id");
+        String incident = checked(id == null ? "" : id.strip(), "incident id", name());
         if (status == null || status.isBlank()) {
             throw SitrepException.invalid("Give the incident status to set on " + name() + " (e.g. resolved).");
         }
@@ -305,10 +306,15 @@ public final class So1Connector extends NamedConnector {
         return new PlatformEvent(d.path("id").asText(), "deployment", line.toString(), JsonValues.instant(d.path("deployed_at")));
     }
 
-    private String checked(String value, String what) {
+    /** A feature flag's name as it goes into the URL path: at most 200 characters; refused otherwise. */
+    public static String flag(String value, String platform) {
+        return checked(value, "feature flag", platform);
+    }
+
+    private static String checked(String value, String what, String platform) {
         if (!NAME.matcher(value).matches()) {
-            throw SitrepException.invalid("'" + value + "' is not a usable " + what + " for " + name() + ": use letters, "
-                    + "digits, '.', '_', ':' and '-' (it goes into the URL path).");
+            throw SitrepException.invalid(Limits.quote(value) + " is not a usable " + what + " for " + platform + ": use letters, "
+                    + "digits, '.', '_', ':' and '-'; at most 200 characters (it goes into the URL path).");
         }
         return value;
     }
