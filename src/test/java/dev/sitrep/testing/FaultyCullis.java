@@ -29,7 +29,7 @@ import java.util.Map;
 /**
  * A Cullis broker on loopback that keeps its revoked certificates in memory, as the broker's
  * FastAPI answers them, and scripts what goes wrong around a revocation ({@link Fault}): it is
- * carried out and the answer is a 500 or never comes; a 500 or 403 comes and nothing was done; no
+ * carried out and the answer is a 500, never comes or its connection drops; a 500 or 403 comes and nothing was done; no
  * answer comes and it is carried out later ({@link #carryOutHeld()}). Listing the revoked
  * certificates (what a read-back makes) can be made to fail too.
  */
@@ -155,7 +155,7 @@ public final class FaultyCullis implements AutoCloseable {
         }
         MockResponse answer = json(200, Map.of("serial_hex", r.get("serial_hex"), "org_id", r.get("org_id"),
                 "revoked_at", r.get("revoked_at"), "message", "Certificate revoked"));
-        return fault == Fault.CARRIED_OUT_THEN_NO_ANSWER ? answer.setSocketPolicy(SocketPolicy.NO_RESPONSE) : answer;
+        return FaultyPlatform.lost(fault, answer);
     }
 
     private Map<String, Object> revoke(JsonNode body) {

@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The drill platform (a {@link SandboxServer} speaking Powernode) behind a loopback proxy that
  * scripts what goes wrong around a halt or resume: the platform carries it out and the answer is a
- * 500, or never comes; or a 500 or 403 comes and nothing was carried out; or no answer comes and the
+ * 500, never comes, or its connection drops; or a 500 or 403 comes and nothing was carried out; or no answer comes and the
  * platform carries it out later. Kill-switch status reads (what
  * a read-back makes) can be made to fail too. Everything else passes through to the sandbox.
  */
@@ -41,6 +41,8 @@ public final class FaultyPlatform implements AutoCloseable {
         CARRIED_OUT_THEN_500,
         /** The sandbox carries it out; the answer never comes (the client's read times out). */
         CARRIED_OUT_THEN_NO_ANSWER,
+        /** The sandbox carries it out; the connection is dropped before the answer. */
+        CARRIED_OUT_THEN_DROPPED,
         /** A 500, and the sandbox never sees the request. */
         NOT_CARRIED_OUT_500,
         /** A 403 carrying {@link #errorText}, and the sandbox never sees the request. */
@@ -148,7 +150,16 @@ public final class FaultyPlatform implements AutoCloseable {
         if (fault == Fault.CARRIED_OUT_THEN_500) {
             return serverError();
         }
-        return fault == Fault.CARRIED_OUT_THEN_NO_ANSWER ? answer.setSocketPolicy(SocketPolicy.NO_RESPONSE) : answer;
+        return lost(fault, answer);
+    }
+
+    /** The answer as {@code fault} leaves it: never sent, or its connection dropped. */
+    static MockResponse lost(Fault fault, MockResponse answer) {
+        if (fault == Fault.CARRIED_OUT_THEN_NO_ANSWER) {
+            return answer.setSocketPolicy(SocketPolicy.NO_RESPONSE);
+        }
+        return fault == Fault.CARRIED_OUT_THEN_DROPPED ? answer.setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST)
+                : answer;
     }
 
     private MockResponse passOn(RecordedRequest request, byte[] body) {

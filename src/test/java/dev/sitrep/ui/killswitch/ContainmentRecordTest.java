@@ -115,6 +115,15 @@ class ContainmentRecordTest {
     }
 
     @Test
+    void aRevocationWhoseConnectionDropsIsRevokedConfirmedByReadBack() {
+        broker.next(Fault.CARRIED_OUT_THEN_DROPPED);
+        revoke();
+        assertThat(broker.isRevoked("0a1b2c")).isTrue();
+        assertThat(actions()).containsExactly(AuditEntry.CONTAINED);
+        assertThat(newest().detail()).contains("confirmed by read-back after: cul is unreachable or answered badly");
+    }
+
+    @Test
     void aRevocationAnswered500WithoutBeingCarriedOutIsFailedAndSaysSo() {
         broker.next(Fault.NOT_CARRIED_OUT_500);
         String said = revoke();

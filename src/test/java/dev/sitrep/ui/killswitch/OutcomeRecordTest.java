@@ -162,6 +162,25 @@ class OutcomeRecordTest {
     }
 
     @Test
+    void aHaltOrResumeCarriedOutWhoseConnectionDropsIsConfirmedByReadBack() {
+        platform.next("halt", Fault.CARRIED_OUT_THEN_DROPPED);
+        assertThat(halt()).startsWith("HALTED (confirmed by read-back after: pn is unreachable or answered badly: ");
+        assertThat(actions()).containsExactly(AuditEntry.ACTIVATED);
+        platform.next("resume", Fault.CARRIED_OUT_THEN_DROPPED);
+        ResumeViewModel model = new ResumeViewModel(services.killSwitch(), new DirectExecutor());
+        model.open("pn", PlatformKind.POWERNODE);
+        model.rootCauseProperty().set(true);
+        model.fixVerifiedProperty().set(true);
+        model.reviewDoneProperty().set(true);
+        model.summaryProperty().set("retry key added");
+        model.approverProperty().set("sam");
+        model.resume();
+        assertThat(model.resultProperty().get()).startsWith("pn: RESUMED (confirmed by read-back after: ");
+        assertThat(platform.sandbox().halted()).isFalse();
+        assertThat(actions()).containsExactly(AuditEntry.ACTIVATED, AuditEntry.RESET);
+    }
+
+    @Test
     void aHaltAnswered500WithoutBeingCarriedOutIsFailedAndSaysTheStateReadBack() {
         platform.next("halt", Fault.NOT_CARRIED_OUT_500);
         String said = halt();
