@@ -82,6 +82,14 @@ final class ConsoleFixture implements AutoCloseable {
         }
     }
 
+    /** A long session's garbage collections, between steps: what only a weak listener held is gone after this. */
+    static void collectGarbage() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
     }

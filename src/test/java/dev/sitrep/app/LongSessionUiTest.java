@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +37,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import static dev.sitrep.app.ConsoleFixture.collectGarbage;
 import static dev.sitrep.app.ConsoleFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -254,12 +254,5 @@ class LongSessionUiTest {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError(what, e);
         }
-    }
-
-    private static void collectGarbage() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static dev.sitrep.app.ConsoleFixture.collectGarbage;
 import static dev.sitrep.app.ConsoleFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,12 +100,5 @@ class TriageLongSessionUiTest {
 
     private static List<String> crumbs(FxRobot robot) {
         return robot.lookup("#triageCrumbs .breadcrumb").queryAll().stream().map(n -> ((Button) n).getText()).toList();
-    }
-
-    private static void collectGarbage() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

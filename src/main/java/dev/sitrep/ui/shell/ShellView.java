@@ -24,6 +24,8 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -418,13 +420,13 @@ public final class ShellView extends BorderPane {
         title.getStyleClass().add(Styles.TITLE_3);
         Map<String, List<Shortcuts.Shortcut>> byPlace = new LinkedHashMap<>();
         Shortcuts.ALL.forEach(k -> byPlace.computeIfAbsent(k.where(), w -> new ArrayList<>()).add(k));
-        javafx.scene.layout.GridPane left = new javafx.scene.layout.GridPane();
-        javafx.scene.layout.GridPane right = new javafx.scene.layout.GridPane();
+        GridPane left = new GridPane();
+        GridPane right = new GridPane();
         int lines = Shortcuts.ALL.size() + byPlace.size();
         int placed = 0;
         for (Map.Entry<String, List<Shortcuts.Shortcut>> place : byPlace.entrySet()) {
             int size = place.getValue().size() + 1;
-            javafx.scene.layout.GridPane column = placed + size <= lines / 2 + 1 ? left : right;
+            GridPane column = placed + size <= lines / 2 + 1 ? left : right;
             Label heading = new Label(place.getKey());
             heading.getStyleClass().addAll(Styles.TEXT_BOLD, "shortcut-place");
             column.addRow(column.getRowCount(), heading);
@@ -438,12 +440,12 @@ public final class ShellView extends BorderPane {
             }
             placed += size;
         }
-        for (javafx.scene.layout.GridPane column : List.of(left, right)) {
+        for (GridPane column : List.of(left, right)) {
             column.setHgap(12);
             column.setVgap(6);
-            javafx.scene.layout.ColumnConstraints keys = new javafx.scene.layout.ColumnConstraints();
+            ColumnConstraints keys = new ColumnConstraints();
             keys.setMinWidth(Region.USE_PREF_SIZE);
-            javafx.scene.layout.ColumnConstraints what = new javafx.scene.layout.ColumnConstraints();
+            ColumnConstraints what = new ColumnConstraints();
             what.setHgrow(Priority.ALWAYS);
             column.getColumnConstraints().setAll(keys, what);
         }
