@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -94,18 +95,26 @@ class ClosedConnectionsTest {
     @Test
     void aWriteToAPlatformThatIsNotListeningEndsPromptly() throws Exception {
         server = new ClosingServer(n -> true);
-        JsonHttp http = http();
-        server.close();
+        // A port that is bound but not listening: connections are refused, and (unlike a port
+        // freed by closing a server) no other process or test can start listening on it meanwhile.
+        try (Socket reserved = new Socket()) {
+            reserved.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            JsonHttp http = http(reserved.getLocalPort());
 
-        long start = System.nanoTime();
-        assertThatThrownBy(() -> http.send("POST", "/api/v1/ai/kill_switch/halt", Map.of("reason", "drill"), Map.of()))
-                .isInstanceOf(PlatformException.class).hasMessageContaining("cannot reach");
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> http.send("POST", "/api/v1/ai/kill_switch/halt", Map.of("reason", "drill"), Map.of()))
+                    .isInstanceOf(PlatformException.class).hasMessageContaining("cannot reach");
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        }
     }
 
     private JsonHttp http() {
-        return new JsonHttp("pn", PlatformUrl.parse("http://127.0.0.1:" + server.port()),
+        return http(server.port());
+    }
+
+    private static JsonHttp http(int port) {
+        return new JsonHttp("pn", PlatformUrl.parse("http://127.0.0.1:" + port),
                 JsonHttp.client(null, Duration.ofSeconds(5)), PowernodeConnector::errorMessage);
     }
 
