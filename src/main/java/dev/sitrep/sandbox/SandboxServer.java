@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sitrep.core.Json;
 import dev.sitrep.http.BoundedServer;
+import dev.sitrep.http.Exchange;
 import dev.sitrep.http.ServerLimits;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;

@@ -3,7 +3,8 @@ package dev.sitrep.sandbox;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.Json;
-import dev.sitrep.sandbox.PushRequest.Change;
+import dev.sitrep.team.PushRequest.Change;
+import dev.sitrep.team.TeamLedger;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -57,9 +58,9 @@ final class TeamSeeder {
             do {
                 id = IncidentId.generate(declaredAt, random).value();
             } while (taken.test(id));
-            write.accept(new Change(null, TeamStore.INCIDENT, id, 0, incident(declaredAt)));
+            write.accept(new Change(null, TeamLedger.INCIDENT, id, 0, incident(declaredAt)));
             for (int e = 0; e < eventsPerIncident; e++) {
-                write.accept(new Change(null, TeamStore.EVENT, uuid(), 0, event(id, e, declaredAt)));
+                write.accept(new Change(null, TeamLedger.EVENT, uuid(), 0, event(id, e, declaredAt)));
             }
             ids.add(id);
         }

@@ -1,4 +1,4 @@
-package dev.sitrep.sandbox;
+package dev.sitrep.team;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitrep.core.TeamLimits;
@@ -15,10 +15,10 @@ import java.util.List;
  * @param origin  the pushing console's origin id
  * @param changes in the order the console made them
  */
-record PushRequest(String origin, List<Change> changes) {
+public record PushRequest(String origin, List<Change> changes) {
 
     /** The most changes one request may carry. */
-    static final int MAX_CHANGES = 500;
+    public static final int MAX_CHANGES = 500;
 
     private static final String REQUEST_SHAPE = "; send {\"origin\": \"<your origin id>\", \"changes\": [...]}";
     private static final String CHANGE_SHAPE = "; a change is {\"key\", \"entity\", \"id\", \"base\", \"body\"}";
@@ -32,10 +32,10 @@ record PushRequest(String origin, List<Change> changes) {
      * @param base   the entity's version the console last saw (0 for one it creates)
      * @param body   the entity's content, as the contract shapes it for the kind
      */
-    record Change(String key, String entity, String id, long base, JsonNode body) {
+    public record Change(String key, String entity, String id, long base, JsonNode body) {
     }
 
-    static PushRequest parse(JsonNode root) throws BadRequest {
+    public static PushRequest parse(JsonNode root) throws BadRequest {
         if (!root.isObject()) {
             throw new BadRequest("the body is not a JSON object" + REQUEST_SHAPE);
         }

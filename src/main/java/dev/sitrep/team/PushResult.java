@@ -1,4 +1,4 @@
-package dev.sitrep.sandbox;
+package dev.sitrep.team;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,12 +16,12 @@ import java.util.Locale;
  * @param conflicts the fields the platform kept (only for {@link Outcome#CONFLICT}, or a duplicate of one)
  * @param reason    why a change was rejected, else {@code null}
  */
-record PushResult(String key, Outcome outcome, long version, List<Conflict> conflicts, String reason) {
+public record PushResult(String key, Outcome outcome, long version, List<Conflict> conflicts, String reason) {
 
-    enum Outcome {
+    public enum Outcome {
         APPLIED, DUPLICATE, CONFLICT, REJECTED;
 
-        String key() {
+        public String key() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
@@ -33,36 +33,48 @@ record PushResult(String key, Outcome outcome, long version, List<Conflict> conf
      * @param keptBy the origin that set the kept value
      * @param keptAt when it did
      */
-    record Conflict(String field, JsonNode yours, JsonNode kept, String keptBy, Instant keptAt) {
+    public record Conflict(String field, JsonNode yours, JsonNode kept, String keptBy, Instant keptAt) {
     }
 
-    PushResult {
+    public PushResult {
         conflicts = List.copyOf(conflicts);
     }
 
-    static PushResult applied(String key, long version) {
+    public static PushResult applied(String key, long version) {
         return new PushResult(key, Outcome.APPLIED, version, List.of(), null);
     }
 
     /** Applied where nothing conflicts, else a conflict naming the fields kept. */
-    static PushResult merged(String key, long version, List<Conflict> conflicts) {
+    public static PushResult merged(String key, long version, List<Conflict> conflicts) {
         return new PushResult(key, conflicts.isEmpty() ? Outcome.APPLIED : Outcome.CONFLICT, version, conflicts, null);
     }
 
-    static PushResult duplicate(String key, long version) {
+    public static PushResult duplicate(String key, long version) {
         return new PushResult(key, Outcome.DUPLICATE, version, List.of(), null);
     }
 
-    static PushResult rejected(String key, String reason) {
+    public static PushResult rejected(String key, String reason) {
         return new PushResult(key, Outcome.REJECTED, 0, List.of(), reason);
     }
 
     /** This first result, answered again for a key seen before. */
-    PushResult asDuplicate() {
+    public PushResult asDuplicate() {
         return new PushResult(key, Outcome.DUPLICATE, version, conflicts, reason);
     }
 
-    ObjectNode toJson() {
+    /** A result as {@link #toJson()} wrote it (a store keeps each key's first result so). */
+    public static PushResult fromJson(JsonNode json) {
+        List<Conflict> conflicts = new java.util.ArrayList<>();
+        for (JsonNode c : json.path("conflicts")) {
+            conflicts.add(new Conflict(c.path("field").asText(), c.get("yours"), c.get("kept"), c.path("keptBy").asText(),
+                    Instant.parse(c.path("keptAt").asText())));
+        }
+        Outcome outcome = Outcome.valueOf(json.path("outcome").asText().toUpperCase(Locale.ROOT));
+        return new PushResult(json.path("key").asText(), outcome, json.path("version").asLong(), conflicts,
+                json.hasNonNull("reason") ? json.get("reason").asText() : null);
+    }
+
+    public ObjectNode toJson() {
         ObjectNode json = Json.MAPPER.createObjectNode().put("key", key).put("outcome", outcome.key()).put("version", version);
         if (!conflicts.isEmpty()) {
             ArrayNode list = json.putArray("conflicts");
