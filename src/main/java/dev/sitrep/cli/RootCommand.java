@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
                 AuditCommand.class, RunbookCommand.class, PostmortemCommand.class, FollowupsCommand.class,
                 FollowupCommand.class, DigestCommand.class,
                 SandboxCommand.class, WallCommand.class, BackupCommand.class,
-                RestoreCommand.class},
+                RestoreCommand.class, HubCommand.class},
         footer = {"", "Exit codes: 0 done (or already so), 1 unexpected failure, 2 usage or refusal,",
                 "3 refused by a platform, 4 platform unreachable."})
 public final class RootCommand {

@@ -1,0 +1,368 @@
+package dev.sitrep.hub;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sitrep.core.Json;
+import dev.sitrep.team.FeedEntry;
+import dev.sitrep.team.FeedPage;
+import dev.sitrep.team.FieldEntity;
+import dev.sitrep.team.Publication;
+import dev.sitrep.team.PushRequest;
+import dev.sitrep.team.PushResult;
+import dev.sitrep.team.TeamLedger;
+import dev.sitrep.team.TeamState;
+import dev.sitrep.team.TeamView;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the team shares through the hub, in its database, under the {@link TeamLedger}'s rules. A
+ * push is one transaction that first takes the one write lock row, so writes from every hub
+ * process on the database apply one at a time and the change feed (numbered by the database's
+ * identity sequence) is in commit order: a console reading it never skips a write that commits
+ * later with a smaller number. The hub keeps nothing between requests; everything is here.
+ */
+public final class HubStore implements TeamView {
+
+    private final DataSource db;
+    private final Clock clock;
+
+    public HubStore(DataSource db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** The hub's kill switch as stored. */
+    public record KillSwitch(boolean halted, Instant since, String by, String reason) {
+    }
+
+    // The contract
+
+    /** Applies the changes in order, each once under its key, as {@code person} (one transaction). */
+    public List<PushResult> push(Person person, PushRequest request, TeamLedger.Gate gate) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = c.prepareStatement("SELECT id FROM hub_write_lock WHERE id = 1 FOR UPDATE");
+                     ResultSet rs = lock.executeQuery()) {
+                    rs.next();
+                }
+                List<PushResult> results = TeamLedger.push(new JdbcState(c, person.name()), request.origin(),
+                        request.changes(), clock.instant(), gate);
+                c.commit();
+                return results;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e instanceof DatabaseFailure f ? f.getCause() : e;
+            }
+        }
+    }
+
+    /**
+     * Up to {@code limit} feed entries after {@code since}, cut by bytes. The sizes are read first
+     * and the bodies only of the entries that fit, so a page of large postmortems never loads more
+     * than it sends. A cursor past the end (a database restored from an older backup) starts over.
+     */
+    public FeedPage changes(long since, int limit) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            try {
+                long from = since > lastSeq(c) ? 0 : since;
+                List<Long> seqs = new ArrayList<>();
+                List<Long> sizes = new ArrayList<>();
+                try (PreparedStatement s = c.prepareStatement("SELECT seq, bytes FROM hub_feed WHERE seq > ? ORDER BY seq LIMIT ?")) {
+                    s.setLong(1, from);
+                    s.setInt(2, limit + 1);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            seqs.add(rs.getLong(1));
+                            sizes.add(rs.getLong(2));
+                        }
+                    }
+                }
+                int fit = FeedPage.fitting(sizes.subList(0, Math.min(limit, sizes.size())));
+                if (fit == 0) {
+                    return new FeedPage(List.of(), from, false);
+                }
+                long to = seqs.get(fit - 1);
+                List<FeedEntry> entries = new ArrayList<>(fit);
+                try (PreparedStatement s = c.prepareStatement("SELECT seq, entity, id, version, origin, pushed_by, body, bytes "
+                        + "FROM hub_feed WHERE seq > ? AND seq <= ? ORDER BY seq")) {
+                    s.setLong(1, from);
+                    s.setLong(2, to);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            entries.add(new FeedEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8)));
+                        }
+                    }
+                }
+                return new FeedPage(entries, to, seqs.size() > fit);
+            } finally {
+                c.commit();
+            }
+        }
+    }
+
+    private static long lastSeq(Connection c) throws SQLException {
+        try (var s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM hub_feed")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    public KillSwitch killSwitch() throws SQLException {
+        try (Connection c = db.getConnection(); var s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT halted, since, halted_by, reason FROM hub_kill_switch WHERE id = 1")) {
+            rs.next();
+            String since = rs.getString(2);
+            return new KillSwitch(rs.getBoolean(1), since == null ? null : Instant.parse(since), rs.getString(3), rs.getString(4));
+        }
+    }
+
+    /** Halts unless halted already (false then); atomic across hub processes. */
+    public boolean halt(String reason, Person by) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE hub_kill_switch SET halted = TRUE, since = ?, halted_by = ?, reason = ? WHERE id = 1 AND halted = FALSE")) {
+            s.setString(1, clock.instant().toString());
+            s.setString(2, by.name());
+            s.setString(3, reason);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** Resumes unless running already (false then). */
+    public boolean resume() throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE hub_kill_switch SET halted = FALSE, since = NULL, halted_by = NULL, reason = NULL WHERE id = 1 AND halted = TRUE")) {
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    // Reading, for tests and benchmarks
+
+    @Override
+    public Optional<JsonNode> incident(String id) {
+        return fieldValues(TeamLedger.INCIDENT, id);
+    }
+
+    @Override
+    public Optional<JsonNode> actionItem(String id) {
+        return fieldValues(TeamLedger.ACTION_ITEM, id);
+    }
+
+    private Optional<JsonNode> fieldValues(String kind, String id) {
+        return read(c -> new JdbcState(c, null).fieldEntity(kind, id).map(FieldEntity::values));
+    }
+
+    @Override
+    public Map<String, JsonNode> events(String incidentId) {
+        return read(c -> {
+            Map<String, JsonNode> timeline = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, body FROM hub_events WHERE incident = ? ORDER BY arrived")) {
+                s.setString(1, incidentId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        timeline.put(rs.getString(1), parse(rs.getString(2)));
+                    }
+                }
+            }
+            return timeline;
+        });
+    }
+
+    @Override
+    public Optional<JsonNode> postmortem(String incidentId) {
+        return read(c -> new JdbcState(c, null).publication(incidentId).map(p -> (JsonNode) p.body()));
+    }
+
+    @Override
+    public int timesApplied(String key) {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM hub_idempotency_keys WHERE idem_key = ? AND applied")) {
+                s.setString(1, key);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public int changeCount() {
+        return read(c -> {
+            try (var s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM hub_feed")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    /** Who pushed the write that entered the feed at {@code seq}. */
+    public Optional<String> pushedBy(String entity, String id) {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT pushed_by FROM hub_feed WHERE entity = ? AND id = ? ORDER BY seq DESC LIMIT 1")) {
+                s.setString(1, entity);
+                s.setString(2, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private interface Read<T> {
+        T from(Connection c) throws SQLException;
+    }
+
+    private <T> T read(Read<T> read) {
+        try (Connection c = db.getConnection()) {
+            return read.from(c);
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is gone; the database rolls the transaction back itself
+        }
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("JSON stored by the hub no longer reads: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The tables as the ledger sees them, inside one transaction on {@code c}. */
+    private static final class JdbcState implements TeamState {
+
+        private final Connection c;
+        private final String person;
+
+        JdbcState(Connection c, String person) {
+            this.c = c;
+            this.person = person;
+        }
+
+        @Override
+        public Optional<PushResult> firstResult(String key) {
+            return query("SELECT result FROM hub_idempotency_keys WHERE idem_key = ?", key)
+                    .map(json -> PushResult.fromJson(parse(json)));
+        }
+
+        @Override
+        public void keepFirstResult(PushResult result) {
+            boolean applied = result.outcome() == PushResult.Outcome.APPLIED || result.outcome() == PushResult.Outcome.CONFLICT;
+            update("INSERT INTO hub_idempotency_keys (idem_key, result, applied, pushed_by, taken_at) VALUES (?, ?, ?, ?, ?)",
+                    result.key(), Json.write(result.toJson()), applied, person, Instant.now().toString());
+        }
+
+        @Override
+        public Optional<FieldEntity> fieldEntity(String kind, String id) {
+            return query("SELECT state FROM hub_field_entities WHERE kind = ? AND id = ?", kind, id)
+                    .map(json -> FieldEntity.fromState(parse(json)));
+        }
+
+        @Override
+        public void saveFieldEntity(String kind, String id, FieldEntity entity) {
+            String state = Json.write(entity.state());
+            if (update("UPDATE hub_field_entities SET version = ?, state = ? WHERE kind = ? AND id = ?",
+                    entity.version(), state, kind, id) == 0) {
+                update("INSERT INTO hub_field_entities (kind, id, version, state) VALUES (?, ?, ?, ?)",
+                        kind, id, entity.version(), state);
+            }
+        }
+
+        @Override
+        public boolean hasIncident(String id) {
+            return query("SELECT id FROM hub_field_entities WHERE kind = ? AND id = ?", TeamLedger.INCIDENT, id).isPresent();
+        }
+
+        @Override
+        public boolean hasEvent(String id) {
+            return query("SELECT id FROM hub_events WHERE id = ?", id).isPresent();
+        }
+
+        @Override
+        public void saveEvent(String id, String incident, String json) {
+            update("INSERT INTO hub_events (id, incident, body) VALUES (?, ?, ?)", id, incident, json);
+        }
+
+        @Override
+        public Optional<Publication> publication(String incident) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT body, version, origin, taken_at FROM hub_postmortems WHERE incident = ?")) {
+                s.setString(1, incident);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Publication((ObjectNode) parse(rs.getString(1)), rs.getLong(2), rs.getString(3),
+                            Instant.parse(rs.getString(4))));
+                }
+            } catch (SQLException e) {
+                throw new DatabaseFailure(e);
+            }
+        }
+
+        @Override
+        public void savePublication(String incident, Publication p) {
+            String body = Json.write(p.body());
+            if (update("UPDATE hub_postmortems SET version = ?, origin = ?, taken_at = ?, body = ? WHERE incident = ?",
+                    p.version(), p.origin(), p.at().toString(), body, incident) == 0) {
+                update("INSERT INTO hub_postmortems (version, origin, taken_at, body, incident) VALUES (?, ?, ?, ?, ?)",
+                        p.version(), p.origin(), p.at().toString(), body, incident);
+            }
+        }
+
+        @Override
+        public void append(String entity, String id, long version, String origin, String bodyJson) {
+            update("INSERT INTO hub_feed (entity, id, version, origin, pushed_by, bytes, body) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    entity, id, version, origin, person, FeedEntry.bytesOf(entity, id, origin, person, bodyJson), bodyJson);
+        }
+
+        private Optional<String> query(String sql, String... params) {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    s.setString(i + 1, params[i]);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            } catch (SQLException e) {
+                throw new DatabaseFailure(e);
+            }
+        }
+
+        private int update(String sql, Object... params) {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    s.setObject(i + 1, params[i]);
+                }
+                return s.executeUpdate();
+            } catch (SQLException e) {
+                throw new DatabaseFailure(e);
+            }
+        }
+    }
+}
