@@ -80,6 +80,9 @@ public final class TeamLedger {
             return PushResult.rejected(change.key(), what + " is unknown here (the platform forgot it or never had it): "
                     + "push it whole with base 0");
         }
+        if (entity != null && change.base() > entity.version()) {
+            return PushResult.rejected(change.key(), aheadOfPlatform(what, change.base(), entity.version()));
+        }
         if (entity == null && fields.isEmpty()) {
             return PushResult.rejected(change.key(), what + " is new here: send all its fields to create it");
         }
@@ -133,6 +136,10 @@ public final class TeamLedger {
             return PushResult.rejected(change.key(), unknownIncidentReason(change.id()));
         }
         Publication kept = state.publication(change.id()).orElse(null);
+        long held = kept == null ? 0 : kept.version();
+        if (change.base() > held) {
+            return PushResult.rejected(change.key(), aheadOfPlatform(what, change.base(), held));
+        }
         if (kept != null && kept.version() > change.base() && !kept.origin().equals(origin)) {
             Conflict conflict = new Conflict("doc", NullNode.getInstance(), NullNode.getInstance(), kept.origin(), kept.at());
             return PushResult.merged(change.key(), kept.version(), List.of(conflict));
@@ -153,6 +160,13 @@ public final class TeamLedger {
             return what + " names no incident: send " + field;
         }
         return state.hasIncident(incident.asText()) ? null : unknownIncidentReason(incident.asText());
+    }
+
+    /** A base no version of this platform's ever had: the console saw writes this platform no longer holds. */
+    private static String aheadOfPlatform(String what, long base, long version) {
+        return what + ": base " + base + " is ahead of this platform's version " + version + " (a version from the future: "
+                + "the platform was restored from an older backup, or the console synced with another platform); "
+                + "nothing was applied. Pull first, then make the change again";
     }
 
     private static String unknownIncidentReason(String incident) {

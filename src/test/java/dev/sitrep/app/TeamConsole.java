@@ -26,9 +26,14 @@ final class TeamConsole implements AutoCloseable {
     private final String name;
 
     TeamConsole(Path dir, String operator, String url) {
+        this(dir, operator, url, SandboxServer.TEAM_TOKEN);
+    }
+
+    /** A console whose team profile's secret is {@code token} (on a hub, the operator's own). */
+    TeamConsole(Path dir, String operator, String url, String token) {
         this.name = operator;
         Clock clock = Clock.systemUTC();
-        workspace = Services.open(dir, clock, new ProcessEnvironment(Map.of("SITREP_SECRET_TEAM", SandboxServer.TEAM_TOKEN),
+        workspace = Services.open(dir, clock, new ProcessEnvironment(Map.of("SITREP_SECRET_TEAM", token),
                 "Linux", operator, "/home/" + operator, clock, ZoneOffset.UTC, false), operator);
         if (workspace.profiles().list().stream().anyMatch(p -> p.name().equals(TEAM))) {
             workspace.profiles().replace(profile(url)); // a restart on the same data directory

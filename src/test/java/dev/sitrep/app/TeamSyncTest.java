@@ -8,15 +8,13 @@ import dev.sitrep.core.Postmortem;
 import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.incident.Declaration;
 import dev.sitrep.platform.PlatformException;
-import dev.sitrep.sandbox.SandboxServer;
+import dev.sitrep.testing.TeamServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -29,30 +27,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Three consoles (three data directories) and one sandbox speaking the team contract over real
+ * Three consoles (three data directories) and one platform (the sandbox, a hub on PostgreSQL, a hub on H2) speaking the team contract over real
  * HTTP on loopback: one console is offline for a while, and all of them end with the same
  * incidents, timelines, action items and postmortems; two consoles changing the same field see
  * both versions on the timeline.
  */
-class TeamSyncTest {
+abstract class TeamSyncTest {
 
     private static final String NOWHERE = "http://127.0.0.1:9";
 
     @TempDir
     Path dir;
-    private SandboxServer sandbox;
+    private TeamServer sandbox;
     private TeamConsole ana;
     private TeamConsole bo;
     private TeamConsole cy;
 
     @BeforeEach
     void open() throws Exception {
-        sandbox = SandboxServer.start(0, Clock.systemUTC(), Duration.ofMinutes(15));
-        String url = sandbox.url().toString();
-        ana = new TeamConsole(dir.resolve("ana"), "ana", url);
-        bo = new TeamConsole(dir.resolve("bo"), "bo", url);
-        cy = new TeamConsole(dir.resolve("cy"), "cy", NOWHERE);
+        sandbox = server(dir.resolve("platform"));
+        String url = sandbox.url();
+        ana = new TeamConsole(dir.resolve("ana"), "ana", url, sandbox.tokenFor("ana"));
+        bo = new TeamConsole(dir.resolve("bo"), "bo", url, sandbox.tokenFor("bo"));
+        cy = new TeamConsole(dir.resolve("cy"), "cy", NOWHERE, sandbox.tokenFor("cy"));
     }
+
+    /** The platform the consoles share, started for one test ({@code dir} is free for its files). */
+    abstract TeamServer server(Path dir);
 
     @AfterEach
     void close() {
@@ -85,7 +86,7 @@ class TeamSyncTest {
         Postmortem draft = ana.workspace.postmortems().open(checkout.id()).postmortem().withSection("lessons", "Watch the pool.");
         ana.workspace.postmortems().publish(draft, 0);
 
-        cy.reach(sandbox.url().toString()); // back online
+        cy.reach(sandbox.url()); // back online
         for (int round = 0; round < 2; round++) {
             for (TeamConsole c : List.of(ana, bo, cy)) {
                 c.sync();
