@@ -1,13 +1,17 @@
 package dev.sitrep.http;
 
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.eclipse.jetty.util.thread.Scheduler;
@@ -39,8 +43,19 @@ public final class BoundedServer implements AutoCloseable {
         this.address = address;
     }
 
-    /** Serves {@code handler} on {@code address} (port 0 picks a free one) within {@code limits}. */
+    /** Serves {@code handler} over plain HTTP on {@code address} (port 0 picks a free one) within {@code limits}. */
     public static BoundedServer start(InetSocketAddress address, ServerLimits limits, Handler handler) throws IOException {
+        return start(address, limits, handler, null);
+    }
+
+    /**
+     * Serves {@code handler} on {@code address} within {@code limits}, over HTTPS with {@code tls}
+     * (see {@link PemTls}), or plain HTTP when {@code tls} is null. A client may reach the server by
+     * any name or address (a hub is often reached by IP): the Host it asks for need not be a name
+     * in the certificate, whose checking is the client's.
+     */
+    public static BoundedServer start(InetSocketAddress address, ServerLimits limits, Handler handler,
+                                      SslContextFactory.Server tls) throws IOException {
         QueuedThreadPool threads = new QueuedThreadPool(limits.threads(), Math.min(2, limits.threads()));
         threads.setName(limits.name());
         threads.setDaemon(true);
@@ -51,7 +66,16 @@ public final class BoundedServer implements AutoCloseable {
         http.setRequestHeaderSize(limits.headerBytes());
         http.setSendServerVersion(false);
         http.setUriCompliance(UriCompliance.UNSAFE);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        ServerConnector connector;
+        if (tls == null) {
+            connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        } else {
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            secure.setSniHostCheck(false);
+            http.addCustomizer(secure);
+            connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()),
+                    new HttpConnectionFactory(http));
+        }
         connector.setHost(address.getAddress().getHostAddress());
         connector.setPort(address.getPort());
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
