@@ -1,6 +1,8 @@
 package dev.sitrep.http;
 
 import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.ssl.SslConnection;
+import org.eclipse.jetty.io.ssl.SslHandshakeListener;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -23,7 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * one address at once, and one that is sending the bytes of a request for longer than
  * {@link ServerLimits#headerTime} without it arriving whole. While a handler holds a request it
  * decides when that ends: idle time then does not close the connection (a pending read or write
- * still times out).
+ * still times out). Over TLS the connection watched is the one on the network (its HTTP connection
+ * inside is mapped to it): it counts once towards its client's share, its bytes include the
+ * handshake's, so a handshake trickling in is dropped like a request, and a connection that has
+ * shaken hands and not yet asked (a browser's connection opened ahead) is at rest.
  */
 final class ClientGuard extends Handler.Wrapper implements Connection.Listener {
 
@@ -58,11 +63,23 @@ final class ClientGuard extends Handler.Wrapper implements Connection.Listener {
 
     @Override
     public void onOpened(Connection connection) {
+        if (connection.getEndPoint() instanceof SslConnection.SslEndPoint) {
+            return;
+        }
         Watched w = new Watched(client(connection.getEndPoint().getRemoteSocketAddress()));
         watched.put(connection, w);
         if (w.client != null && clients.merge(w.client, 1, Integer::sum) > perClient) {
             connection.getEndPoint().close();
             return;
+        }
+        if (connection instanceof SslConnection tls) {
+            // Called before the connection reads a byte, so before its handshake can end.
+            tls.addHandshakeListener(new SslHandshakeListener() {
+                @Override
+                public void handshakeSucceeded(Event event) {
+                    w.bytesAtRest = tls.getBytesIn();
+                }
+            });
         }
         w.check = scheduler.schedule(() -> check(connection, w), headerTime.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -84,7 +101,7 @@ final class ClientGuard extends Handler.Wrapper implements Connection.Listener {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        Connection connection = request.getConnectionMetaData().getConnection();
+        Connection connection = network(request.getConnectionMetaData().getConnection());
         Watched w = watched.get(connection);
         if (w != null) {
             w.requests.incrementAndGet();
@@ -115,6 +132,11 @@ final class ClientGuard extends Handler.Wrapper implements Connection.Listener {
         w.partialAtCheck = partial;
         w.requestsAtCheck = requests;
         w.check = scheduler.schedule(() -> check(connection, w), headerTime.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The connection on the network that carries {@code connection}: itself, or the TLS connection it is inside. */
+    private static Connection network(Connection connection) {
+        return connection.getEndPoint() instanceof SslConnection.SslEndPoint inside ? inside.getSslConnection() : connection;
     }
 
     private static InetAddress client(SocketAddress remote) {
