@@ -93,6 +93,20 @@ class PemTlsTest {
     }
 
     @Test
+    void aClientReachingTheServerByAnAddressNotInTheCertificateIsServed() throws Exception {
+        // A hub's certificate names hub.example; a client on the same network dials its IP and checks
+        // the certificate its own way (here: it trusts this one certificate whatever the name).
+        SelfSignedPem named = SelfSignedPem.rsa(dir, "dns:hub.example");
+        OkHttpClient byAddress = named.client().newBuilder().hostnameVerifier((host, session) -> true).build();
+
+        try (BoundedServer server = BoundedServer.start(loopback(), LIMITS, hello(),
+                PemTls.fromPem(named.certificateFile(), named.keyFile()));
+             Response r = byAddress.newCall(new Request.Builder().url(https(server)).build()).execute()) {
+            assertThat(r.code()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void plainHttpToTheTlsPortGetsNoAnswer() throws Exception {
         try (BoundedServer server = BoundedServer.start(loopback(), LIMITS, hello(),
                 PemTls.fromPem(rsa.certificateFile(), rsa.keyFile()))) {

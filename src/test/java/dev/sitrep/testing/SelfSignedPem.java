@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A self-signed certificate for 127.0.0.1 and localhost with its private key, written as PEM files
+ * A self-signed certificate (for 127.0.0.1 and localhost unless told otherwise) with its private key, written as PEM files
  * the way a team would give them to a server: made by the JDK's own {@code keytool} (CI machines may
  * have no openssl), then written out in Java as the certificate, the key in PKCS#8
  * ({@code BEGIN PRIVATE KEY}) and the key in its traditional form (PKCS#1 {@code BEGIN RSA PRIVATE
@@ -57,12 +57,18 @@ public final class SelfSignedPem {
 
     /** An RSA 2048 pair in a new directory under {@code dir}. */
     public static SelfSignedPem rsa(Path dir) throws IOException, GeneralSecurityException {
-        return generate(Files.createTempDirectory(dir, "rsa-"), List.of("-keyalg", "RSA", "-keysize", "2048"));
+        return rsa(dir, "ip:127.0.0.1,dns:localhost");
+    }
+
+    /** An RSA 2048 pair for other names, in keytool's form: {@code dns:hub.example,ip:10.0.0.5}. */
+    public static SelfSignedPem rsa(Path dir, String subjectAltNames) throws IOException, GeneralSecurityException {
+        return generate(Files.createTempDirectory(dir, "rsa-"), subjectAltNames, List.of("-keyalg", "RSA", "-keysize", "2048"));
     }
 
     /** An EC P-256 pair in a new directory under {@code dir}. */
     public static SelfSignedPem ec(Path dir) throws IOException, GeneralSecurityException {
-        return generate(Files.createTempDirectory(dir, "ec-"), List.of("-keyalg", "EC", "-groupname", "secp256r1"));
+        return generate(Files.createTempDirectory(dir, "ec-"), "ip:127.0.0.1,dns:localhost",
+                List.of("-keyalg", "EC", "-groupname", "secp256r1"));
     }
 
     /** {@code cert.pem}: one CERTIFICATE block. */
@@ -88,7 +94,7 @@ public final class SelfSignedPem {
         return key;
     }
 
-    /** An HTTP client trusting this certificate (for 127.0.0.1 and localhost) and nothing else. */
+    /** An HTTP client trusting this certificate and nothing else. */
     public OkHttpClient client() throws GeneralSecurityException, IOException {
         return new OkHttpClient.Builder().sslSocketFactory(clientContext().getSocketFactory(), trustManager())
                 .callTimeout(Duration.ofSeconds(20)).build();
@@ -116,11 +122,12 @@ public final class SelfSignedPem {
         return "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n";
     }
 
-    private static SelfSignedPem generate(Path dir, List<String> algorithm) throws IOException, GeneralSecurityException {
+    private static SelfSignedPem generate(Path dir, String subjectAltNames, List<String> algorithm)
+            throws IOException, GeneralSecurityException {
         Path store = dir.resolve("pair.p12");
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair", "-noprompt",
-                "-alias", "server", "-dname", "CN=sitrep test server", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
+                "-alias", "server", "-dname", "CN=sitrep test server", "-ext", "SAN=" + subjectAltNames,
                 "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
                 "-storepass", new String(STORE_PASSWORD), "-keypass", new String(STORE_PASSWORD)));
         command.addAll(algorithm);
