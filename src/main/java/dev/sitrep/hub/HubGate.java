@@ -1,21 +1,26 @@
 package dev.sitrep.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitrep.killswitch.KillSwitchService;
+import dev.sitrep.sync.TeamSync;
 import dev.sitrep.team.PushRequest.Change;
 import dev.sitrep.team.TeamLedger;
+
+import java.util.Set;
 
 /**
  * What a person may push through the hub, change by change: publishing a postmortem needs a
  * commander; and a change that names who wrote it (an event's actor, an incident's declarer, an
  * action item's creator, a postmortem's publisher) must name the person whose token pushed it,
- * or {@value #SYSTEM} for what a console did by itself (an automatic halt). So no console can
+ * or one of the {@link #CONSOLE_ACTORS} for what a console did by itself (an automatic halt, the
+ * note of a sync conflict). So no console can
  * write as someone else through the hub. A refused change is rejected with the reason; the rest
  * of the push goes on.
  */
 final class HubGate {
 
-    /** The actor of what a console does by itself. */
-    static final String SYSTEM = "system";
+    /** The actors of what a console does by itself: an automatic halt, the note of a sync conflict. */
+    static final Set<String> CONSOLE_ACTORS = Set.of(KillSwitchService.SYSTEM, TeamSync.ACTOR);
 
     private HubGate() {
     }
@@ -32,7 +37,7 @@ final class HubGate {
                     + "sitrep hub person revoke, then person add --role commander)";
         }
         String claimed = claimedActor(change);
-        if (claimed != null && !claimed.equals(person.name()) && !claimed.equals(SYSTEM)) {
+        if (claimed != null && !claimed.equals(person.name()) && !CONSOLE_ACTORS.contains(claimed)) {
             return what + " is written as \"" + claimed + "\", but the token that sent it is " + person.name()
                     + "'s: through the hub a console writes as the person its token belongs to. Set the operator to "
                     + person.name() + " (Settings, --actor or SITREP_ACTOR), or use " + claimed + "'s own token";

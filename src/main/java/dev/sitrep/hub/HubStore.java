@@ -63,9 +63,12 @@ public final class HubStore implements TeamView {
                         request.changes(), clock.instant(), gate);
                 c.commit();
                 return results;
+            } catch (DatabaseFailure e) {
+                rollbackQuietly(c);
+                throw e.getCause();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
-                throw e instanceof DatabaseFailure f ? f.getCause() : e;
+                throw e;
             }
         }
     }

@@ -43,6 +43,10 @@ import java.util.function.Supplier;
  */
 public final class TeamSync {
 
+    /** The actor of what sync writes by itself (the note of a conflict). */
+    public static final String ACTOR = "sync";
+
+
     private static final int PULL_PAGE = 1000;
 
     /**
@@ -295,7 +299,7 @@ public final class TeamSync {
                     + ": this console set " + f.path("yours") + ", another console set " + f.path("kept")
                     + " first; the platform kept " + f.path("kept") + ". Both versions are noted here.";
             incidents.record(incident, EventType.NOTE, text, clock.instant(), Map.of("conflict", field,
-                    "yours", f.path("yours").toString(), "kept", f.path("kept").toString()), "sync");
+                    "yours", f.path("yours").toString(), "kept", f.path("kept").toString()), ACTOR);
         }
     }
 
