@@ -1,5 +1,6 @@
 package dev.sitrep.app;
 
+import dev.sitrep.core.AuditEntry;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.PlatformStatus;
 import dev.sitrep.core.SyncBacklog;
@@ -14,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Reads the platforms (profiles, last pulled states, what team sync has waiting) off the FX thread and hands them
@@ -22,7 +24,7 @@ import java.util.Map;
 final class PlatformReload implements PlatformWatch {
 
     private record Read(List<PlatformProfile> profiles, Map<String, PlatformStatus> states,
-                        Map<String, String> viaSitrep, Map<String, SyncBacklog> sync) {
+                        Map<String, String> viaSitrep, List<AuditEntry> teamHalts, Map<String, SyncBacklog> sync) {
     }
 
     private final Services services;
@@ -48,9 +50,11 @@ final class PlatformReload implements PlatformWatch {
             services.platformStates().all().forEach(s -> states.put(s.name(), s));
             List<PlatformProfile> profiles = services.profiles().list();
             return new Read(profiles, states, services.killSwitch().haltedVia(states.values()),
+                    services.killSwitch().teamHalts(profiles.stream().map(PlatformProfile::name)
+                            .collect(Collectors.toSet())),
                     services.teamSync().waiting(profiles));
         }, read -> {
-            shellModel.setPlatforms(read.profiles(), read.states(), read.viaSitrep());
+            shellModel.setPlatforms(read.profiles(), read.states(), read.viaSitrep(), read.teamHalts());
             shellModel.setSync(read.sync());
             snapshot.set(new Snapshot(read.profiles(), read.states(), read.profiles().stream()
                     .filter(p -> read.states().containsKey(p.name())

@@ -3,6 +3,8 @@ package dev.sitrep.audit;
 import dev.sitrep.core.AuditEntry;
 import dev.sitrep.core.Json;
 import dev.sitrep.core.Limits;
+import dev.sitrep.core.TeamJson;
+import dev.sitrep.core.TeamLimits;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.store.Store;
 
@@ -44,11 +46,11 @@ public final class AuditLog {
     }
 
     /** The widths of the audit columns. */
-    static final int PLATFORM_MAX = 40;
+    static final int PLATFORM_MAX = TeamLimits.AUDIT_PLATFORM_MAX;
     static final int ACTOR_MAX = 200;
-    static final int REASON_MAX = 2000;
+    static final int REASON_MAX = TeamLimits.AUDIT_REASON_MAX;
     static final int APPROVER_MAX = 200;
-    static final int DETAIL_MAX = 4000;
+    static final int DETAIL_MAX = TeamLimits.JSON_MAX;
     static final int INCIDENT_MAX = 40;
     /** Room kept at the end of a cut detail for the note naming the attachment. */
     private static final int NOTE_ROOM = 300;
@@ -97,6 +99,7 @@ public final class AuditLog {
             AuditEntry entry = new AuditEntry(seq, id, at, action, f.platform(), f.actor(), f.reason(), f.approver(),
                     f.detail(), f.incidentId(), head[1], hash);
             tx.audit().append(entry);
+            tx.outbox().enqueue(TeamJson.AUDIT, id, () -> TeamJson.audit(entry).toString(), at);
             tx.changed("audit", Long.toString(seq));
             return entry;
         });
@@ -142,6 +145,27 @@ public final class AuditLog {
     }
 
     /** The newest entry for the platform with one of these actions, if any. */
+    /**
+     * The newest of the platform's entries with one of {@code actions}, from this console's trail and
+     * from what other consoles shared through a team platform (by time).
+     */
+    public Optional<AuditEntry> latestInTeam(String platform, String... actions) {
+        List<String> wanted = List.of(actions);
+        Optional<AuditEntry> shared = shared().stream()
+                .filter(e -> platform.equals(e.platform()) && wanted.contains(e.action()))
+                .reduce((a, b) -> b);
+        Optional<AuditEntry> own = latest(platform, actions);
+        if (shared.isEmpty()) {
+            return own;
+        }
+        return own.isPresent() && !own.get().at().isBefore(shared.get().at()) ? own : shared;
+    }
+
+    /** What other consoles shared through a team platform, oldest first. */
+    public List<AuditEntry> shared() {
+        return store.read(tx -> tx.teamAudit().all());
+    }
+
     public Optional<AuditEntry> latest(String platform, String... actions) {
         List<String> wanted = List.of(actions);
         return forPlatform(platform).stream().filter(e -> wanted.contains(e.action())).findFirst();

@@ -15,7 +15,31 @@ import java.util.Map;
  */
 public final class TeamJson {
 
+    /** The entity kind of a kill-switch action's audit entry in the team contract. */
+    public static final String AUDIT = "audit";
+
     private TeamJson() {
+    }
+
+    /** An audit entry as the team shares it: what was done to which platform, by whom, and its own hash. */
+    public static ObjectNode audit(AuditEntry e) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("at", e.at().toString()).put("action", e.action()).put("platform", e.platform()).put("actor", e.actor())
+                .put("reason", e.reason()).put("approver", e.approver()).put("detail", e.detail())
+                .put("incident", e.incidentId()).put("hash", e.hash());
+        return o;
+    }
+
+    /** A team member's audit entry as shared: no place in this console's chain ({@code seq} 0, no previous hash). */
+    public static AuditEntry audit(String id, JsonNode o) {
+        return new AuditEntry(0, id, Instant.parse(o.path("at").asText()), o.path("action").asText(),
+                text(o, "platform"), text(o, "actor"), text(o, "reason"), text(o, "approver"), text(o, "detail"),
+                text(o, "incident"), null, text(o, "hash"));
+    }
+
+    private static String text(JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        return v == null || v.isNull() ? null : v.asText();
     }
 
     /** {@code {"fields": {...}}}: how the contract carries an incident's or an action item's fields. */

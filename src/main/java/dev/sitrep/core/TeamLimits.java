@@ -25,6 +25,9 @@ public final class TeamLimits {
     public static final int TIME_MAX = 40;
     /** A list or an object in a field (platforms, responders, milestones, an event's data): characters of its JSON. */
     public static final int JSON_MAX = 4_000;
+    /** An audit entry's platform and reason, as the audit trail keeps them (every kept entry fits). */
+    public static final int AUDIT_PLATFORM_MAX = 40;
+    public static final int AUDIT_REASON_MAX = 2_000;
     /** A published postmortem's document: characters of its JSON. */
     public static final int DOC_MAX = 1_000_000;
     /**
@@ -57,7 +60,10 @@ public final class TeamLimits {
                     "occurredAt", TIME_MAX, "recordedAt", TIME_MAX, "supersedes", ID_MAX, "data", JSON_MAX),
             "action_item", Map.of("incident", ID_MAX, "action", Limits.ACTION_MAX, "owner", Limits.NAME_MAX,
                     "due", TIME_MAX, "status", CODE_MAX, "createdAt", TIME_MAX, "createdBy", Limits.NAME_MAX),
-            "postmortem", Map.of("doc", DOC_MAX, "publishedBy", Limits.NAME_MAX, "publishedAt", TIME_MAX));
+            "postmortem", Map.of("doc", DOC_MAX, "publishedBy", Limits.NAME_MAX, "publishedAt", TIME_MAX),
+            "audit", Map.of("at", TIME_MAX, "action", CODE_MAX, "platform", AUDIT_PLATFORM_MAX, "actor", Limits.NAME_MAX,
+                    "reason", AUDIT_REASON_MAX, "approver", Limits.NAME_MAX, "detail", JSON_MAX, "incident", ID_MAX,
+                    "hash", 64));
 
     private TeamLimits() {
     }

@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * What a person may push through the hub, change by change: publishing a postmortem needs a
  * commander; and a change that names who wrote it (an event's actor, an incident's declarer, an
- * action item's creator, a postmortem's publisher) must name the person whose token pushed it,
+ * action item's creator, a postmortem's publisher, an audit entry's actor) must name the person whose token pushed it,
  * or one of the {@link #CONSOLE_ACTORS} for what a console did by itself (an automatic halt, the
  * note of a sync conflict). So no console can
  * write as someone else through the hub. A refused change is rejected with the reason; the rest
@@ -53,6 +53,7 @@ final class HubGate {
             case TeamLedger.INCIDENT -> body.path("fields").get("declaredBy");
             case TeamLedger.ACTION_ITEM -> body.path("fields").get("createdBy");
             case TeamLedger.POSTMORTEM -> body.get("publishedBy");
+            case TeamLedger.AUDIT -> body.get("actor");
             default -> null;
         };
         return actor != null && actor.isTextual() && !actor.asText().isBlank() ? actor.asText().strip() : null;

@@ -193,6 +193,12 @@ public final class HubStore implements TeamView {
     }
 
     @Override
+    public Optional<JsonNode> entry(String kind, String id) {
+        return read(c -> new JdbcState(c, null).query("SELECT body FROM hub_entries WHERE kind = ? AND id = ?", kind, id)
+                .map(HubStore::parse));
+    }
+
+    @Override
     public int timesApplied(String key) {
         return read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM hub_idempotency_keys WHERE idem_key = ? AND applied")) {
@@ -312,6 +318,16 @@ public final class HubStore implements TeamView {
         }
 
         @Override
+        public boolean hasEntry(String kind, String id) {
+            return query("SELECT id FROM hub_entries WHERE kind = ? AND id = ?", kind, id).isPresent();
+        }
+
+        @Override
+        public void saveEntry(String kind, String id, String json) {
+            update("INSERT INTO hub_entries (kind, id, body) VALUES (?, ?, ?)", kind, id, json);
+        }
+
+        @Override
         public Optional<Publication> publication(String incident) {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT body, version, origin, taken_at FROM hub_postmortems WHERE incident = ?")) {
@@ -344,7 +360,7 @@ public final class HubStore implements TeamView {
                     entity, id, version, origin, person, FeedEntry.bytesOf(entity, id, origin, person, bodyJson), bodyJson);
         }
 
-        private Optional<String> query(String sql, String... params) {
+        Optional<String> query(String sql, String... params) {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 for (int i = 0; i < params.length; i++) {
                     s.setString(i + 1, params[i]);

@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -222,13 +223,29 @@ final class KillSwitchRecord {
         Map<String, String> via = new LinkedHashMap<>();
         for (PlatformStatus s : platforms) {
             if (Boolean.TRUE.equals(s.halted())) {
-                audit.latest(s.name(), AuditEntry.ACTIVATED, AuditEntry.RESET)
+                audit.latestInTeam(s.name(), AuditEntry.ACTIVATED, AuditEntry.RESET)
                         .filter(e -> AuditEntry.ACTIVATED.equals(e.action()))
                         .filter(e -> s.haltedSince() == null || !e.at().isBefore(s.haltedSince().minus(CLOCK_SKEW)))
                         .ifPresent(e -> via.put(s.name(), e.actor()));
             }
         }
         return via;
+    }
+
+    /** See {@link KillSwitchService#teamHalts}. */
+    List<AuditEntry> teamHalts(Set<String> configuredHere) {
+        Map<String, AuditEntry> latest = new LinkedHashMap<>();
+        for (AuditEntry e : audit.shared()) {
+            if (e.platform() != null && !configuredHere.contains(e.platform())
+                    && (AuditEntry.ACTIVATED.equals(e.action()) || AuditEntry.RESET.equals(e.action()))) {
+                latest.put(e.platform(), e);
+            }
+        }
+        for (String platform : List.copyOf(latest.keySet())) {
+            audit.latest(platform, AuditEntry.ACTIVATED, AuditEntry.RESET)
+                    .filter(own -> own.at().isAfter(latest.get(platform).at())).ifPresent(own -> latest.put(platform, own));
+        }
+        return latest.values().stream().filter(e -> AuditEntry.ACTIVATED.equals(e.action())).toList();
     }
 
     /** The state, with who and why from Sitrep's audit when the platform keeps none. */

@@ -22,6 +22,7 @@ import dev.sitrep.sync.PlatformStates;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -228,6 +229,15 @@ public final class KillSwitchService {
      */
     public Map<String, String> haltedVia(Collection<PlatformStatus> platforms) {
         return record.haltedVia(platforms);
+    }
+
+    /**
+     * Platforms not configured here that the team's shared audit shows halted through Sitrep (their
+     * newest halt or resume, from any console, is a halt): the banner names them and who halted them,
+     * so every console of the war room sees "HALTED pn by maria" whether or not it connects to pn.
+     */
+    public List<AuditEntry> teamHalts(Set<String> configuredHere) {
+        return record.teamHalts(configuredHere);
     }
 
     /**

@@ -42,6 +42,8 @@ public final class TeamStore implements TeamView {
     private final Map<String, String> events = new HashMap<>();
     private final Map<String, List<String>> eventIdsByIncident = new HashMap<>();
     private final Map<String, Publication> postmortems = new HashMap<>();
+    /** Records written once (audit entries), their JSON by kind and id. */
+    private final Map<String, String> entries = new HashMap<>();
     private final Map<String, PushResult> firstResults = new HashMap<>();
     private final Map<String, Integer> applications = new HashMap<>();
     private final ChangeFeed feed = new ChangeFeed();
@@ -93,6 +95,11 @@ public final class TeamStore implements TeamView {
     @Override
     public synchronized Optional<JsonNode> postmortem(String incidentId) {
         return Optional.ofNullable(postmortems.get(incidentId)).map(p -> p.body().deepCopy());
+    }
+
+    @Override
+    public synchronized Optional<JsonNode> entry(String kind, String id) {
+        return Optional.ofNullable(entries.get(kind + " " + id)).map(TeamStore::parse);
     }
 
     @Override
@@ -164,6 +171,16 @@ public final class TeamStore implements TeamView {
         public void saveEvent(String id, String incident, String json) {
             events.put(id, json);
             eventIdsByIncident.computeIfAbsent(incident, i -> new ArrayList<>()).add(id);
+        }
+
+        @Override
+        public boolean hasEntry(String kind, String id) {
+            return entries.containsKey(kind + " " + id);
+        }
+
+        @Override
+        public void saveEntry(String kind, String id, String json) {
+            entries.put(kind + " " + id, json);
         }
 
         @Override

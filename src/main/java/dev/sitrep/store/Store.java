@@ -32,7 +32,7 @@ public final class Store implements AutoCloseable {
 
     public static final String DB_NAME = "sitrep";
     /** The newest migration in db/migration; a test keeps the two in step. */
-    static final int SCHEMA_VERSION = 9;
+    static final int SCHEMA_VERSION = 10;
     /** How long a process waits for the others on its data directory before it says the directory is busy. */
     public static final Duration WAIT = Duration.ofSeconds(10);
     /** A served process idle this long rests between uses (a console, a wall): closing need not wait for it. */

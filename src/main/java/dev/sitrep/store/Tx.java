@@ -40,6 +40,10 @@ public final class Tx {
         return new AuditRepository(connection);
     }
 
+    public TeamAuditRepository teamAudit() {
+        return new TeamAuditRepository(connection);
+    }
+
     public ProfileRepository profiles() {
         return new ProfileRepository(connection);
     }

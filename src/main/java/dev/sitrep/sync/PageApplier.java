@@ -65,10 +65,15 @@ final class PageApplier {
             switch (e.entity()) {
                 case IncidentRepository.ENTITY -> incident(e);
                 case "event" -> events.add(TeamJson.event(e.id(), e.body()));
+                case TeamJson.AUDIT -> {
+                    if (tx.teamAudit().insertIfAbsent(TeamJson.audit(e.id(), e.body()), platform, now)) {
+                        tx.changed("audit", e.id());
+                    }
+                }
                 case ActionItemRepository.ENTITY, PostmortemRepository.ENTITY -> { } // after incidents exist
                 default -> LOG.fine(() -> "skipped a change of unknown kind " + e.entity());
             }
-            if (!e.entity().equals("event")) {
+            if (!e.entity().equals("event") && !e.entity().equals(TeamJson.AUDIT)) {
                 seen.computeIfAbsent(e.entity(), k -> new HashMap<>()).merge(e.id(), e.version(), Math::max);
             }
         }

@@ -27,6 +27,8 @@ public final class TeamLedger {
     public static final String EVENT = "event";
     public static final String POSTMORTEM = "postmortem";
     public static final String ACTION_ITEM = "action_item";
+    /** A kill-switch action's audit entry, as the console that acted recorded it; never changed. */
+    public static final String AUDIT = "audit";
 
     /** Why a platform will not take a change from this caller (its role, a claimed actor), or {@code null}. */
     @FunctionalInterface
@@ -65,8 +67,9 @@ public final class TeamLedger {
             case INCIDENT, ACTION_ITEM -> writeFields(state, change.entity(), origin, change, at);
             case EVENT -> writeEvent(state, origin, change);
             case POSTMORTEM -> publish(state, origin, change, at);
+            case AUDIT -> writeOnce(state, AUDIT, origin, change);
             default -> PushResult.rejected(change.key(), "unknown entity \"" + change.entity() + "\"; this platform takes "
-                    + String.join(", ", INCIDENT, EVENT, POSTMORTEM, ACTION_ITEM));
+                    + String.join(", ", INCIDENT, EVENT, POSTMORTEM, ACTION_ITEM, AUDIT));
         };
     }
 
@@ -117,6 +120,17 @@ public final class TeamLedger {
         String json = Json.write(change.body());
         state.saveEvent(change.id(), change.body().get("incident").asText(), json);
         state.append(EVENT, change.id(), 1, origin, json);
+        return PushResult.applied(change.key(), 1);
+    }
+
+    /** First write wins, like an event, for a record that belongs to no incident in particular (an audit entry). */
+    private static PushResult writeOnce(TeamState state, String kind, String origin, Change change) {
+        if (state.hasEntry(kind, change.id())) {
+            return PushResult.duplicate(change.key(), 1);
+        }
+        String json = Json.write(change.body());
+        state.saveEntry(kind, change.id(), json);
+        state.append(kind, change.id(), 1, origin, json);
         return PushResult.applied(change.key(), 1);
     }
 

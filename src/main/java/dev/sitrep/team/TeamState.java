@@ -28,6 +28,12 @@ public interface TeamState {
     /** Keeps a timeline event, never changed after. */
     void saveEvent(String id, String incident, String json);
 
+    /** Whether a record of {@code kind} that is written once (an audit entry) is here. */
+    boolean hasEntry(String kind, String id);
+
+    /** Keeps a record written once, never changed after. */
+    void saveEntry(String kind, String id, String json);
+
     Optional<Publication> publication(String incident);
 
     void savePublication(String incident, Publication publication);

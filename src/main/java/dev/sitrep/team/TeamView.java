@@ -20,6 +20,9 @@ public interface TeamView {
     /** The incident's published postmortem: {@code {"doc", "publishedBy", "publishedAt"}}. */
     Optional<JsonNode> postmortem(String incidentId);
 
+    /** A record written once (an audit entry) as pushed. */
+    Optional<JsonNode> entry(String kind, String id);
+
     /**
      * How many times a change under this idempotency key was applied or met a conflict, not counting
      * the duplicate answers to its resends: at most 1, however often it was resent.

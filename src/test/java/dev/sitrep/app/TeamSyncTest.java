@@ -1,9 +1,11 @@
 package dev.sitrep.app;
 
+import dev.sitrep.core.AuditEntry;
 import dev.sitrep.core.EventType;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.IncidentStatus;
+import dev.sitrep.core.PlatformStatus;
 import dev.sitrep.core.Postmortem;
 import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.incident.Declaration;
@@ -61,6 +63,36 @@ abstract class TeamSyncTest {
             c.close();
         }
         sandbox.close();
+    }
+
+    @Test
+    void aHaltByOneConsoleIsNamedOnEveryConsoleWithItsAuditEntry() {
+        Incident incident = ana.workspace.incidents().declare(Declaration.titled("Agents looping"));
+        var halt = ana.workspace.killSwitch().halt(TeamConsole.TEAM, "agents looping", incident.id());
+        assertThat(halt.done()).as(String.valueOf(halt.failure())).isTrue();
+        ana.sync();
+        bo.sync();
+        cy.reach(sandbox.url());
+        cy.sync();
+
+        PlatformStatus haltedTeam = new PlatformStatus(TeamConsole.TEAM, null, null, null, Map.of(), null, true, null, null,
+                null, null, null, null, null, null, 0, null, null, null);
+        for (TeamConsole c : List.of(bo, cy)) {
+            assertThat(c.workspace.killSwitch().haltedVia(List.of(haltedTeam))).as(c + " names who halted it")
+                    .containsEntry(TeamConsole.TEAM, "ana");
+            assertThat(c.workspace.killSwitch().teamHalts(Set.of())).as(c + ", as if not connected to the platform")
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.actor()).isEqualTo("ana");
+                        assertThat(e.platform()).isEqualTo(TeamConsole.TEAM);
+                        assertThat(e.reason()).isEqualTo("agents looping");
+                    });
+            assertThat(c.workspace.audit().shared()).as(c + " holds ana's audit entry, its hash as ana's console made it")
+                    .anyMatch(e -> e.action().equals(AuditEntry.ACTIVATED) && e.hash().equals(
+                            ana.workspace.audit().latest(TeamConsole.TEAM, AuditEntry.ACTIVATED).orElseThrow().hash()));
+        }
+        assertThat(ana.workspace.audit().shared()).as("ana's own entry is not doubled as a team one").isEmpty();
+        assertThat(sandbox.team().entry("audit", ana.workspace.audit().latest(TeamConsole.TEAM, AuditEntry.ACTIVATED)
+                .orElseThrow().id())).as("the platform keeps the entry").isPresent();
     }
 
     @Test

@@ -311,6 +311,26 @@ public abstract class SitrepContractTest {
     }
 
     @Test
+    void aKillSwitchAuditEntryIsKeptAsFirstWrittenAndEntersTheFeed() throws Exception {
+        String entry = """
+                {"at": "2026-11-22T14:40:00Z", "action": "ACTIVATED", "platform": "pn", "actor": "maria",
+                 "reason": "agents looping", "approver": null, "detail": null, "incident": "%s",
+                 "hash": "%s"}""".formatted(INC, "a".repeat(64));
+
+        JsonNode first = push(A, change("k1", "audit", "a1", 0, entry)).get(0);
+        JsonNode again = push(B, change("k2", "audit", "a1", 0, entry.replace("agents looping", "changed"))).get(0);
+        HttpResponse<String> tooLong = post("changes", pushBody(A, List.of(change("k3", "audit", "a2", 0,
+                entry.replace("\"pn\"", "\"" + "p".repeat(41) + "\"")))));
+
+        assertThat(first.path("outcome").asText()).isEqualTo("applied");
+        assertThat(again.path("outcome").asText()).as("first write wins").isEqualTo("duplicate");
+        assertThat(team().entry("audit", "a1").orElseThrow().path("reason").asText()).isEqualTo("agents looping");
+        assertThat(feed("").path("changes")).extracting(c -> c.path("entity").asText()).containsExactly("audit");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(json(tooLong).path("error").asText()).contains("body.platform is 41 characters; the limit is 40");
+    }
+
+    @Test
     void anUnknownEntityKindIsRejected() throws Exception {
         JsonNode result = push(A, change("k1", "runbook", "r1", 0, "{}")).get(0);
 

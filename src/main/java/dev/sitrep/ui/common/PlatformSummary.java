@@ -1,6 +1,7 @@
 package dev.sitrep.ui.common;
 
 import dev.sitrep.core.Escalation;
+import dev.sitrep.core.AuditEntry;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.PlatformStatus;
 import dev.sitrep.core.TimeFormat;
@@ -36,6 +37,15 @@ public final class PlatformSummary {
      */
     public static String halted(List<PlatformProfile> profiles, Map<String, PlatformStatus> states,
                                 Map<String, String> viaSitrep) {
+        return halted(profiles, states, viaSitrep, List.of());
+    }
+
+    /**
+     * As above, followed by the platforms not configured here that the team's shared audit shows
+     * halted: {@code pn since 14:32 UTC via Sitrep by maria (team record): agents looping}.
+     */
+    public static String halted(List<PlatformProfile> profiles, Map<String, PlatformStatus> states,
+                                Map<String, String> viaSitrep, List<AuditEntry> teamHalts) {
         String halted = profiles.stream().map(p -> states.get(p.name()))
                 .filter(s -> s != null && Boolean.TRUE.equals(s.halted()))
                 .map(s -> s.name() + (s.haltedSince() == null ? "" : " since " + TimeFormat.utcTime(s.haltedSince()))
@@ -46,7 +56,11 @@ public final class PlatformSummary {
                         + (s.offline() ? " (as last confirmed; offline since " + TimeFormat.utcTime(s.offlineSince()) + ")"
                         : ""))
                 .collect(Collectors.joining(" · "));
-        return halted.isEmpty() ? "" : "HALTED: " + halted;
+        String team = teamHalts.stream().map(e -> e.platform() + " since " + TimeFormat.utcTime(e.at()) + " via Sitrep by "
+                + e.actor() + " (team record)" + (e.reason() == null ? "" : ": " + e.reason()))
+                .collect(Collectors.joining(" · "));
+        String all = halted.isEmpty() ? team : team.isEmpty() ? halted : halted + " · " + team;
+        return all.isEmpty() ? "" : "HALTED: " + all;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.sitrep.ui.shell;
 
 import dev.sitrep.ui.common.Page;
 import dev.sitrep.core.IncidentId;
+import dev.sitrep.core.AuditEntry;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.PlatformStatus;
 import dev.sitrep.ui.common.TaskStatus;
@@ -113,10 +114,16 @@ public final class ShellViewModel {
      */
     public void setPlatforms(List<PlatformProfile> profiles, Map<String, PlatformStatus> states,
                              Map<String, String> viaSitrep) {
+        setPlatforms(profiles, states, viaSitrep, List.of());
+    }
+
+    /** As above, with the platforms not configured here that the team's shared audit shows halted. */
+    public void setPlatforms(List<PlatformProfile> profiles, Map<String, PlatformStatus> states,
+                             Map<String, String> viaSitrep, List<AuditEntry> teamHalts) {
         this.profiles = List.copyOf(profiles);
         this.states = Map.copyOf(states);
         platformState.set(PlatformSummary.of(this.profiles, this.states, clock.instant()));
-        haltBanner.set(PlatformSummary.halted(this.profiles, this.states, viaSitrep));
+        haltBanner.set(PlatformSummary.halted(this.profiles, this.states, viaSitrep, teamHalts));
         List<PlatformStatus> escalated = PlatformSummary.escalated(this.profiles, this.states);
         escalatedPlatforms = escalated.stream().map(PlatformStatus::name).toList();
         escalationLevels = escalated.stream().map(s -> s.name() + ":" + s.escalation().level()).toList();
