@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -15,6 +17,8 @@ import java.util.Map;
  */
 public final class TeamJson {
 
+    /** The entity kind of an evidence item's record in the team contract (its bytes travel as a blob). */
+    public static final String EVIDENCE = "evidence";
     /** The entity kind of a kill-switch action's audit entry in the team contract. */
     public static final String AUDIT = "audit";
 
@@ -28,6 +32,38 @@ public final class TeamJson {
                 .put("reason", e.reason()).put("approver", e.approver()).put("detail", e.detail())
                 .put("incident", e.incidentId()).put("hash", e.hash());
         return o;
+    }
+
+    /** Every field of an evidence item's record. */
+    public static ObjectNode evidence(EvidenceItem e) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("incident", e.incident().value()).put("kind", e.kind().key()).put("name", e.name()).put("size", e.size())
+                .put("mediaType", e.mediaType()).put("sha256", e.sha256()).put("capturedAt", e.capturedAt().toString())
+                .put("capturedBy", e.capturedBy()).put("source", e.source()).put("description", e.description())
+                .put("derivedFrom", e.derivedFrom());
+        e.tags().forEach(o.putArray("tags")::add);
+        return o.setAll(removal(e));
+    }
+
+    /** The fields a removal sets. */
+    public static ObjectNode removal(EvidenceItem e) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        if (e.removedAt() != null) {
+            o.put("removedAt", e.removedAt().toString()).put("removedBy", e.removedBy()).put("removedReason", e.removedReason());
+        }
+        return o;
+    }
+
+    /** An evidence item from the record a team platform holds (every field, as it stands there). */
+    public static EvidenceItem evidence(String id, JsonNode f) {
+        List<String> tags = new ArrayList<>();
+        f.path("tags").forEach(t -> tags.add(t.asText()));
+        return new EvidenceItem(id, IncidentId.parse(f.path("incident").asText()),
+                EvidenceItem.Kind.parse(f.path("kind").asText()), f.path("name").asText(), f.path("size").asLong(),
+                f.path("mediaType").asText(), f.path("sha256").asText(), Instant.parse(f.path("capturedAt").asText()),
+                f.path("capturedBy").asText(), text(f, "source"), text(f, "description"), tags, text(f, "derivedFrom"),
+                text(f, "removedAt") == null ? null : Instant.parse(f.path("removedAt").asText()), text(f, "removedBy"),
+                text(f, "removedReason"));
     }
 
     /** A team member's audit entry as shared: no place in this console's chain ({@code seq} 0, no previous hash). */

@@ -61,6 +61,12 @@ public final class TeamLimits {
             "action_item", Map.of("incident", ID_MAX, "action", Limits.ACTION_MAX, "owner", Limits.NAME_MAX,
                     "due", TIME_MAX, "status", CODE_MAX, "createdAt", TIME_MAX, "createdBy", Limits.NAME_MAX),
             "postmortem", Map.of("doc", DOC_MAX, "publishedBy", Limits.NAME_MAX, "publishedAt", TIME_MAX),
+            "evidence", Map.ofEntries(entry("incident", ID_MAX), entry("kind", CODE_MAX), entry("name", 500),
+                    entry("size", CODE_MAX), entry("mediaType", Limits.NAME_MAX), entry("sha256", 64),
+                    entry("capturedAt", TIME_MAX), entry("capturedBy", Limits.NAME_MAX), entry("source", JSON_MAX),
+                    entry("description", JSON_MAX), entry("tags", JSON_MAX), entry("derivedFrom", ID_MAX),
+                    entry("removedAt", TIME_MAX), entry("removedBy", Limits.NAME_MAX),
+                    entry("removedReason", AUDIT_REASON_MAX)),
             "audit", Map.of("at", TIME_MAX, "action", CODE_MAX, "platform", AUDIT_PLATFORM_MAX, "actor", Limits.NAME_MAX,
                     "reason", AUDIT_REASON_MAX, "approver", Limits.NAME_MAX, "detail", JSON_MAX, "incident", ID_MAX,
                     "hash", 64));
@@ -90,7 +96,7 @@ public final class TeamLimits {
         if (problem != null || limits == null) {
             return problem;
         }
-        boolean byField = entity.equals("incident") || entity.equals("action_item");
+        boolean byField = entity.equals("incident") || entity.equals("action_item") || entity.equals("evidence");
         JsonNode values = byField ? body.get("fields") : body;
         return values.isObject() ? fields(byField ? "body.fields." : "body.", "", values, limits, entity) : null;
     }

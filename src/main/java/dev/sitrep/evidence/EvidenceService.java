@@ -6,6 +6,7 @@ import dev.sitrep.core.EvidenceItem;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.Limits;
 import dev.sitrep.core.SitrepException;
+import dev.sitrep.core.TeamJson;
 import dev.sitrep.incident.IncidentService;
 import dev.sitrep.platform.http.EndpointSnapshot;
 import dev.sitrep.audit.AuditLog;
@@ -217,6 +218,7 @@ public final class EvidenceService {
                 mediaType, stored.sha256(), at, who, source, blankToNull(description), tags, derivedFrom, null, null, null);
         store.write(tx -> {
             tx.evidence().insert(item);
+            tx.outbox().enqueue(TeamJson.EVIDENCE, item.id(), () -> TeamJson.fieldsBody(TeamJson.evidence(item)), at);
             return null;
         });
         audit.append(CAPTURED, null, who, cleanName, null, "evidence " + item.id() + " sha256=" + item.sha256()
@@ -286,7 +288,9 @@ public final class EvidenceService {
                 throw SitrepException.invalid("Evidence " + found.id() + " was already removed.");
             }
             tx.changed(IncidentRepository.ENTITY, found.incident().value()); // open evidence pages show it at once
-            return tx.evidence().find(found.id()).orElseThrow();
+            EvidenceItem removed = tx.evidence().find(found.id()).orElseThrow();
+            tx.outbox().enqueue(TeamJson.EVIDENCE, removed.id(), () -> TeamJson.fieldsBody(TeamJson.removal(removed)), at);
+            return removed;
         });
         audit.append(REMOVED, null, who, why, null, "evidence " + item.id() + " sha256=" + item.sha256(),
                 item.incident().value());
@@ -325,10 +329,14 @@ public final class EvidenceService {
 
     /**
      * The item's custody, oldest first: its own entries on the audit chain (captured, viewed,
-     * removed) and every export of its incident's evidence since it was captured.
+     * removed) and every export of its incident's evidence since it was captured, on this console
+     * and on the consoles of the team (their entries shared through a team platform).
      */
     public List<AuditEntry> custody(EvidenceItem item) {
-        return custodyOf(audit.all(), item);
+        List<AuditEntry> chain = new java.util.ArrayList<>(audit.all());
+        chain.addAll(audit.shared()); // its custody on other consoles, shared through a team platform
+        chain.sort(java.util.Comparator.comparing(AuditEntry::at));
+        return custodyOf(chain, item);
     }
 
     /** The item's custody entries among {@code chain} (as {@link #custody}). */

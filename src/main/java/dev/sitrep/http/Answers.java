@@ -15,7 +15,11 @@ public final class Answers {
 
     /** Answers {@code status} with {@code body} as UTF-8 of {@code type}, its length declared; completes {@code callback}. */
     public static void send(Response response, Callback callback, int status, String type, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        send(response, callback, status, type, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers {@code status} with {@code bytes} of {@code type}, their length declared; completes {@code callback}. */
+    public static void send(Response response, Callback callback, int status, String type, byte[] bytes) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);

@@ -54,6 +54,11 @@ public final class Exchange {
         Answers.send(response, callback, status, type, text);
     }
 
+    /** Answers {@code status} with raw bytes of {@code type}. */
+    public void sendBytes(int status, String type, byte[] bytes) {
+        Answers.send(response, callback, status, type, bytes);
+    }
+
     /** Answers {@code status} with {@code body} as JSON. */
     public void sendJson(int status, JsonNode body) {
         send(status, "application/json", Json.write(body));

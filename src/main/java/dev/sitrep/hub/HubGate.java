@@ -54,6 +54,8 @@ final class HubGate {
             case TeamLedger.ACTION_ITEM -> body.path("fields").get("createdBy");
             case TeamLedger.POSTMORTEM -> body.get("publishedBy");
             case TeamLedger.AUDIT -> body.get("actor");
+            case TeamLedger.EVIDENCE -> body.path("fields").has("removedBy") ? body.path("fields").get("removedBy")
+                    : body.path("fields").get("capturedBy");
             default -> null;
         };
         return actor != null && actor.isTextual() && !actor.asText().isBlank() ? actor.asText().strip() : null;

@@ -7,6 +7,7 @@ import dev.sitrep.core.Json;
 import dev.sitrep.core.Limits;
 import dev.sitrep.http.Exchange;
 import dev.sitrep.team.BadRequest;
+import dev.sitrep.team.BlobRoutes;
 import dev.sitrep.team.ContractRequests;
 
 import java.sql.SQLException;
@@ -24,7 +25,7 @@ final class HubRoutes {
     private static final Logger LOG = Logger.getLogger(HubRoutes.class.getName());
 
     private static final String[] CAPABILITIES = {"health", "kill_switch", "incidents", "timeline", "postmortems",
-            "action_items", "changes", "people"};
+            "action_items", "changes", "evidence", "audit", "people"};
 
     private final HubDatabase database;
     private final HubStore store;
@@ -96,12 +97,16 @@ final class HubRoutes {
         Role needed = switch (route) {
             case "POST changes", "POST kill-switch/halt" -> Role.RESPONDER;
             case "POST kill-switch/resume" -> Role.COMMANDER;
-            default -> Role.VIEWER;
+            default -> route.startsWith("PUT ") ? Role.RESPONDER : Role.VIEWER;
         };
         if (!person.role().mayDo(needed)) {
             x.sendJson(403, ContractRequests.error(route + " needs the " + needed.key() + " role; " + person.name() + " is a "
                     + person.role().key() + ". Ask a hub admin for the role (sitrep hub person revoke, then person add --role "
                     + needed.key() + ")"));
+            return;
+        }
+        if (BlobRoutes.matches(route)) {
+            BlobRoutes.serve(x, route, store, person.name());
             return;
         }
         try {
@@ -124,7 +129,7 @@ final class HubRoutes {
 
     private static ObjectNode capabilities(Person person) {
         ObjectNode c = Json.MAPPER.createObjectNode().put("contract", "sitrep/1").put("platform", "hub")
-                .put("person", person.name()).put("role", person.role().key());
+                .put("person", person.name()).put("role", person.role().key()).put("blobMaxBytes", HubStore.BLOB_LIMIT);
         ArrayNode list = c.putArray("capabilities");
         for (String capability : CAPABILITIES) {
             list.add(capability);

@@ -32,8 +32,8 @@ public final class HubServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(HubServer.class.getName());
 
-    /** The largest body read: the contract's push limit is 4 MiB (answered 400 beyond it); far more is 413 unread. */
-    static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
+    /** The largest body read: a blob at the hub's limit and a little more (to say it is over); a push is 4 MiB at most (400 beyond). */
+    static final long MAX_BODY_BYTES = HubStore.BLOB_LIMIT + (1L << 20);
     /** Consoles of a whole war room, often behind one address (an office's NAT): a client may take a fair share. */
     static final ServerLimits LIMITS = new ServerLimits("sitrep-hub", 32, 512, 128, Duration.ofSeconds(60),
             Duration.ofSeconds(5), 16 * 1024, MAX_BODY_BYTES);

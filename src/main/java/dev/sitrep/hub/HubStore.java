@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sitrep.core.Json;
+import dev.sitrep.team.BlobShelf;
 import dev.sitrep.team.FeedEntry;
 import dev.sitrep.team.FeedPage;
 import dev.sitrep.team.FieldEntity;
@@ -34,7 +35,7 @@ import java.util.Optional;
  * identity sequence) is in commit order: a console reading it never skips a write that commits
  * later with a smaller number. The hub keeps nothing between requests; everything is here.
  */
-public final class HubStore implements TeamView {
+public final class HubStore implements TeamView, BlobShelf {
 
     private final DataSource db;
     private final Clock clock;
@@ -153,6 +154,55 @@ public final class HubStore implements TeamView {
                 "UPDATE hub_kill_switch SET halted = FALSE, since = NULL, halted_by = NULL, reason = NULL WHERE id = 1 AND halted = TRUE")) {
             return s.executeUpdate() == 1;
         }
+    }
+
+    // Evidence blobs
+
+    /** The largest evidence blob the hub keeps (the server reads a little more, to say so). */
+    public static final long BLOB_LIMIT = 32L << 20;
+
+    @Override
+    public boolean has(String sha256) {
+        return read(c -> new JdbcState(c, null).query("SELECT sha256 FROM hub_blobs WHERE sha256 = ?", sha256).isPresent());
+    }
+
+    /** Keeps a checked blob once; a second hub keeping the same one at the same moment changes nothing. */
+    @Override
+    public void put(String sha256, byte[] bytes, String by) {
+        read(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO hub_blobs (sha256, size, data, stored_by, stored_at) "
+                    + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM hub_blobs WHERE sha256 = ?)")) {
+                s.setString(1, sha256);
+                s.setLong(2, bytes.length);
+                s.setBytes(3, bytes);
+                s.setString(4, by);
+                s.setString(5, clock.instant().toString());
+                s.setString(6, sha256);
+                s.executeUpdate();
+            } catch (SQLException e) {
+                if (!has(sha256)) {
+                    throw e;
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<byte[]> get(String sha256) {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT data FROM hub_blobs WHERE sha256 = ?")) {
+                s.setString(1, sha256);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public long limit() {
+        return BLOB_LIMIT;
     }
 
     // Reading, for tests and benchmarks

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sitrep.core.Json;
 import dev.sitrep.http.Exchange;
 import dev.sitrep.team.BadRequest;
+import dev.sitrep.team.BlobRoutes;
 import dev.sitrep.team.ContractRequests;
 
 import static dev.sitrep.sandbox.SandboxServer.send;
@@ -20,7 +21,7 @@ final class SitrepRoutes {
     static final String PREFIX = ContractRequests.PREFIX;
 
     private static final String[] CAPABILITIES = {"health", "kill_switch", "incidents", "timeline", "postmortems",
-            "action_items", "changes"};
+            "action_items", "changes", "evidence", "audit"};
 
     private final SandboxServer sandbox;
     private final TeamStore team;
@@ -38,6 +39,10 @@ final class SitrepRoutes {
         }
         String method = x.method();
         String path = x.path();
+        if (BlobRoutes.matches(ContractRequests.route(x))) {
+            BlobRoutes.serve(x, ContractRequests.route(x), team, null);
+            return;
+        }
         try {
             switch (ContractRequests.route(x)) {
                 case "GET capabilities" -> send(x, 200, capabilities());
@@ -60,7 +65,8 @@ final class SitrepRoutes {
     }
 
     private static ObjectNode capabilities() {
-        ObjectNode c = Json.MAPPER.createObjectNode().put("contract", "sitrep/1").put("platform", "sandbox");
+        ObjectNode c = Json.MAPPER.createObjectNode().put("contract", "sitrep/1").put("platform", "sandbox")
+                .put("blobMaxBytes", TeamStore.BLOB_LIMIT);
         ArrayNode list = c.putArray("capabilities");
         for (String capability : CAPABILITIES) {
             list.add(capability);

@@ -3,6 +3,7 @@ package dev.sitrep.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitrep.core.Json;
+import dev.sitrep.team.BlobShelf;
 import dev.sitrep.team.FeedPage;
 import dev.sitrep.team.FieldEntity;
 import dev.sitrep.team.Publication;
@@ -30,14 +31,16 @@ import java.util.Optional;
  * applies whole before another request sees it. Tests read it directly to check what arrived, and
  * benchmarks {@link #seed} it without HTTP.
  */
-public final class TeamStore implements TeamView {
+public final class TeamStore implements TeamView, BlobShelf {
 
     /** The origin of seeded writes in the change feed. */
     public static final String SEED_ORIGIN = "seed";
 
     private final Clock clock;
     private final Map<String, Map<String, FieldEntity>> fieldEntities = Map.of(
-            TeamLedger.INCIDENT, new HashMap<>(), TeamLedger.ACTION_ITEM, new HashMap<>());
+            TeamLedger.INCIDENT, new HashMap<>(), TeamLedger.ACTION_ITEM, new HashMap<>(), TeamLedger.EVIDENCE, new HashMap<>());
+    /** Evidence blobs by SHA-256. */
+    private final Map<String, byte[]> blobs = new HashMap<>();
     /** Each event's JSON as pushed, by id; never changed. */
     private final Map<String, String> events = new HashMap<>();
     private final Map<String, List<String>> eventIdsByIncident = new HashMap<>();
@@ -110,6 +113,29 @@ public final class TeamStore implements TeamView {
     @Override
     public synchronized int changeCount() {
         return feed.size();
+    }
+
+    /** The largest evidence blob the sandbox takes. */
+    static final long BLOB_LIMIT = 16L << 20;
+
+    @Override
+    public synchronized boolean has(String sha256) {
+        return blobs.containsKey(sha256);
+    }
+
+    @Override
+    public synchronized void put(String sha256, byte[] bytes, String by) {
+        blobs.putIfAbsent(sha256, bytes);
+    }
+
+    @Override
+    public synchronized Optional<byte[]> get(String sha256) {
+        return Optional.ofNullable(blobs.get(sha256));
+    }
+
+    @Override
+    public long limit() {
+        return BLOB_LIMIT;
     }
 
     // The contract

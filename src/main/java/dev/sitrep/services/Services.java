@@ -144,7 +144,7 @@ public final class Services implements AutoCloseable {
         this.actionItems = new ActionItems(store, incidents, clock, zone, actor);
         this.postmortemExports = new PostmortemExports(postmortems, actionItems);
         this.evidenceCaptures = new EvidenceCaptures(evidence);
-        this.teamSync = new TeamSync(store, incidents, this::connect, settings::origin, clock,
+        this.teamSync = new TeamSync(store, incidents, blobs, this::connect, settings::origin, clock,
                 TeamSync.Bounds.DEFAULT);
         pullLoop.onEscalation(killSwitch::onEscalation);
         pullLoop.onPulled(killSwitch::pulled);

@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What is known of each piece of evidence (the bytes live in the blob store). */
@@ -82,6 +84,18 @@ public final class EvidenceRepository {
     }
 
     /** The incident's evidence in the order it was captured, removed items included (marked). */
+    /** Each blob the items name, once: its SHA-256 and size. */
+    public Map<String, Long> blobs() throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT sha256, MAX(size_bytes) FROM evidence_item "
+                + "GROUP BY sha256 ORDER BY MIN(seq)"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
     public List<EvidenceItem> forIncident(IncidentId incident) throws SQLException {
         return select("WHERE incident_id = ?", incident.value());
     }

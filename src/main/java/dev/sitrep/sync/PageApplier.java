@@ -3,6 +3,7 @@ package dev.sitrep.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sitrep.core.ActionItem;
+import dev.sitrep.core.EvidenceItem;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentFields;
 import dev.sitrep.core.IncidentId;
@@ -70,7 +71,7 @@ final class PageApplier {
                         tx.changed("audit", e.id());
                     }
                 }
-                case ActionItemRepository.ENTITY, PostmortemRepository.ENTITY -> { } // after incidents exist
+                case ActionItemRepository.ENTITY, PostmortemRepository.ENTITY, TeamJson.EVIDENCE -> { } // after incidents exist
                 default -> LOG.fine(() -> "skipped a change of unknown kind " + e.entity());
             }
             if (!e.entity().equals("event") && !e.entity().equals(TeamJson.AUDIT)) {
@@ -92,6 +93,8 @@ final class PageApplier {
                 actionItem(e);
             } else if (e.entity().equals(PostmortemRepository.ENTITY)) {
                 postmortem(e);
+            } else if (e.entity().equals(TeamJson.EVIDENCE)) {
+                evidence(e);
             }
         }
         for (Map.Entry<String, Map<String, Long>> s : seen.entrySet()) {
@@ -163,6 +166,31 @@ final class PageApplier {
         if (!TeamJson.changed(local, merged).isEmpty()) {
             tx.actionItems().update(merged);
             tx.changed(ActionItemRepository.ENTITY, local.incident().value());
+        }
+    }
+
+    /**
+     * Evidence another console captured: its record here (its bytes follow, downloaded after the
+     * page), or its removal. A record this version cannot read is skipped, not the page.
+     */
+    private void evidence(SitrepConnector.Entry e) throws SQLException {
+        EvidenceItem shared;
+        try {
+            shared = TeamJson.evidence(e.id(), e.body().path("fields"));
+        } catch (RuntimeException unreadable) {
+            LOG.warning(() -> "evidence " + e.id() + " from the team platform cannot be read here (" + unreadable.getMessage()
+                    + "); skipped");
+            return;
+        }
+        EvidenceItem local = tx.evidence().find(e.id()).orElse(null);
+        if (local == null) {
+            if (tx.incidents().find(shared.incident()).isPresent()) {
+                tx.evidence().insert(shared);
+                tx.changed(IncidentRepository.ENTITY, shared.incident().value());
+            }
+        } else if (local.removedAt() == null && shared.removedAt() != null) {
+            tx.evidence().markRemoved(local.id(), shared.removedAt(), shared.removedBy(), shared.removedReason());
+            tx.changed(IncidentRepository.ENTITY, local.incident().value());
         }
     }
 

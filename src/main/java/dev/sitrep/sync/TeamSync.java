@@ -11,6 +11,7 @@ import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.SitrepException;
 import dev.sitrep.core.SyncBacklog;
 import dev.sitrep.core.TeamJson;
+import dev.sitrep.evidence.BlobStore;
 import dev.sitrep.core.TimeFormat;
 import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.incident.IncidentService;
@@ -111,10 +112,13 @@ public final class TeamSync {
     private final Supplier<String> origin;
     private final Clock clock;
     private final Bounds bounds;
+    private final TeamBlobs blobs;
 
-    public TeamSync(Store store, IncidentService incidents, Function<PlatformProfile, PlatformConnector> connect,
-                    Supplier<String> origin, Clock clock, Bounds bounds) {
+    public TeamSync(Store store, IncidentService incidents, BlobStore blobs,
+                    Function<PlatformProfile, PlatformConnector> connect, Supplier<String> origin, Clock clock,
+                    Bounds bounds) {
         this.store = store;
+        this.blobs = new TeamBlobs(blobs, store);
         this.incidents = incidents;
         this.connect = connect;
         this.origin = origin;
@@ -147,6 +151,7 @@ public final class TeamSync {
             CycleLimit limit = new CycleLimit(platform, bounds);
             Tally pushes = push(team, platform, limit);
             int pulled = pull(team, platform, limit);
+            blobs.download(team);
             SyncBacklog waiting = store.read(tx -> tx.outbox().waiting(platform));
             return new Report(platform, pushes.pushed, pushes.duplicates, pushes.conflicts, pushes.refused, pulled,
                     waiting.pending(), waiting.oldest());
@@ -240,6 +245,7 @@ public final class TeamSync {
         });
         List<SitrepConnector.Result> results;
         try {
+            blobs.upload(team, batch);
             results = team.push(me, changes);
         } catch (PlatformException e) {
             long last = batch.get(batch.size() - 1).row().seq();

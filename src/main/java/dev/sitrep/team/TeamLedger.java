@@ -27,6 +27,8 @@ public final class TeamLedger {
     public static final String EVENT = "event";
     public static final String POSTMORTEM = "postmortem";
     public static final String ACTION_ITEM = "action_item";
+    /** An evidence item's record (its bytes are a blob, uploaded apart): field by field, like an action item. */
+    public static final String EVIDENCE = "evidence";
     /** A kill-switch action's audit entry, as the console that acted recorded it; never changed. */
     public static final String AUDIT = "audit";
 
@@ -64,12 +66,12 @@ public final class TeamLedger {
     /** Applies one change with no idempotency key kept (a platform seeding itself). */
     public static PushResult apply(TeamState state, String origin, Change change, Instant at) {
         return switch (change.entity()) {
-            case INCIDENT, ACTION_ITEM -> writeFields(state, change.entity(), origin, change, at);
+            case INCIDENT, ACTION_ITEM, EVIDENCE -> writeFields(state, change.entity(), origin, change, at);
             case EVENT -> writeEvent(state, origin, change);
             case POSTMORTEM -> publish(state, origin, change, at);
             case AUDIT -> writeOnce(state, AUDIT, origin, change);
             default -> PushResult.rejected(change.key(), "unknown entity \"" + change.entity() + "\"; this platform takes "
-                    + String.join(", ", INCIDENT, EVENT, POSTMORTEM, ACTION_ITEM, AUDIT));
+                    + String.join(", ", INCIDENT, EVENT, POSTMORTEM, ACTION_ITEM, EVIDENCE, AUDIT));
         };
     }
 
@@ -89,7 +91,7 @@ public final class TeamLedger {
         if (entity == null && fields.isEmpty()) {
             return PushResult.rejected(change.key(), what + " is new here: send all its fields to create it");
         }
-        if (kind.equals(ACTION_ITEM) && (entity == null || fields.has("incident"))) {
+        if (!kind.equals(INCIDENT) && (entity == null || fields.has("incident"))) {
             String refusal = unknownIncident(state, what, fields.path("incident"), "fields.incident");
             if (refusal != null) {
                 return PushResult.rejected(change.key(), refusal);

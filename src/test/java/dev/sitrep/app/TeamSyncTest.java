@@ -2,6 +2,7 @@ package dev.sitrep.app;
 
 import dev.sitrep.core.AuditEntry;
 import dev.sitrep.core.EventType;
+import dev.sitrep.core.EvidenceItem;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.IncidentStatus;
@@ -93,6 +94,33 @@ abstract class TeamSyncTest {
         assertThat(ana.workspace.audit().shared()).as("ana's own entry is not doubled as a team one").isEmpty();
         assertThat(sandbox.team().entry("audit", ana.workspace.audit().latest(TeamConsole.TEAM, AuditEntry.ACTIVATED)
                 .orElseThrow().id())).as("the platform keeps the entry").isPresent();
+    }
+
+    @Test
+    void evidenceReachesEveryConsoleWithItsBytesAndCustodyAndItsRemovalToo() throws Exception {
+        Incident incident = ana.workspace.incidents().declare(Declaration.titled("Checkout 5xx"));
+        EvidenceItem log = ana.workspace.evidence().addText(incident.id(), EvidenceItem.Kind.TEXT, "pool.log",
+                "pool at 100%\n".repeat(5_000), "db-1", "connection pool saturated", List.of("db"));
+        ana.sync();
+        bo.sync();
+
+        EvidenceItem there = bo.workspace.evidence().find(log.id());
+        assertThat(there.sha256()).isEqualTo(log.sha256());
+        assertThat(there.capturedBy()).isEqualTo("ana");
+        assertThat(there.description()).isEqualTo("connection pool saturated");
+        Path bytes = bo.workspace.evidence().blob(there);
+        assertThat(bytes).as("the bytes came down, checked").exists();
+        assertThat(java.nio.file.Files.readString(bytes)).isEqualTo("pool at 100%\n".repeat(5_000));
+        assertThat(bo.workspace.evidence().custody(there)).as("its custody from ana's console")
+                .anyMatch(a -> a.action().equals("CAPTURED") && a.actor().equals("ana"));
+
+        ana.workspace.evidence().remove(log.id(), "wrong host");
+        ana.sync();
+        bo.sync();
+
+        EvidenceItem removed = bo.workspace.evidence().find(log.id());
+        assertThat(removed.removedBy()).isEqualTo("ana");
+        assertThat(removed.removedReason()).isEqualTo("wrong host");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.sitrep.core.Json;
 import dev.sitrep.core.PlatformKind;
 import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.TeamJson;
+import dev.sitrep.evidence.BlobStore;
 import dev.sitrep.core.TimelineEvent;
 import dev.sitrep.platform.PlatformException;
 import dev.sitrep.services.Services;
@@ -184,7 +185,8 @@ class TeamSyncBoundsTest {
     }
 
     private TeamSync sync(TeamSync.Bounds bounds) {
-        return new TeamSync(store, services.incidents(), services::connect, () -> "c0a8017e-0000-4000-8000-00000000000a",
+        return new TeamSync(store, services.incidents(), new BlobStore(store.dataDir(), () -> Long.MAX_VALUE),
+                services::connect, () -> "c0a8017e-0000-4000-8000-00000000000a",
                 Clock.systemUTC(), bounds);
     }
 

@@ -331,6 +331,69 @@ public abstract class SitrepContractTest {
     }
 
     @Test
+    void aBlobIsUploadedOnceCheckedAgainstItsHashAndDownloadedWhole() throws Exception {
+        byte[] bytes = "pool at 100%\n".repeat(1000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String sha = BlobRoutes.sha256(bytes);
+
+        HttpResponse<String> before = call("HEAD", "blobs/" + sha, null, token());
+        HttpResponse<String> damaged = blob("PUT", sha, "x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> first = blob("PUT", sha, bytes);
+        HttpResponse<String> again = blob("PUT", sha, bytes);
+        HttpResponse<byte[]> down = http.send(HttpRequest.newBuilder(URI.create(url() + "/sitrep/v1/blobs/" + sha))
+                .header("Authorization", "Bearer " + token()).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(before.statusCode()).isEqualTo(404);
+        assertThat(damaged.statusCode()).isEqualTo(400);
+        assertThat(json(damaged).path("error").asText()).contains("nothing was kept");
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).as("uploaded once").isEqualTo(200);
+        assertThat(json(again).path("stored").asText()).isEqualTo("already here");
+        assertThat(down.statusCode()).isEqualTo(200);
+        assertThat(down.body()).isEqualTo(bytes);
+        assertThat(call("HEAD", "blobs/" + sha, null, token()).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "blobs/not-a-hash", null, token()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aBlobOverThePlatformsLimitIs413AndNothingIsKept() throws Exception {
+        long limit = json(get("capabilities")).path("blobMaxBytes").asLong();
+        byte[] bytes = new byte[(int) limit + 1];
+        String sha = BlobRoutes.sha256(bytes);
+
+        HttpResponse<String> over = blob("PUT", sha, bytes);
+
+        assertThat(over.statusCode()).isEqualTo(413);
+        assertThat(json(over).path("error").asText()).contains("at most " + limit + " bytes");
+        assertThat(call("HEAD", "blobs/" + sha, null, token()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anEvidenceRecordNeedsItsIncidentAndItsRemovalMergesLikeAField() throws Exception {
+        String fields = """
+                {"incident": "%s", "kind": "text", "name": "pool.txt", "size": 12, "mediaType": "text/plain",
+                 "sha256": "%s", "capturedAt": "2026-11-22T14:36:00Z", "capturedBy": "maria", "source": null,
+                 "description": null, "tags": [], "derivedFrom": null}""".formatted(INC, "b".repeat(64));
+        JsonNode early = push(A, change("k1", "evidence", "ev1", 0, fields(fields))).get(0);
+        createIncident(A, "k2");
+
+        JsonNode taken = push(A, change("k3", "evidence", "ev1", 0, fields(fields))).get(0);
+        JsonNode removed = push(B, change("k4", "evidence", "ev1", 1, fields(
+                "{\"removedAt\": \"2026-11-22T15:00:00Z\", \"removedBy\": \"maria\", \"removedReason\": \"wrong file\"}"))).get(0);
+
+        assertThat(early.path("outcome").asText()).isEqualTo("rejected");
+        assertThat(early.path("reason").asText()).contains("push the incident first");
+        assertThat(taken.path("outcome").asText()).isEqualTo("applied");
+        assertThat(removed.path("outcome").asText()).isEqualTo("applied");
+        assertThat(removed.path("version").asLong()).isEqualTo(2);
+    }
+
+    private HttpResponse<String> blob(String method, String sha, byte[] bytes) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url() + "/sitrep/v1/blobs/" + sha))
+                .header("Authorization", "Bearer " + token()).header("Content-Type", "application/octet-stream")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void anUnknownEntityKindIsRejected() throws Exception {
         JsonNode result = push(A, change("k1", "runbook", "r1", 0, "{}")).get(0);
 

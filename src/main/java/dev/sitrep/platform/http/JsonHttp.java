@@ -38,6 +38,7 @@ public final class JsonHttp {
     /** The largest answer read by default; anything bigger is refused, never buffered. */
     public static final long MAX_BODY = 5L * 1024 * 1024;
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final MediaType OCTETS = MediaType.get("application/octet-stream");
 
     /** An answer whose body was read (any status). */
     public record Answer(int status, JsonNode json, Headers headers) {
@@ -105,12 +106,57 @@ public final class JsonHttp {
         return call(method, path, body, headers);
     }
 
+    /** Sends a file's bytes as the body ({@code application/octet-stream}); the answer read as JSON. */
+    public Answer sendFile(String method, String path, Path file, Map<String, String> headers) {
+        return exchange(method, path, RequestBody.create(file.toFile(), OCTETS), headers);
+    }
+
+    /** Where a download's bytes go; the call's status says whether any came. */
+    public interface Sink {
+        void write(java.io.InputStream bytes) throws IOException;
+    }
+
+    /**
+     * GETs raw bytes into {@code sink} when the answer is 200 and declares at most {@code maxBytes}
+     * (a longer or undeclared body is refused before it is read); else the answer as JSON, for {@link #failure}.
+     */
+    public Answer download(String path, Map<String, String> headers, long maxBytes, Sink sink) {
+        HttpUrl url = resolve(path);
+        Request.Builder request = new Request.Builder().url(url).get();
+        headers.forEach(request::header);
+        try (Response response = SafeRetry.execute(client, request.build())) {
+            if (response.code() != 200) {
+                return new Answer(response.code(), readJson(response), response.headers());
+            }
+            ResponseBody body = response.body();
+            long declared = body == null ? -1 : body.contentLength();
+            if (declared < 0 || declared > maxBytes) {
+                throw PlatformException.unreachable(platform, response.code(), "the download is "
+                        + (declared < 0 ? "of no declared size" : megabytes(declared)) + "; Sitrep reads at most "
+                        + megabytes(maxBytes) + " here");
+            }
+            sink.write(body.byteStream());
+            return new Answer(200, Json.MAPPER.nullNode(), response.headers());
+        } catch (InterruptedIOException e) {
+            throw PlatformException.unreachable(platform, "no answer in time from " + url.host() + " (" + e.getMessage()
+                    + "); it may be down or overloaded", e);
+        } catch (IOException e) {
+            throw PlatformException.unreachable(platform, "cannot reach " + url.host() + ":" + url.port() + " ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
     private Answer call(String method, String path, Object body, Map<String, String> headers) {
+        RequestBody payload = body == null ? (method.equals("GET") || method.equals("HEAD") ? null
+                : RequestBody.create(new byte[0], JSON)) : body instanceof RequestBody raw ? raw
+                : RequestBody.create(Json.write(body), JSON);
+        return exchange(method, path, payload, headers);
+    }
+
+    private Answer exchange(String method, String path, RequestBody payload, Map<String, String> headers) {
         HttpUrl url = resolve(path);
         Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json");
         headers.forEach(request::header);
-        RequestBody payload = body == null ? (method.equals("GET") ? null : RequestBody.create(new byte[0], JSON))
-                : RequestBody.create(Json.write(body), JSON);
         request.method(method, payload);
         try (Response response = SafeRetry.execute(client, request.build())) {
             if (response.isRedirect()) {

@@ -149,6 +149,36 @@ public final class SitrepConnector extends NamedConnector {
         return new Page(entries, JsonValues.text(answer.json().path("cursor")), answer.json().path("more").asBoolean());
     }
 
+    /** Whether the platform holds the evidence blob with this SHA-256. */
+    public boolean hasBlob(String sha256) {
+        JsonHttp.Answer answer = http.send("HEAD", BASE + "/blobs/" + sha256, null, auth());
+        if (answer.status() == 200 || answer.status() == 404) {
+            return answer.status() == 200;
+        }
+        throw http.failure(answer);
+    }
+
+    /** Uploads a blob (the platform checks its SHA-256); false when it is over the platform's limit (413). */
+    public boolean putBlob(String sha256, java.nio.file.Path file) {
+        JsonHttp.Answer answer = http.sendFile("PUT", BASE + "/blobs/" + sha256, file, auth());
+        if (answer.ok()) {
+            return true;
+        }
+        if (answer.status() == 413) {
+            return false;
+        }
+        throw http.failure(answer);
+    }
+
+    /** Downloads a blob of at most {@code maxBytes} into {@code sink}; false when the platform has none. */
+    public boolean getBlob(String sha256, long maxBytes, JsonHttp.Sink sink) {
+        JsonHttp.Answer answer = http.download(BASE + "/blobs/" + sha256, auth(), maxBytes, sink);
+        if (answer.status() == 200 || answer.status() == 404) {
+            return answer.status() == 200;
+        }
+        throw http.failure(answer);
+    }
+
     private JsonHttp.Answer answerOf(JsonHttp.Answer answer, boolean conflictIsState) {
         if (answer.ok() || (conflictIsState && answer.status() == 409 && answer.json().has("halted"))) {
             return answer;
