@@ -157,6 +157,24 @@ class HubPeopleTest {
     }
 
     @Test
+    void aViewerMayDownloadBlobsButNotUploadThemAndEvidenceIsCapturedOnlyAsOneself() throws Exception {
+        String sha = dev.sitrep.team.BlobRoutes.sha256("x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Answer upload = call(hub.url(), "PUT", "/sitrep/v1/blobs/" + sha, "x", tv);
+        Answer head = call(hub.url(), "HEAD", "/sitrep/v1/blobs/" + sha, null, tv);
+        call(hub.url(), "POST", "/sitrep/v1/changes", push(ORIGIN, incident("k1", INC, "lee")), lee);
+        Answer claimed = call(hub.url(), "POST", "/sitrep/v1/changes", push(ORIGIN, """
+                {"key": "k2", "entity": "evidence", "id": "ev1", "base": 0, "body": {"fields": {"incident": "%s",
+                 "kind": "text", "name": "a.txt", "size": 1, "mediaType": "text/plain", "sha256": "%s",
+                 "capturedAt": "2026-11-22T14:36:00Z", "capturedBy": "maria", "tags": []}}}""".formatted(INC, sha)), lee);
+
+        assertThat(upload.status()).isEqualTo(403);
+        assertThat(upload.error()).contains("needs the responder role");
+        assertThat(head.status()).isEqualTo(404);
+        assertThat(claimed.json().path("results").get(0).path("outcome").asText()).isEqualTo("rejected");
+        assertThat(claimed.json().path("results").get(0).path("reason").asText()).contains("written as \"maria\"");
+    }
+
+    @Test
     void capabilitiesSayWhoTheTokenIsAndTheRole() throws Exception {
         Answer c = call(hub.url(), "GET", "/sitrep/v1/capabilities", null, lee);
 
