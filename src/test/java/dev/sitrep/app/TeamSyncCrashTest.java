@@ -3,8 +3,8 @@ package dev.sitrep.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitrep.core.IncidentId;
 import dev.sitrep.core.TimelineEvent;
-import dev.sitrep.sandbox.SandboxServer;
 import dev.sitrep.testing.ChildJvm;
+import dev.sitrep.testing.TeamServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,8 +12,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,17 +24,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * restarted on the same data directory, one more sync: every note it acknowledged is on the
  * platform exactly once, and no idempotency key was applied twice.
  */
-class TeamSyncCrashTest {
+abstract class TeamSyncCrashTest {
 
     @TempDir
     Path dir;
 
+    /** The platform the console syncs with, started for one test ({@code dir} is free for its files). */
+    abstract TeamServer server(Path dir);
+
     @Test
     void afterKillMinus9EveryAcknowledgedChangeIsOnThePlatformExactlyOnce() throws Exception {
-        try (SandboxServer sandbox = SandboxServer.start(0, Clock.systemUTC(), Duration.ofMinutes(15))) {
-            String url = sandbox.url().toString();
+        try (TeamServer sandbox = server(dir.resolve("platform"))) {
+            String url = sandbox.url();
+            String token = sandbox.tokenFor("typer");
             Process child = ChildJvm.builder(List.of("-Djava.awt.headless=true"), TeamSyncTyper.class.getName(),
-                    List.of(dir.toString(), url)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    List.of(dir.resolve("console").toString(), url, token)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             IncidentId incident = null;
             int acked = -1;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
@@ -60,7 +62,7 @@ class TeamSyncCrashTest {
             assertThat(incident).isNotNull();
             assertThat(acked).isGreaterThanOrEqualTo(150);
 
-            try (TeamConsole restarted = new TeamConsole(dir, "typer", url)) {
+            try (TeamConsole restarted = new TeamConsole(dir.resolve("console"), "typer", url, token)) {
                 restarted.sync();
                 restarted.sync();
                 List<TimelineEvent> local = restarted.workspace.incidents().show(incident).timeline();

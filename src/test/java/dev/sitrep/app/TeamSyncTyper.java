@@ -15,7 +15,7 @@ public final class TeamSyncTyper {
     }
 
     public static void main(String[] args) {
-        TeamConsole console = new TeamConsole(Path.of(args[0]), "typer", args[1]);
+        TeamConsole console = new TeamConsole(Path.of(args[0]), "typer", args[1], args[2]);
         IncidentId id = console.workspace.incidents().declare(Declaration.titled("Checkout 5xx")).id();
         System.out.println("INCIDENT " + id.value());
         for (int n = 0; ; n++) {
