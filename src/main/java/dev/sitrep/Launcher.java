@@ -1,7 +1,9 @@
 package dev.sitrep;
 
+import dev.sitrep.cli.NativeWall;
 import dev.sitrep.cli.RootCommand;
 import dev.sitrep.cli.SitrepCli;
+import dev.sitrep.wall.WallPages;
 import dev.sitrep.workspace.ProcessEnvironment;
 
 import java.io.PrintWriter;
@@ -23,18 +25,26 @@ public final class Launcher {
             return;
         }
         ProcessEnvironment environment = ProcessEnvironment.ofProcess();
-        RootCommand desktop = SitrepCli.desktopOptions(args, environment, Launcher::nativeWall);
+        RootCommand desktop = SitrepCli.desktopOptions(args, environment, NATIVE_WALL);
         if (desktop != null) {
             dev.sitrep.app.DesktopLauncher.launch(desktop.dataDirOption(), desktop.actorOption());
             return;
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(SitrepCli.run(args, environment, Launcher::nativeWall, out, err));
+        System.exit(SitrepCli.run(args, environment, NATIVE_WALL, out, err));
     }
 
-    /** {@code sitrep wall} without --serve; WallApp (JavaFX) is loaded only when this runs. */
-    private static void nativeWall(String dataDirOption, boolean windowed) {
-        dev.sitrep.app.WallApp.launch(dataDirOption, windowed);
-    }
+    /** {@code sitrep wall} without --serve; WallApp (JavaFX) is loaded only when one of these runs. */
+    private static final NativeWall NATIVE_WALL = new NativeWall() {
+        @Override
+        public void show(String dataDirOption, boolean windowed) {
+            dev.sitrep.app.WallApp.launch(dataDirOption, windowed);
+        }
+
+        @Override
+        public void show(WallPages pages, String title, boolean windowed) {
+            dev.sitrep.app.WallApp.launch(pages, title, windowed);
+        }
+    };
 }

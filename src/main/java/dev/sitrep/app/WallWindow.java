@@ -2,7 +2,7 @@ package dev.sitrep.app;
 
 import dev.sitrep.ui.common.FxExecutor;
 import dev.sitrep.ui.wall.WallView;
-import dev.sitrep.wall.WallModel;
+import dev.sitrep.wall.WallPages;
 import dev.sitrep.workspace.WorkspaceSettings;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -20,19 +20,19 @@ import java.util.logging.Logger;
 
 /**
  * The wall as a window: full screen on the screen it was last on (else a second monitor when
- * there is one), read-only, refreshed every second from the store, rotating pages every 15
- * seconds when the incidents do not fit. Where it is and whether it is open are remembered.
+ * there is one), read-only, refreshed every second (from the store, or from a hub), rotating pages
+ * every 15 seconds when the incidents do not fit. Where it is and whether it is open are remembered
+ * where there is a workspace to remember them in.
  */
 final class WallWindow {
 
     private static final Logger LOG = Logger.getLogger(WallWindow.class.getName());
     static final int ROTATE_SECONDS = 15;
 
-    private final WallModel model;
+    private final WallPages model;
     private final WallView view = new WallView();
     private final Stage stage = new Stage();
-    private final WorkspaceSettings settings;
-    private final String actor;
+    private final WallPlacement placement;
     private final FxExecutor executor;
     private boolean keepOpen;
     private final ScheduledFuture<?> reading;
@@ -40,14 +40,18 @@ final class WallWindow {
     private int page = 1;
     private int seconds;
 
-    WallWindow(WallModel model, FxExecutor executor, WorkspaceSettings settings, String actor, boolean drill) {
+    /** A workspace's wall, its place remembered in the workspace's settings. */
+    WallWindow(WallPages model, FxExecutor executor, WorkspaceSettings settings, String actor, boolean drill) {
+        this(model, executor, WallPlacement.in(settings, actor), "Sitrep wall" + (drill ? " · DRILL" : ""));
+    }
+
+    WallWindow(WallPages model, FxExecutor executor, WallPlacement placement, String title) {
         this.model = model;
-        this.settings = settings;
-        this.actor = actor;
+        this.placement = placement;
         this.executor = executor;
         Scene scene = new Scene(view, 1920, 1080);
         stage.setScene(scene);
-        stage.setTitle("Sitrep wall" + (drill ? " · DRILL" : ""));
+        stage.setTitle(title);
         stage.setFullScreenExitHint("");
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         reading = executor.every(1000, model::refresh);
@@ -62,11 +66,15 @@ final class WallWindow {
         });
     }
 
-    /** Shows the wall on its screen, full screen, and remembers it as open. */
+    /** Shows the wall on its screen, full screen, and remembers it as open; the first reading is taken off the FX thread. */
     void show(boolean fullScreen) {
         int index = place();
-        model.refresh();
         tick();
+        executor.submit(() -> {
+            model.refresh();
+            return null;
+        }, read -> view.showFitting(perPage -> model.snapshot(page, perPage)),
+                failure -> LOG.log(Level.WARNING, "the wall's first reading failed", failure));
         ticking.play();
         stage.show();
         stage.setFullScreen(fullScreen);
@@ -75,7 +83,7 @@ final class WallWindow {
 
     private int place() {
         List<Screen> screens = Screen.getScreens();
-        int index = settings.wallScreen().filter(i -> i < screens.size()).orElse(screens.size() > 1 ? 1 : 0);
+        int index = placement.screen().filter(i -> i < screens.size()).orElse(screens.size() > 1 ? 1 : 0);
         Rectangle2D bounds = screens.get(index).getBounds();
         stage.setX(bounds.getMinX());
         stage.setY(bounds.getMinY());
@@ -114,7 +122,7 @@ final class WallWindow {
 
     private void remember(boolean open, int screen) {
         executor.submit(() -> {
-            settings.rememberWall(open, screen, actor);
+            placement.remember(open, screen);
             return null;
         }, done -> { }, failure -> LOG.log(Level.WARNING, "could not remember the wall's place", failure));
     }

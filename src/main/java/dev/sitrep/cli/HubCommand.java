@@ -4,6 +4,7 @@ import dev.sitrep.core.SitrepException;
 import dev.sitrep.http.PemTls;
 import dev.sitrep.hub.HubDatabase;
 import dev.sitrep.hub.HubServer;
+import dev.sitrep.workspace.ProcessEnvironment;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,8 +78,9 @@ final class HubCommand implements Callable<Integer> {
         HubDatabase database = storage.open(spec, 16);
         HubServer server;
         try {
+            ProcessEnvironment environment = ((RootCommand) spec.root().userObject()).environment();
             server = HubServer.start(new InetSocketAddress(address, port), tls, database, System.out,
-                    ((RootCommand) spec.root().userObject()).environment().clock());
+                    environment.clock(), environment.zone());
         } catch (BindException e) {
             database.close();
             throw SitrepException.invalid("Port " + port + " on " + bind + " is already in use; choose another --port, "
@@ -97,6 +99,8 @@ final class HubCommand implements Callable<Integer> {
         out.println("Hub at " + server.url() + " (database: " + database.shown() + "). Stop with Ctrl+C.");
         out.println("Consoles: sitrep platform add team --kind sitrep --url " + server.url()
                 + "   (token: SITREP_SECRET_TEAM, from sitrep hub person add)");
+        out.println("Wall (war-room TV): " + server.url() + "/wall?token=<a viewer's token>"
+                + "   (or: SITREP_HUB_TOKEN=... sitrep wall --hub " + server.url() + ")");
         out.flush();
         stopped.await();
         return 0;

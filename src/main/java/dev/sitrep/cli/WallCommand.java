@@ -1,8 +1,10 @@
 package dev.sitrep.cli;
 
 import dev.sitrep.core.SitrepException;
+import dev.sitrep.platform.PlatformException;
 import dev.sitrep.services.Services;
 import dev.sitrep.store.Store;
+import dev.sitrep.wall.HubWallReader;
 import dev.sitrep.wall.web.WallAccess;
 import dev.sitrep.wall.web.WallFeed;
 import dev.sitrep.wall.web.WallServer;
@@ -19,6 +21,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -26,12 +29,16 @@ import java.util.concurrent.Callable;
 /**
  * {@code sitrep wall}: the wall. With {@code --serve PORT}, the browser wall for a screen that
  * has only a browser, read-only, until stopped (Ctrl+C); on loopback unless {@code --bind}
- * exposes it, and then only with the access token printed in its URL.
+ * exposes it, and then only with the access token printed in its URL. With {@code --hub URL}, the
+ * native wall of a team hub, read over HTTP with a person's token taken from the environment
+ * (never from the command line, which other users of the machine can read).
  */
 @Command(name = "wall", mixinStandardHelpOptions = true,
         description = "The wall: active incidents, halts and clocks for a big screen. "
-                + "With --serve, as a live web page for a screen that has only a browser.")
+                + "With --serve, as a live web page for a screen that has only a browser; with --hub, a team hub's wall.")
 final class WallCommand implements Callable<Integer> {
+
+    static final String DEFAULT_TOKEN_ENV = "SITREP_HUB_TOKEN";
 
     @Spec
     CommandSpec spec;
@@ -48,8 +55,25 @@ final class WallCommand implements Callable<Integer> {
     @Option(names = "--windowed", description = "Without --serve: open the wall in a window instead of full screen.")
     boolean windowed;
 
+    @Option(names = "--hub", paramLabel = "URL",
+            description = "Show the wall of the team hub at URL (its base address, e.g. https://hub.example.com:7447) "
+                    + "instead of this machine's workspace. A browser needs no Sitrep: open URL/wall?token=...")
+    String hub;
+
+    @Option(names = "--token-env", paramLabel = "NAME", defaultValue = DEFAULT_TOKEN_ENV,
+            description = "With --hub: the environment variable holding your hub token (a viewer's is enough; "
+                    + "default ${DEFAULT-VALUE}).")
+    String tokenEnv;
+
+    @Option(names = "--ca-cert", paramLabel = "PEM", description = "With --hub: also trust this CA certificate for the hub's TLS.")
+    Path caCert;
+
     @Override
     public Integer call() throws Exception {
+        if (hub != null && port != null) {
+            throw SitrepException.invalid("--hub shows a hub's wall in a window; for a browser the hub serves the wall "
+                    + "itself: open " + hub.strip().replaceAll("/+$", "") + "/wall?token=... (a viewer's token).");
+        }
         if (port == null) {
             return nativeWall();
         }
@@ -93,8 +117,35 @@ final class WallCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        root.nativeWall().show(root.dataDirOption(), windowed);
+        if (hub == null) {
+            root.nativeWall().show(root.dataDirOption(), windowed);
+            return 0;
+        }
+        try (HubWallReader reader = hubReader(environment)) {
+            root.nativeWall().show(reader, "Sitrep wall · " + hub.strip(), windowed);
+        }
         return 0;
+    }
+
+    /** A reader of the hub's wall that has read it once: a wrong token or an unreachable hub is said here, not on the wall. */
+    HubWallReader hubReader(ProcessEnvironment environment) {
+        String token = environment.env().get(tokenEnv);
+        if (token == null || token.isBlank()) {
+            throw SitrepException.invalid("sitrep wall --hub needs your hub token in $" + tokenEnv + " (a viewer's is "
+                    + "enough; a hub admin makes one: sitrep hub person add NAME --role viewer).");
+        }
+        HubWallReader reader = HubWallReader.of(hub, token.strip(), caCert, environment.clock(), environment.zone());
+        try {
+            reader.read();
+            return reader;
+        } catch (PlatformException e) {
+            reader.close();
+            throw e.httpStatus() == 401 || e.httpStatus() == 403
+                    ? new SitrepException(e.kind(), e.getMessage() + " (the token came from $" + tokenEnv + ")", e) : e;
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
     }
 
     private static WallServer start(InetSocketAddress address, WallFeed feed, WallAccess access) {

@@ -53,7 +53,7 @@ final class HubRoutes {
             }
             if (!path.startsWith(ContractRequests.PREFIX)) {
                 x.sendJson(404, ContractRequests.error("no such endpoint: " + x.method() + " " + Limits.foreign(path, 200)
-                        + "; the hub serves /healthz, /readyz and the sitrep contract under /sitrep/v1/"));
+                        + "; the hub serves /healthz, /readyz, the wall at /wall?token=... and the sitrep contract under /sitrep/v1/"));
                 return "-";
             }
             Person person = authenticate(x);

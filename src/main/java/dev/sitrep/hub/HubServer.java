@@ -17,13 +17,16 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * {@code sitrep hub}'s HTTP side: a {@link BoundedServer} (plain HTTP or TLS) in front of the
- * {@link HubRoutes}, with one access-log line per request and a graceful stop: once
+ * {@link HubRoutes} and the {@link HubWall} (the browser wall at /wall), with one access-log line
+ * per request and a graceful stop: once
  * {@link #close} begins, new requests get 503 and those in flight finish (for a while) before the
  * port closes. A request's body is read whole without a thread, then served on one of the
  * server's threads (the database calls block there).
@@ -42,15 +45,17 @@ public final class HubServer implements AutoCloseable {
 
     private final BoundedServer server;
     private final HubRoutes routes;
+    private final HubWall wall;
     private final PrintStream accessLog;
     private final Clock clock;
     private final boolean tls;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
 
-    private HubServer(InetSocketAddress address, SslContextFactory.Server tls, HubRoutes routes, PrintStream accessLog,
-                      Clock clock) throws IOException {
+    private HubServer(InetSocketAddress address, SslContextFactory.Server tls, HubRoutes routes, HubWall wall,
+                      PrintStream accessLog, Clock clock) throws IOException {
         this.routes = routes;
+        this.wall = wall;
         this.accessLog = accessLog;
         this.clock = clock;
         this.tls = tls != null;
@@ -63,14 +68,23 @@ public final class HubServer implements AutoCloseable {
         }, tls);
     }
 
-    /**
-     * Serves the hub on {@code address} (port 0 picks one) from {@code database}; {@code tls} null
-     * serves plain HTTP (the caller decides whether that is allowed). The access log gets one line a request.
-     */
+    /** As {@link #start(InetSocketAddress, SslContextFactory.Server, HubDatabase, PrintStream, Clock, ZoneId)}, the wall's local time in UTC. */
     public static HubServer start(InetSocketAddress address, SslContextFactory.Server tls, HubDatabase database,
                                   PrintStream accessLog, Clock clock) throws IOException {
+        return start(address, tls, database, accessLog, clock, ZoneOffset.UTC);
+    }
+
+    /**
+     * Serves the hub on {@code address} (port 0 picks one) from {@code database}; {@code tls} null
+     * serves plain HTTP (the caller decides whether that is allowed). The access log gets one line a
+     * request. Its wall shows the local time of {@code zone} beside UTC.
+     */
+    public static HubServer start(InetSocketAddress address, SslContextFactory.Server tls, HubDatabase database,
+                                  PrintStream accessLog, Clock clock, ZoneId zone) throws IOException {
         HubStore store = new HubStore(database.dataSource(), clock);
-        return new HubServer(address, tls, new HubRoutes(database, store, new People(database.dataSource())), accessLog, clock);
+        People people = new People(database.dataSource());
+        HubWall wall = new HubWall(store, people, clock, zone);
+        return new HubServer(address, tls, new HubRoutes(database, store, people), wall, accessLog, clock);
     }
 
     public URI url() {
@@ -97,8 +111,12 @@ public final class HubServer implements AutoCloseable {
                     log(request, "-", 413, start);
                     return;
                 }
-                Exchange x = new Exchange(request, response, callback, body);
-                String who = routes.serve(x);
+                String who;
+                if (HubWall.isWall(request.getHttpURI().getDecodedPath())) {
+                    who = wall.serve(request, response, callback);
+                } else {
+                    who = routes.serve(new Exchange(request, response, callback, body));
+                }
                 log(request, who, response.getStatus(), start);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "the hub could not serve " + request.getMethod() + " " + request.getHttpURI().getPath(), e);
@@ -116,6 +134,11 @@ public final class HubServer implements AutoCloseable {
                 + request.getHttpURI().getPath() + " " + status + " " + ms + "ms");
     }
 
+    /** Browser walls open on this hub now. */
+    int openWalls() {
+        return wall.openStreams();
+    }
+
     /** Requests being served now. */
     int inFlight() {
         return inFlight.get();
@@ -123,7 +146,8 @@ public final class HubServer implements AutoCloseable {
 
     /**
      * Stops gracefully: new requests get 503 at once, requests in flight finish (up to
-     * {@link #DRAIN}), then the port closes. Safe to call twice.
+     * {@link #DRAIN}), open walls' streams end (their pages retry, and find another hub behind the
+     * same address or this one when it is back), then the port closes. Safe to call twice.
      */
     @Override
     public void close() {
@@ -137,6 +161,7 @@ public final class HubServer implements AutoCloseable {
                 break;
             }
         }
+        wall.close();
         server.close();
     }
 }

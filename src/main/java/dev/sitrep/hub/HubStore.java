@@ -121,6 +121,13 @@ public final class HubStore implements TeamView, BlobShelf {
         }
     }
 
+    /** The newest seq in the change feed (0 when it is empty): one index lookup, for a poller that re-reads when it moves. */
+    public long latestSeq() throws SQLException {
+        try (Connection c = db.getConnection()) {
+            return lastSeq(c);
+        }
+    }
+
     private static long lastSeq(Connection c) throws SQLException {
         try (var s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM hub_feed")) {
             rs.next();

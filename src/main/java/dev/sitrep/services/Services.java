@@ -31,6 +31,7 @@ import dev.sitrep.sync.Backoff;
 import dev.sitrep.sync.PlatformStates;
 import dev.sitrep.sync.PullLoop;
 import dev.sitrep.sync.TeamSync;
+import dev.sitrep.wall.StoreWallSource;
 import dev.sitrep.wall.WallModel;
 import dev.sitrep.workspace.ProcessEnvironment;
 import dev.sitrep.workspace.WorkspaceSettings;
@@ -433,7 +434,7 @@ public final class Services implements AutoCloseable {
 
     /** The wall's model on this workspace (times shown in {@code zone} beside UTC). */
     public WallModel wall(ZoneId zone) {
-        return new WallModel(store, incidents, statusUpdates, clock, zone);
+        return new WallModel(new StoreWallSource(store, incidents, statusUpdates), clock, zone);
     }
 
     /** The built-in runbooks and the team's in {@code <data-dir>/runbooks}, read now (off the FX thread). */

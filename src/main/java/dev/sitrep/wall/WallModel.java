@@ -4,88 +4,81 @@ import dev.sitrep.board.CardBadges;
 import dev.sitrep.board.CardClocks;
 import dev.sitrep.board.Deadline;
 import dev.sitrep.board.Lanes;
-import dev.sitrep.comms.StatusUpdates;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentId;
-import dev.sitrep.core.PlatformProfile;
 import dev.sitrep.core.PlatformStatus;
 import dev.sitrep.core.ResumeWatch;
 import dev.sitrep.core.SeverityLevel;
 import dev.sitrep.core.SeverityScale;
 import dev.sitrep.core.TimeFormat;
-import dev.sitrep.incident.IncidentService;
-import dev.sitrep.store.Store;
-import dev.sitrep.workspace.WorkspaceSettings;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The wall's model: reads the store (off any UI thread), keeps the last good reading, and turns it
- * into a {@link WallSnapshot} for a moment and a page. When reading has failed for longer than
- * {@link #STALE_AFTER}, the snapshot says "stale since" instead of passing old data off as current.
+ * The wall's model: reads its {@link WallSource} (off any UI thread), keeps the last good reading,
+ * and turns it into a {@link WallSnapshot} for a moment and a page. When reading has failed for
+ * longer than {@link #STALE_AFTER}, the snapshot says "stale since" instead of passing old data off
+ * as current. The one place the wall is put into words, whether it reads a workspace's store or a
+ * hub's database.
  */
-public final class WallModel {
+public final class WallModel implements WallPages {
 
     /** Reading failing for this long turns the wall's stale marker on. */
     public static final Duration STALE_AFTER = Duration.ofSeconds(10);
 
-    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("HH:mm zzz · EEE d MMM", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    /** What one good read gave, when, and the resume watches it implies. */
+    private record Reading(Instant at, WallData data, Map<IncidentId, ResumeWatch> watches) {
+        SeverityScale scale() {
+            return data.scale();
+        }
 
-    /** What one good read of the store gave. */
-    record Reading(Instant at, SeverityScale scale, boolean drill, List<Incident> active,
-                   Map<IncidentId, Instant> lastUpdates, Map<IncidentId, ResumeWatch> watches,
-                   List<PlatformProfile> profiles, Map<String, PlatformStatus> states) {
+        List<Incident> active() {
+            return data.active();
+        }
+
+        Map<IncidentId, Instant> lastUpdates() {
+            return data.lastUpdates();
+        }
+
+        Map<String, PlatformStatus> states() {
+            return data.states();
+        }
     }
 
-    private final Store store;
-    private final IncidentService incidents;
-    private final StatusUpdates updates;
+    private final WallSource source;
     private final Clock clock;
     private final ZoneId zone;
     private volatile Reading last;
     private volatile String lastError;
 
-    public WallModel(Store store, IncidentService incidents, StatusUpdates updates, Clock clock, ZoneId zone) {
-        this.store = store;
-        this.incidents = incidents;
-        this.updates = updates;
+    public WallModel(WallSource source, Clock clock, ZoneId zone) {
+        this.source = source;
         this.clock = clock;
         this.zone = zone;
     }
 
-    /** Reads the store now; a failure keeps the last good reading (and starts the stale clock). */
+    /** Reads the source now; a failure keeps the last good reading (and starts the stale clock). */
+    @Override
     public void refresh() {
         try {
             Instant now = clock.instant();
-            SeverityScale scale = incidents.scale();
-            boolean drill = store.read(WorkspaceSettings::isDrill);
-            List<Incident> active = incidents.list(IncidentService.ACTIVE);
-            List<PlatformProfile> profiles = store.read(tx -> tx.profiles().list());
-            Map<String, PlatformStatus> states = new HashMap<>();
-            store.read(tx -> tx.platformStates().list()).forEach(s -> states.put(s.name(), s));
+            WallData data = source.read(now);
             Map<IncidentId, ResumeWatch> watches = new HashMap<>();
-            active.forEach(i -> ResumeWatch.on(i, states.values(), now).ifPresent(w -> watches.put(i.id(), w)));
-            last = new Reading(now, scale, drill, active, updates.lastSent(active.stream().map(Incident::id).toList()),
-                    watches, profiles, states);
+            data.active().forEach(i -> ResumeWatch.on(i, data.states().values(), now).ifPresent(w -> watches.put(i.id(), w)));
+            last = new Reading(now, data, watches);
             lastError = null;
         } catch (RuntimeException e) {
-            lastError = e.getMessage();
+            lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
     }
 
@@ -93,25 +86,26 @@ public final class WallModel {
      * The wall at {@code page} (1-based) with {@code perPage} rows a page; pages beyond the last
      * wrap round, so a caller can simply count up every rotation.
      */
+    @Override
     public WallSnapshot snapshot(int page, int perPage) {
         Instant now = clock.instant();
         Reading r = last;
         String stale = "";
         if (r == null) {
-            return new WallSnapshot(utc(now), local(now), false, lastError == null ? "waiting for the data…"
+            return new WallSnapshot(WallTimes.utc(now), WallTimes.local(now, zone), false, lastError == null ? "waiting for the data…"
                     : "no data yet: " + lastError, List.of(), List.of(), List.of(), 0, 1, 1, List.of());
         }
         if (Duration.between(r.at(), now).compareTo(STALE_AFTER) > 0) {
-            stale = "stale since " + TimeFormat.utcTime(r.at()) + (lastError == null ? "" : ": " + lastError);
+            stale = WallTimes.staleSince(r.at(), lastError);
         }
         List<Incident> sorted = new ArrayList<>(r.active());
         sorted.sort(Comparator.<Incident>comparingInt(i -> r.scale().find(i.severity())
                 .map(l -> r.scale().rank(l.code())).orElse(Integer.MAX_VALUE)).thenComparing(Lanes.ORDER));
-        int pages = Math.max(1, (sorted.size() + perPage - 1) / perPage);
+        int pages = (int) Math.max(1, ((long) sorted.size() + perPage - 1) / perPage);
         int shown = Math.floorMod(page - 1, pages) + 1;
-        List<WallSnapshot.Row> rows = sorted.subList((shown - 1) * perPage, Math.min(sorted.size(), shown * perPage))
+        List<WallSnapshot.Row> rows = sorted.subList((shown - 1) * perPage, (int) Math.min(sorted.size(), (long) shown * perPage))
                 .stream().map(i -> row(r, i, now)).toList();
-        return new WallSnapshot(utc(now), local(now), r.drill(), stale, halted(r), escalation(r), rows, sorted.size(),
+        return new WallSnapshot(WallTimes.utc(now), WallTimes.local(now, zone), r.data().drill(), stale, halted(r), escalation(r), rows, sorted.size(),
                 shown, pages, platforms(r, now));
     }
 
@@ -150,22 +144,13 @@ public final class WallModel {
     }
 
     private static List<WallSnapshot.Platform> platforms(Reading r, Instant now) {
-        return r.profiles().stream().map(p -> {
-            PlatformStatus s = r.states().getOrDefault(p.name(), PlatformStatus.unknown(p.name()));
+        return r.data().platforms().stream().map(name -> {
+            PlatformStatus s = r.states().getOrDefault(name, PlatformStatus.unknown(name));
             String state = Boolean.TRUE.equals(s.halted()) ? "halted" : s.offline() ? "offline"
                     : s.health() == null ? "unknown" : s.health();
             String age = s.healthAt() == null ? "never reached"
                     : TimeFormat.elapsed(Duration.between(s.healthAt(), now)) + " ago";
-            return new WallSnapshot.Platform(p.name(), state, age);
+            return new WallSnapshot.Platform(name, state, age);
         }).collect(Collectors.toList());
-    }
-
-    private static String utc(Instant now) {
-        return HM.format(now.atZone(ZoneOffset.UTC)) + " UTC";
-    }
-
-    private String local(Instant now) {
-        ZonedDateTime t = now.atZone(zone);
-        return t.getOffset().equals(ZoneOffset.UTC) ? DAY.format(t) : LOCAL.format(t);
     }
 }

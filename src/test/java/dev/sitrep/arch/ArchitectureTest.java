@@ -28,7 +28,7 @@ import dev.sitrep.store.ChangeFeed;
 import dev.sitrep.sync.PlatformStates;
 import dev.sitrep.sync.PullLoop;
 import dev.sitrep.sync.TeamSync;
-import dev.sitrep.wall.WallModel;
+import dev.sitrep.wall.StoreWallSource;
 import dev.sitrep.evidence.EvidenceCaptures;
 import dev.sitrep.postmortem.PostmortemExports;
 import dev.sitrep.runbook.importer.RunbookImports;
@@ -82,7 +82,7 @@ class ArchitectureTest {
             EvidenceCaptures.class,
             Postmortems.class, ActionItems.class, PostmortemExports.class,      // postmortems
             RunbookImports.class,                                               // runbooks (built by its own in(dataDir))
-            WallModel.class);                                                   // wall
+            StoreWallSource.class);                                             // the wall's reading of the store
 
     private static final Set<String> SERVICE_NAMES = SERVICE_CLASSES.stream().map(Class::getName)
             .collect(Collectors.toUnmodifiableSet());

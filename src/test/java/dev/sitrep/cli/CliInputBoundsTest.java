@@ -106,7 +106,10 @@ class CliInputBoundsTest {
             Map.entry("sitrep runbook import --id", "goes into the runbook file written, not the store"),
             Map.entry("sitrep runbook validate FILE", "reads only"),
             Map.entry("sitrep sandbox --scenario", "starts the drill platform; nothing is stored"),
-            Map.entry("sitrep wall --bind", "an address to listen on; nothing is stored"));
+            Map.entry("sitrep wall --bind", "an address to listen on; nothing is stored"),
+            Map.entry("sitrep wall --hub", "a hub's address to read the wall from; nothing is stored"),
+            Map.entry("sitrep wall --token-env", "names the environment variable the hub token is read from; nothing is stored"),
+            Map.entry("sitrep wall --ca-cert", "a PEM file trusted for the hub's TLS while the wall runs; nothing is stored"));
 
     @TempDir
     static Path tmp;

@@ -21,8 +21,16 @@ final class CliRunner {
     }
 
     /** No test opens a window: a command that tries fails the test. */
-    private static final NativeWall NATIVE_WALL = (dataDir, windowed) -> {
-        throw new AssertionError("the CLI opened the native wall in a test");
+    private static final NativeWall NATIVE_WALL = new NativeWall() {
+        @Override
+        public void show(String dataDirOption, boolean windowed) {
+            throw new AssertionError("the CLI opened the native wall in a test");
+        }
+
+        @Override
+        public void show(dev.sitrep.wall.WallPages pages, String title, boolean windowed) {
+            throw new AssertionError("the CLI opened the native wall in a test");
+        }
     };
 
     final TestClock clock = new TestClock(Instant.parse("2026-11-22T14:32:00Z"));

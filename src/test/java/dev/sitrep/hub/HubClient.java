@@ -1,6 +1,7 @@
 package dev.sitrep.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sitrep.core.Json;
 
 import java.io.IOException;
@@ -54,6 +55,29 @@ final class HubClient {
         return """
                 {"key": "%s", "entity": "postmortem", "id": "%s", "base": 0, "body": {"doc": {"summary": "pool"},
                  "publishedBy": "%s", "publishedAt": "2026-11-23T10:00:00Z"}}""".formatted(key, incident, publishedBy);
+    }
+
+    /** A new incident with the fields the wall shows; the texts are JSON-escaped here. */
+    static String incident(String key, String id, String declaredBy, String title, String severity) {
+        ObjectNode change = Json.MAPPER.createObjectNode().put("key", key).put("entity", "incident").put("id", id)
+                .put("base", 0);
+        change.putObject("body").putObject("fields").put("title", title).put("severity", severity)
+                .put("status", "investigating").put("declaredBy", declaredBy).put("declaredAt", "2026-11-22T14:32:00Z");
+        return change.toString();
+    }
+
+    /** Some fields of an incident the hub has at version {@code base}. */
+    static String incidentFields(String key, String id, long base, String fieldsJson) {
+        return "{\"key\": \"" + key + "\", \"entity\": \"incident\", \"id\": \"" + id + "\", \"base\": " + base
+                + ", \"body\": {\"fields\": " + fieldsJson + "}}";
+    }
+
+    /** A status update sent for an incident at {@code occurredAt}. */
+    static String statusUpdate(String key, String id, String incident, String actor, String occurredAt) {
+        return """
+                {"key": "%s", "entity": "event", "id": "%s", "base": 0, "body": {"incident": "%s", "type": "status_update",
+                 "text": "Update sent", "actor": "%s", "occurredAt": "%s", "recordedAt": "%s", "supersedes": null,
+                 "data": {}}}""".formatted(key, id, incident, actor, occurredAt, occurredAt);
     }
 
     static String push(String origin, String... changes) {

@@ -129,6 +129,10 @@ class HubProcessTest {
             assertThat(who.json().path("person").asText()).isEqualTo("maria");
             assertThat(call(hub.url, "GET", "/healthz", null, null).status()).isEqualTo(200);
             assertThat(call(hub.url, "GET", "/readyz", null, null).json().path("ready").asBoolean()).isTrue();
+            var wall = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    URI.create(hub.url + "/wall?token=" + token)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(wall.statusCode()).as("the wall, with no JavaFX to load").isEqualTo(200);
+            assertThat(wall.body()).contains("<title>Sitrep wall</title>").contains("No active incidents");
 
             ChildJvm.Result again = sitrep("hub", "person", "add", "maria", "--role", "viewer", "--db", postgres.jdbcUrl());
             ChildJvm.Result badRole = sitrep("hub", "person", "add", "lee", "--role", "boss", "--db", postgres.jdbcUrl());

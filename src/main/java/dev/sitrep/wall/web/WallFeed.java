@@ -9,11 +9,12 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps the browser wall's current fragment. Two owned threads: the reader checks the store's
+ * Keeps the browser wall's current fragment. Two owned threads: the reader checks the data's
  * change sequence every {@link #TICK} (one index lookup) and re-reads the model when it moved,
  * or at least every second; the publisher renders every {@link #TICK} (so clocks move, pages turn
  * every {@link #PAGE_EVERY}, and the stale marker appears even while the reader hangs on a store
@@ -39,7 +40,7 @@ public final class WallFeed implements AutoCloseable {
     }
 
     private final WallModel model;
-    private final ChangeFeed changes;
+    private final LongSupplier changes;
     private final ScheduledExecutorService threads;
     private final long started = System.nanoTime();
     private final Object lock = new Object();
@@ -51,10 +52,18 @@ public final class WallFeed implements AutoCloseable {
     private long lastPublish;
     private long catchUpAt = Long.MAX_VALUE;
 
-    /** Reads once (so the first page is complete), then keeps reading until closed. */
+    /** Reads once (so the first page is complete), then keeps reading a workspace's store until closed. */
     public WallFeed(WallModel model, ChangeFeed changes) {
+        this(model, changes::latest);
+    }
+
+    /**
+     * Reads once, then keeps reading until closed: at once when {@code latestChange} (a cheap
+     * sequence number that moves whenever the data changes) moved, else at least every second.
+     */
+    public WallFeed(WallModel model, LongSupplier latestChange) {
         this.model = model;
-        this.changes = changes;
+        this.changes = latestChange;
         lastRefresh = System.nanoTime();
         lastSeq = latestOr(Long.MIN_VALUE);
         model.refresh();
@@ -89,6 +98,14 @@ public final class WallFeed implements AutoCloseable {
             }
             return closed ? null : current;
         }
+    }
+
+    /**
+     * The whole wall now, every active incident on one page: what a wall's {@code /snapshot}
+     * answers, for a native wall elsewhere that pages it to its own screen.
+     */
+    public WallSnapshot whole() {
+        return model.snapshot(1, Integer.MAX_VALUE);
     }
 
     public boolean isClosed() {
@@ -161,7 +178,7 @@ public final class WallFeed implements AutoCloseable {
 
     private long latestOr(long fallback) {
         try {
-            return changes.latest();
+            return changes.getAsLong();
         } catch (RuntimeException e) {
             return fallback;
         }

@@ -2,7 +2,9 @@
   "use strict";
   var wall = document.getElementById("wall");
   var token = new URLSearchParams(window.location.search).get("token");
-  var url = "/events" + (token ? "?token=" + encodeURIComponent(token) : "");
+  // the events beside the page, wherever it is mounted: /events for /, /wall/events for /wall
+  var base = window.location.pathname.replace(/\/+$/, "");
+  var url = base + "/events" + (token ? "?token=" + encodeURIComponent(token) : "");
   function connect() {
     var source = new EventSource(url);
     source.onopen = function () { document.body.classList.remove("disconnected"); };
