@@ -1,6 +1,7 @@
 package dev.sitrep.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitrep.core.AuditEntry;
 import dev.sitrep.core.EventType;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentFields;
@@ -9,6 +10,8 @@ import dev.sitrep.core.Json;
 import dev.sitrep.core.PlatformStatus;
 import dev.sitrep.core.SeverityScale;
 import dev.sitrep.core.SeverityScales;
+import dev.sitrep.core.TeamHalts;
+import dev.sitrep.core.TeamJson;
 import dev.sitrep.team.FeedEntry;
 import dev.sitrep.team.FeedPage;
 import dev.sitrep.team.TeamLedger;
@@ -17,6 +20,7 @@ import dev.sitrep.wall.WallSource;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +35,8 @@ import java.util.logging.Logger;
  * so a busy hub's history is read once per process, not every second. Incidents arrive whole in the
  * feed (every field), so an entry replaces what was known of its incident; status updates give each
  * incident's last update (one that a later event supersedes does not count, as on a console). The
- * hub's kill switch is the platform strip's one platform, {@value #PLATFORM}, and its halt banner.
+ * hub's kill switch is the platform strip's first platform, {@value #PLATFORM}; the platforms the
+ * team halted through Sitrep (the audit entries consoles share) follow, each with its halt banner.
  * A feed that starts over (the database restored from an older backup) is read again from the start.
  * What this keeps is a cache of the database, rebuilt by any hub process; nothing here is the only copy.
  */
@@ -50,6 +55,8 @@ final class HubWallSource implements WallSource {
     private final Map<String, Incident> active = new HashMap<>();
     private final Map<String, Update> updates = new HashMap<>();
     private final Set<String> superseded = new HashSet<>();
+    /** The kill-switch audit entries consoles shared: the platforms the team halted through Sitrep. */
+    private final List<AuditEntry> audit = new ArrayList<>();
     private long cursor;
 
     HubWallSource(HubStore store) {
@@ -68,6 +75,7 @@ final class HubWallSource implements WallSource {
                     active.clear();
                     updates.clear();
                     superseded.clear();
+                    audit.clear();
                 }
                 page.entries().forEach(e -> apply(e, now));
                 cursor = page.cursor();
@@ -76,7 +84,13 @@ final class HubWallSource implements WallSource {
             PlatformStatus hub = new PlatformStatus(PLATFORM, "healthy", null, "database reachable", Map.of(), now,
                     k.halted(), k.since(), k.by(), k.reason(), now, null, null, null, null, 0, null, null, null);
             List<Incident> incidents = List.copyOf(active.values());
-            return new WallData(scaleFor(incidents), false, incidents, lastUpdates(), List.of(PLATFORM), Map.of(PLATFORM, hub));
+            List<String> platforms = new ArrayList<>(List.of(PLATFORM));
+            Map<String, PlatformStatus> states = new HashMap<>(Map.of(PLATFORM, hub));
+            for (AuditEntry halt : TeamHalts.standing(audit)) {
+                platforms.add(halt.platform());
+                states.put(halt.platform(), TeamHalts.asStatus(halt));
+            }
+            return new WallData(scaleFor(incidents), false, incidents, lastUpdates(), platforms, states);
         } catch (SQLException e) {
             throw new DatabaseFailure(e);
         }
@@ -103,7 +117,8 @@ final class HubWallSource implements WallSource {
                                 Instant.parse(body.path("occurredAt").asText())));
                     }
                 }
-                default -> { } // action items and postmortems are not on the wall
+                case TeamLedger.AUDIT -> audit.add(TeamJson.audit(e.id(), body));
+                default -> { } // action items, evidence and postmortems are not on the wall
             }
         } catch (RuntimeException bad) {
             // one entry a console could not read either must not take the whole wall down

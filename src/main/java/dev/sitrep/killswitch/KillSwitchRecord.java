@@ -2,6 +2,7 @@ package dev.sitrep.killswitch;
 
 import dev.sitrep.audit.AuditLog;
 import dev.sitrep.core.AuditEntry;
+import dev.sitrep.core.TeamHalts;
 import dev.sitrep.core.EventType;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.IncidentId;
@@ -19,6 +20,7 @@ import dev.sitrep.sync.PlatformStates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -234,18 +236,9 @@ final class KillSwitchRecord {
 
     /** See {@link KillSwitchService#teamHalts}. */
     List<AuditEntry> teamHalts(Set<String> configuredHere) {
-        Map<String, AuditEntry> latest = new LinkedHashMap<>();
-        for (AuditEntry e : audit.shared()) {
-            if (e.platform() != null && !configuredHere.contains(e.platform())
-                    && (AuditEntry.ACTIVATED.equals(e.action()) || AuditEntry.RESET.equals(e.action()))) {
-                latest.put(e.platform(), e);
-            }
-        }
-        for (String platform : List.copyOf(latest.keySet())) {
-            audit.latest(platform, AuditEntry.ACTIVATED, AuditEntry.RESET)
-                    .filter(own -> own.at().isAfter(latest.get(platform).at())).ifPresent(own -> latest.put(platform, own));
-        }
-        return latest.values().stream().filter(e -> AuditEntry.ACTIVATED.equals(e.action())).toList();
+        List<AuditEntry> all = new ArrayList<>(audit.shared());
+        all.addAll(audit.all());
+        return TeamHalts.standing(all).stream().filter(e -> !configuredHere.contains(e.platform())).toList();
     }
 
     /** The state, with who and why from Sitrep's audit when the platform keeps none. */

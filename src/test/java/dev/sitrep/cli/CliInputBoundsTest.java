@@ -109,7 +109,18 @@ class CliInputBoundsTest {
             Map.entry("sitrep wall --bind", "an address to listen on; nothing is stored"),
             Map.entry("sitrep wall --hub", "a hub's address to read the wall from; nothing is stored"),
             Map.entry("sitrep wall --token-env", "names the environment variable the hub token is read from; nothing is stored"),
-            Map.entry("sitrep wall --ca-cert", "a PEM file trusted for the hub's TLS while the wall runs; nothing is stored"));
+            Map.entry("sitrep wall --ca-cert", "a PEM file trusted for the hub's TLS while the wall runs; nothing is stored"),
+            Map.entry("sitrep hub --bind", "an address to listen on; nothing is stored"),
+            Map.entry("sitrep hub --db", "the hub's database URL; nothing is stored"),
+            Map.entry("sitrep hub --tls-cert", "a PEM file read at start; nothing is stored"),
+            Map.entry("sitrep hub --tls-key", "a PEM file read at start; nothing is stored"),
+            Map.entry("sitrep hub person add --db", "the hub's database URL; nothing is stored"),
+            Map.entry("sitrep hub person list --db", "the hub's database URL; nothing is stored"),
+            Map.entry("sitrep hub person revoke --db", "the hub's database URL; nothing is stored"),
+            Map.entry("sitrep hub person add --role", "one of three roles, else exit 2 (HubPersonBoundsTest)"),
+            Map.entry("sitrep hub person add NAME", "stored in the hub's database, not the workspace's: "
+                    + "HubPersonBoundsTest checks it at, over and far over its limit"),
+            Map.entry("sitrep hub person revoke NAME", "only looked up; over its limit exit 2 (HubPersonBoundsTest)"));
 
     @TempDir
     static Path tmp;

@@ -154,6 +154,25 @@ class HubWallTest {
     }
 
     @Test
+    void aPlatformTheTeamHaltedThroughSitrepIsOnTheWallByNameUntilItsResume() throws Exception {
+        String halt = """
+                {"key": "k1", "entity": "audit", "id": "a1", "base": 0, "body": {"at": "2026-11-22T14:40:00Z",
+                 "action": "ACTIVATED", "platform": "pn", "actor": "lee", "reason": "agents looping"}}""";
+        pushAs(lee, halt);
+
+        JsonNode wall = wallWhen(w -> !w.path("halted").isEmpty());
+
+        assertThat(texts(wall.path("halted"), null))
+                .containsExactly("HALTED: pn since 14:40 UTC by lee via Sitrep (team record): agents looping");
+        assertThat(texts(wall.path("platforms"), "name")).containsExactly("hub", "pn");
+
+        pushAs(maria, """
+                {"key": "k2", "entity": "audit", "id": "a2", "base": 0, "body": {"at": "2026-11-22T15:10:00Z",
+                 "action": "RESET", "platform": "pn", "actor": "maria", "reason": "fixed"}}""");
+        assertThat(wallWhen(w -> w.path("halted").isEmpty()).path("halted")).as("resumed by maria").isEmpty();
+    }
+
+    @Test
     void theWallFollowsWhatTheTeamPushes() throws Exception {
         pushAs(lee, incident("k1", INC, "lee", "Checkout 5xx spike", "SEV2"),
                 incident("k2", OTHER, "lee", "Payments failing", "SEV1"));

@@ -56,6 +56,18 @@ class WallModelTest {
     }
 
     @Test
+    void aPlatformAnotherConsoleHaltedThroughSitrepIsOnThisWallThoughThisConsoleDoesNotConnectToIt() {
+        store.write(tx -> tx.teamAudit().insertIfAbsent(new dev.sitrep.core.AuditEntry(0, "a1", clock.instant(),
+                "ACTIVATED", "so", "lee", "refunds looping", null, null, null, null, "c".repeat(64)), "team", clock.instant()));
+        wall.refresh();
+
+        WallSnapshot s = wall.snapshot(1, 10);
+
+        assertThat(s.halted()).containsExactly("HALTED: so since 14:32 UTC by lee via Sitrep (team record): refunds looping");
+        assertThat(s.platforms()).extracting(WallSnapshot.Platform::name).contains("so");
+    }
+
+    @Test
     void activeIncidentsOnlyMostSevereFirstWithTheirClocksAndBanners() {
         declare("search slow", "SEV3");
         Incident top = declare("payments failing", "SEV1");
