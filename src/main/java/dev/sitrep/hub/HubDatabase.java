@@ -92,10 +92,14 @@ public final class HubDatabase implements AutoCloseable {
         }
     }
 
-    /** Whether the database answers now and its migrations are all applied. */
+    /**
+     * Whether the database answers now and its migrations are all applied. Flyway's history table
+     * and its columns are named in lower case, quoted on H2, so they are quoted here too (unquoted,
+     * H2 would look for HUB_SCHEMA_HISTORY and never find it).
+     */
     boolean ready() {
         try (Connection c = pool.getConnection(); var s = c.createStatement();
-             var rs = s.executeQuery("SELECT COUNT(*) FROM hub_schema_history WHERE success = FALSE")) {
+             var rs = s.executeQuery("SELECT COUNT(*) FROM \"hub_schema_history\" WHERE \"success\" = FALSE")) {
             return rs.next() && rs.getInt(1) == 0;
         } catch (SQLException e) {
             return false;
