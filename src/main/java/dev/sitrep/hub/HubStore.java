@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sitrep.core.Json;
 import dev.sitrep.team.BlobShelf;
+import dev.sitrep.team.FeedCursor;
 import dev.sitrep.team.FeedEntry;
 import dev.sitrep.team.FeedPage;
 import dev.sitrep.team.FieldEntity;
@@ -77,14 +78,17 @@ public final class HubStore implements TeamView, BlobShelf {
     /**
      * Up to {@code limit} feed entries after {@code since}, cut by bytes. The sizes are read first
      * and the bodies only of the entries that fit, so a page of large postmortems never loads more
-     * than it sends. A cursor past the end (a database restored from an older backup) starts over.
+     * than it sends. A cursor from another history starts over from the beginning (the console
+     * merges what it has again, by id and field): its entry is not here, or its mark says the entry
+     * at that number is another one (the database restored from an older backup and written since,
+     * or failed over to a replica that lacked the latest writes).
      */
-    public FeedPage changes(long since, int limit) throws SQLException {
+    public FeedPage changes(FeedCursor since, int limit) throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             c.setReadOnly(true);
             try {
-                long from = since > lastSeq(c) ? 0 : since;
+                long from = sameHistory(c, since) ? since.seq() : 0;
                 List<Long> seqs = new ArrayList<>();
                 List<Long> sizes = new ArrayList<>();
                 try (PreparedStatement s = c.prepareStatement("SELECT seq, bytes FROM hub_feed WHERE seq > ? ORDER BY seq LIMIT ?")) {
@@ -99,7 +103,7 @@ public final class HubStore implements TeamView, BlobShelf {
                 }
                 int fit = FeedPage.fitting(sizes.subList(0, Math.min(limit, sizes.size())));
                 if (fit == 0) {
-                    return new FeedPage(List.of(), from, false);
+                    return new FeedPage(List.of(), from == since.seq() ? since : FeedCursor.START, false);
                 }
                 long to = seqs.get(fit - 1);
                 List<FeedEntry> entries = new ArrayList<>(fit);
@@ -114,7 +118,7 @@ public final class HubStore implements TeamView, BlobShelf {
                         }
                     }
                 }
-                return new FeedPage(entries, to, seqs.size() > fit);
+                return new FeedPage(entries, FeedCursor.after(entries.get(entries.size() - 1)), seqs.size() > fit);
             } finally {
                 c.commit();
             }
@@ -125,6 +129,24 @@ public final class HubStore implements TeamView, BlobShelf {
     public long latestSeq() throws SQLException {
         try (Connection c = db.getConnection()) {
             return lastSeq(c);
+        }
+    }
+
+    /** Whether {@code since} was read from the feed this database holds (see {@link #changes}). */
+    private static boolean sameHistory(Connection c, FeedCursor since) throws SQLException {
+        if (since.seq() == 0) {
+            return true;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT entity, id, version, origin FROM hub_feed WHERE seq = ?")) {
+            s.setLong(1, since.seq());
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    // no entry there: a plain number past the end is from before a restore; a marked cursor always names an entry
+                    return since.mark() == null && since.seq() <= lastSeq(c);
+                }
+                return since.mark() == null
+                        || since.mark().equals(FeedCursor.markOf(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)));
+            }
         }
     }
 

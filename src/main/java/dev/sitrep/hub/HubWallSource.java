@@ -12,6 +12,7 @@ import dev.sitrep.core.SeverityScale;
 import dev.sitrep.core.SeverityScales;
 import dev.sitrep.core.TeamHalts;
 import dev.sitrep.core.TeamJson;
+import dev.sitrep.team.FeedCursor;
 import dev.sitrep.team.FeedEntry;
 import dev.sitrep.team.FeedPage;
 import dev.sitrep.team.TeamLedger;
@@ -57,7 +58,7 @@ final class HubWallSource implements WallSource {
     private final Set<String> superseded = new HashSet<>();
     /** The kill-switch audit entries consoles shared: the platforms the team halted through Sitrep. */
     private final List<AuditEntry> audit = new ArrayList<>();
-    private long cursor;
+    private FeedCursor cursor = FeedCursor.START;
 
     HubWallSource(HubStore store) {
         this.store = store;
@@ -69,8 +70,8 @@ final class HubWallSource implements WallSource {
             FeedPage page;
             do {
                 page = store.changes(cursor, FeedPage.MAX_PAGE);
-                boolean startedOver = page.cursor() < cursor
-                        || (!page.entries().isEmpty() && page.entries().get(0).seq() <= cursor);
+                boolean startedOver = page.cursor().seq() < cursor.seq()
+                        || (!page.entries().isEmpty() && page.entries().get(0).seq() <= cursor.seq());
                 if (startedOver) {
                     active.clear();
                     updates.clear();

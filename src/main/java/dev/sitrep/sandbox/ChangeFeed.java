@@ -1,5 +1,6 @@
 package dev.sitrep.sandbox;
 
+import dev.sitrep.team.FeedCursor;
 import dev.sitrep.team.FeedEntry;
 import dev.sitrep.team.FeedPage;
 
@@ -30,10 +31,10 @@ final class ChangeFeed {
      * restarted and forgot, so the page starts over from the beginning and the console re-applies
      * what it already has (merging by id and field).
      */
-    FeedPage page(long since, int limit) {
-        int from = since > entries.size() ? 0 : (int) since;
+    FeedPage page(FeedCursor since, int limit) {
+        int from = since.seq() > entries.size() ? 0 : (int) since.seq();
         List<FeedEntry> candidates = entries.subList(from, Math.min(entries.size(), from + limit));
         int to = from + FeedPage.fitting(candidates.stream().map(FeedEntry::bytes).toList());
-        return new FeedPage(List.copyOf(entries.subList(from, to)), to, to < entries.size());
+        return new FeedPage(List.copyOf(entries.subList(from, to)), new FeedCursor(to, null), to < entries.size());
     }
 }

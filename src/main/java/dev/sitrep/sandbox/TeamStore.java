@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitrep.core.Json;
 import dev.sitrep.team.BlobShelf;
+import dev.sitrep.team.FeedCursor;
 import dev.sitrep.team.FeedPage;
 import dev.sitrep.team.FieldEntity;
 import dev.sitrep.team.Publication;
@@ -145,7 +146,7 @@ public final class TeamStore implements TeamView, BlobShelf {
         return TeamLedger.push(state, request.origin(), request.changes(), clock.instant(), TeamLedger.Gate.OPEN);
     }
 
-    synchronized FeedPage changes(long since, int limit) {
+    synchronized FeedPage changes(FeedCursor since, int limit) {
         return feed.page(since, limit);
     }
 

@@ -50,22 +50,9 @@ public final class ContractRequests {
         return PushRequest.parse(json(x));
     }
 
-    /** The cursor of {@code GET changes?since=}: 0 (the start) when absent or empty. */
-    public static long since(Exchange x) throws BadRequest {
-        String cursor = query(x).get("since");
-        if (cursor == null || cursor.isEmpty()) {
-            return 0;
-        }
-        try {
-            long since = Long.parseLong(cursor);
-            if (since >= 0) {
-                return since;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new BadRequest("since=" + cursor + " is not a cursor of this platform; pass back the \"cursor\" of the "
-                + "last answer, or leave since out to start from the beginning");
+    /** The cursor of {@code GET changes?since=}: the start when absent or empty. */
+    public static FeedCursor since(Exchange x) throws BadRequest {
+        return FeedCursor.parse(query(x).get("since"));
     }
 
     /** The page size of {@code GET changes?limit=}, at most {@link FeedPage#MAX_PAGE}. */

@@ -13,10 +13,10 @@ import java.util.List;
  * the answer stays within {@link TeamLimits#PAGE_MAX_BYTES}, and always at least one entry when any
  * remain (the field limits keep one entry well within a page).
  *
- * @param cursor the last seq on this page (or where the page started, when it is empty)
+ * @param cursor after the last entry on this page (or where the page started, when it is empty)
  * @param more   whether entries remain after this page
  */
-public record FeedPage(List<FeedEntry> entries, long cursor, boolean more) {
+public record FeedPage(List<FeedEntry> entries, FeedCursor cursor, boolean more) {
 
     /** The most entries one page holds, and how many when a console does not say. */
     public static final int MAX_PAGE = 1000;
@@ -50,7 +50,7 @@ public record FeedPage(List<FeedEntry> entries, long cursor, boolean more) {
             }
             entry.putRawValue("body", new RawValue(e.bodyJson()));
         }
-        answer.put("cursor", Long.toString(cursor)).put("more", more);
+        answer.put("cursor", cursor.toString()).put("more", more);
         return answer;
     }
 }
