@@ -1,5 +1,6 @@
 package dev.sitrep.app;
 
+import dev.sitrep.core.AuditEntry;
 import dev.sitrep.core.Escalation;
 import dev.sitrep.core.Incident;
 import dev.sitrep.core.PlatformKind;
@@ -131,7 +132,8 @@ class EveryScreenClippingUiTest {
                     PLATFORM, console.workspace.platformStates().get(PLATFORM),
                     CULLIS, PlatformStatus.unknown(CULLIS).withEscalation(new Escalation(Escalation.Level.KILL_SWITCH,
                             "3 of the last 5 health checks failed (connection refused, then 503 Service Unavailable)",
-                            Instant.now().minusSeconds(120)))), Map.of(PLATFORM, console.workspace.operator()));
+                            Instant.now().minusSeconds(120)))), Map.of(PLATFORM, console.workspace.operator()),
+                    List.of(TEAM_HALT));
             javafx.scene.Parent root = stage.getScene().getRoot();
             root.applyCss();
             root.layout();
@@ -146,6 +148,11 @@ class EveryScreenClippingUiTest {
         console.snapshot("screen-" + screen);
         return found.get();
     }
+
+    /** A platform another console of the team halted through Sitrep, which this one does not connect to. */
+    private static final AuditEntry TEAM_HALT = new AuditEntry(0, "a1", Instant.now().minusSeconds(300), AuditEntry.ACTIVATED,
+            "so-payments", "maria", "refund agents retrying every declined card in a loop", null, null, null, null,
+            "c".repeat(64));
 
     private static PlatformProfile profile(String name, PlatformKind kind) {
         return new PlatformProfile(name, kind, "http://127.0.0.1:9", null, "ops@example.com",
