@@ -37,7 +37,7 @@ class TeamPullBenchmark {
     Path dir;
 
     /** Reads what the pull stored and writes it again into a new store the fastest plain way: the storage floor. */
-    private static long storeOnly(Path from, Path to, Clock clock) {
+    static long storeOnly(Path from, Path to, Clock clock) {
         List<dev.sitrep.core.Incident> incidents;
         java.util.Map<dev.sitrep.core.IncidentId, List<dev.sitrep.core.TimelineEvent>> events;
         try (Store source = Store.open(from)) {
