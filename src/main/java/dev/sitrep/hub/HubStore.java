@@ -31,7 +31,8 @@ import java.util.Optional;
 
 /**
  * What the team shares through the hub, in its database, under the {@link TeamLedger}'s rules. A
- * push is one transaction that first takes the one write lock row, so writes from every hub
+ * push is written in a transaction that first takes the one write lock row (pushes waiting in this
+ * process go in the same one: {@link GroupCommit}), so writes from every hub
  * process on the database apply one at a time and the change feed (numbered by the database's
  * identity sequence) is in commit order: a console reading it never skips a write that commits
  * later with a smaller number. The hub keeps nothing between requests; everything is here.
@@ -40,6 +41,7 @@ public final class HubStore implements TeamView, BlobShelf {
 
     private final DataSource db;
     private final Clock clock;
+    private final GroupCommit<Push, List<PushResult>> writes = new GroupCommit<>(this::write);
 
     public HubStore(DataSource db, Clock clock) {
         this.db = db;
@@ -52,8 +54,17 @@ public final class HubStore implements TeamView, BlobShelf {
 
     // The contract
 
-    /** Applies the changes in order, each once under its key, as {@code person} (one transaction). */
+    /** One push as it waits to be written. */
+    private record Push(Person person, PushRequest request, TeamLedger.Gate gate) {
+    }
+
+    /** Applies the changes in order, each once under its key, as {@code person}; with other pushes waiting, in one transaction. */
     public List<PushResult> push(Person person, PushRequest request, TeamLedger.Gate gate) throws SQLException {
+        return writes.submit(new Push(person, request, gate));
+    }
+
+    /** One transaction under the write lock row for a group of pushes, in the order they came. */
+    private List<List<PushResult>> write(List<Push> group) throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -61,8 +72,12 @@ public final class HubStore implements TeamView, BlobShelf {
                      ResultSet rs = lock.executeQuery()) {
                     rs.next();
                 }
-                List<PushResult> results = TeamLedger.push(new JdbcState(c, person.name()), request.origin(),
-                        request.changes(), clock.instant(), gate);
+                Instant at = clock.instant();
+                List<List<PushResult>> results = new ArrayList<>(group.size());
+                for (Push p : group) {
+                    results.add(TeamLedger.push(new JdbcState(c, p.person().name()), p.request().origin(),
+                            p.request().changes(), at, p.gate()));
+                }
                 c.commit();
                 return results;
             } catch (DatabaseFailure e) {
