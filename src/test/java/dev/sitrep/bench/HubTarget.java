@@ -37,7 +37,8 @@ final class HubTarget implements ConsoleLoad.Target, AutoCloseable {
     private final String[] tokens;
     private final String[] incidents;
     private final HubChanges[] changes;
-    private final long[] cursor;
+    /** Each console's cursor as the hub gave it (opaque, as a console keeps it). */
+    private final String[] cursor;
     private final long[] seen;
     private final long[] entries;
     private final ExecutorService io = Executors.newFixedThreadPool(8);
@@ -50,7 +51,8 @@ final class HubTarget implements ConsoleLoad.Target, AutoCloseable {
         this.tokens = new String[consoles];
         this.incidents = new String[consoles];
         this.changes = new HubChanges[consoles];
-        this.cursor = new long[consoles];
+        this.cursor = new String[consoles];
+        java.util.Arrays.fill(cursor, "");
         this.seen = new long[consoles];
         this.entries = new long[consoles];
         People people = new People(hubDatabase);
@@ -111,7 +113,7 @@ final class HubTarget implements ConsoleLoad.Target, AutoCloseable {
                 read++;
                 entries[console]++;
             }
-            cursor[console] = Long.parseLong(page.path("cursor").asText());
+            cursor[console] = page.path("cursor").asText();
             more = page.path("more").asBoolean();
         }
         return read;
