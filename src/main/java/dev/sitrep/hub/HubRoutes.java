@@ -123,7 +123,7 @@ final class HubRoutes {
                         + Limits.foreign(x.path(), 200) + "; the sitrep contract's endpoints are in platform-api.md"));
             }
         } catch (BadRequest e) {
-            x.sendJson(400, ContractRequests.error(e.getMessage()));
+            x.sendJson(400, ContractRequests.error(e));
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sitrep.core.Json;
+import dev.sitrep.team.BadRequest;
 import dev.sitrep.team.BlobShelf;
 import dev.sitrep.team.FeedCursor;
 import dev.sitrep.team.FeedEntry;
@@ -59,8 +60,24 @@ public final class HubStore implements TeamView, BlobShelf {
     }
 
     /** Applies the changes in order, each once under its key, as {@code person}; with other pushes waiting, in one transaction. */
-    public List<PushResult> push(Person person, PushRequest request, TeamLedger.Gate gate) throws SQLException {
-        return writes.submit(new Push(person, request, gate));
+    public List<PushResult> push(Person person, PushRequest request, TeamLedger.Gate gate) throws SQLException, BadRequest {
+        try {
+            return writes.submit(new Push(person, request, gate));
+        } catch (Refused e) {
+            throw e.getCause();
+        }
+    }
+
+    /** A push the ledger refused whole, carried out of its group's transaction (which rolls back). */
+    private static final class Refused extends RuntimeException {
+        Refused(BadRequest cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        @Override
+        public synchronized BadRequest getCause() {
+            return (BadRequest) super.getCause();
+        }
     }
 
     /** One transaction under the write lock row for a group of pushes, in the order they came. */
@@ -75,8 +92,12 @@ public final class HubStore implements TeamView, BlobShelf {
                 Instant at = clock.instant();
                 List<List<PushResult>> results = new ArrayList<>(group.size());
                 for (Push p : group) {
-                    results.add(TeamLedger.push(new JdbcState(c, p.person().name()), p.request().origin(),
-                            p.request().changes(), at, p.gate()));
+                    try {
+                        results.add(TeamLedger.push(new JdbcState(c, p.person().name()), p.request().origin(),
+                                p.request().changes(), at, p.gate()));
+                    } catch (BadRequest refused) {
+                        throw new Refused(refused); // the group is written again push by push: only this one fails
+                    }
                 }
                 c.commit();
                 return results;

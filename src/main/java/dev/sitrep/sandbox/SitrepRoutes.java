@@ -56,7 +56,7 @@ final class SitrepRoutes {
                         + "; the sitrep contract's endpoints are in platform-api.md"));
             }
         } catch (BadRequest e) {
-            send(x, 400, error(e.getMessage()));
+            send(x, 400, ContractRequests.error(e));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.sitrep.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitrep.core.Json;
+import dev.sitrep.team.BadRequest;
 import dev.sitrep.team.BlobShelf;
 import dev.sitrep.team.FeedCursor;
 import dev.sitrep.team.FeedPage;
@@ -142,7 +143,7 @@ public final class TeamStore implements TeamView, BlobShelf {
     // The contract
 
     /** Applies the changes in order, each once under its key; one result per change. */
-    synchronized List<PushResult> push(PushRequest request) {
+    synchronized List<PushResult> push(PushRequest request) throws BadRequest {
         return TeamLedger.push(state, request.origin(), request.changes(), clock.instant(), TeamLedger.Gate.OPEN);
     }
 

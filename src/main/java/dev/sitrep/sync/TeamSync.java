@@ -247,6 +247,15 @@ public final class TeamSync {
         try {
             blobs.upload(team, batch);
             results = team.push(me, changes);
+        } catch (SitrepConnector.ChangeRefused e) {
+            // Nothing of this push was applied; the change at fault is set aside, the rest go with the next push.
+            OutboxRepository.Row row = batch.get(e.index()).row();
+            store.write(tx -> {
+                tx.outbox().reject(row.seq(), e.getMessage());
+                return null;
+            });
+            tally.refused.add(row.entity() + " " + row.entityId() + ": " + e.getMessage());
+            return;
         } catch (PlatformException e) {
             long last = batch.get(batch.size() - 1).row().seq();
             store.write(tx -> {

@@ -82,6 +82,15 @@ public final class ContractRequests {
         return Json.MAPPER.createObjectNode().put("error", message);
     }
 
+    /** A refused request's body: the error and, when one change is at fault, {@code "change"} (counted from 1). */
+    public static ObjectNode error(BadRequest refused) {
+        ObjectNode body = error(refused.getMessage());
+        if (refused.change() > 0) {
+            body.put("change", refused.change());
+        }
+        return body;
+    }
+
     /** The answer to a push: one result per change, in order. */
     public static ObjectNode results(Iterable<PushResult> results) {
         ObjectNode answer = Json.MAPPER.createObjectNode();

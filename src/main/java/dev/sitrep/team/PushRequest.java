@@ -57,40 +57,45 @@ public record PushRequest(String origin, List<Change> changes) {
         }
         List<Change> parsed = new ArrayList<>(changes.size());
         for (int i = 0; i < changes.size(); i++) {
-            parsed.add(change(changes.get(i), "change " + (i + 1) + " (counted from 1)"));
+            parsed.add(change(changes.get(i), "change " + (i + 1) + " (counted from 1)", i + 1));
         }
         return new PushRequest(origin, List.copyOf(parsed));
     }
 
-    private static Change change(JsonNode change, String where) throws BadRequest {
+    private static Change change(JsonNode change, String where, int index) throws BadRequest {
         if (!change.isObject()) {
-            throw new BadRequest(where + " is not a JSON object" + CHANGE_SHAPE);
+            throw new BadRequest(where + " is not a JSON object" + CHANGE_SHAPE, index);
         }
-        String key = required(change, "key", where);
-        String entity = required(change, "entity", where);
-        String id = required(change, "id", where);
+        String key = required(change, "key", where, index);
+        String entity = required(change, "entity", where, index);
+        String id = required(change, "id", where, index);
+        if (!TeamLedger.KINDS.contains(entity)) {
+            throw new BadRequest(where + ": unknown entity \"" + dev.sitrep.core.Limits.foreign(entity, 40)
+                    + "\"; this platform takes " + String.join(", ", TeamLedger.KINDS), index);
+        }
         JsonNode base = change.get("base");
         if (base == null || !base.isIntegralNumber() || !base.canConvertToLong() || base.asLong() < 0) {
-            throw new BadRequest(where + ": \"base\" is " + base + "; send the version last seen, a whole number (0 for a new entity)");
+            throw new BadRequest(where + ": \"base\" is " + base + "; send the version last seen, a whole number (0 for a new entity)",
+                    index);
         }
         JsonNode body = change.get("body");
         if (body == null || !body.isObject()) {
-            throw new BadRequest(where + ": missing \"body\" (a JSON object)" + CHANGE_SHAPE);
+            throw new BadRequest(where + ": missing \"body\" (a JSON object)" + CHANGE_SHAPE, index);
         }
         String problem = TeamLimits.idProblem("key", key);
         if (problem == null) {
             problem = TeamLimits.problem(entity, id, body);
         }
         if (problem != null) {
-            throw new BadRequest(where + ": " + problem + LIMITS);
+            throw new BadRequest(where + ": " + problem + LIMITS, index);
         }
         return new Change(key, entity, id, base.asLong(), body);
     }
 
-    private static String required(JsonNode change, String field, String where) throws BadRequest {
+    private static String required(JsonNode change, String field, String where, int index) throws BadRequest {
         String value = text(change, field);
         if (value == null) {
-            throw new BadRequest(where + ": missing \"" + field + "\" (text)" + CHANGE_SHAPE);
+            throw new BadRequest(where + ": missing \"" + field + "\" (text)" + CHANGE_SHAPE, index);
         }
         return value;
     }

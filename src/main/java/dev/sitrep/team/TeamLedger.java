@@ -32,6 +32,9 @@ public final class TeamLedger {
     /** A kill-switch action's audit entry, as the console that acted recorded it; never changed. */
     public static final String AUDIT = "audit";
 
+    /** Every kind a platform of this contract takes, as a change names it. */
+    public static final List<String> KINDS = List.of(INCIDENT, EVENT, POSTMORTEM, ACTION_ITEM, EVIDENCE, AUDIT);
+
     /** Why a platform will not take a change from this caller (its role, a claimed actor), or {@code null}. */
     @FunctionalInterface
     public interface Gate {
@@ -43,8 +46,22 @@ public final class TeamLedger {
     private TeamLedger() {
     }
 
-    /** Applies the changes in order, each once under its key; one result per change. */
-    public static List<PushResult> push(TeamState state, String origin, List<Change> changes, Instant at, Gate gate) {
+    /**
+     * Applies the changes in order, each once under its key; one result per change. A change whose
+     * base is ahead of what the platform holds refuses the whole push before anything is applied
+     * (a {@link BadRequest} naming it): the console saw writes this platform does not have.
+     */
+    public static List<PushResult> push(TeamState state, String origin, List<Change> changes, Instant at, Gate gate)
+            throws BadRequest {
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
+            if (change.base() > 0 && state.firstResult(change.key()).isEmpty()) {
+                long held = heldVersion(state, change);
+                if (change.base() > held) {
+                    throw new BadRequest("change " + (i + 1) + " (counted from 1): " + aheadOfPlatform(change, held), i + 1);
+                }
+            }
+        }
         List<PushResult> results = new ArrayList<>(changes.size());
         for (Change change : changes) {
             PushResult first = state.firstResult(change.key()).orElse(null);
@@ -63,6 +80,16 @@ public final class TeamLedger {
         return results;
     }
 
+    /** The version of the change's entity the platform holds (0: none); events and audit entries have no base. */
+    private static long heldVersion(TeamState state, Change change) {
+        return switch (change.entity()) {
+            case INCIDENT, ACTION_ITEM, EVIDENCE -> state.fieldEntity(change.entity(), change.id()).map(FieldEntity::version)
+                    .orElse(0L);
+            case POSTMORTEM -> state.publication(change.id()).map(Publication::version).orElse(0L);
+            default -> Long.MAX_VALUE;
+        };
+    }
+
     /** Applies one change with no idempotency key kept (a platform seeding itself). */
     public static PushResult apply(TeamState state, String origin, Change change, Instant at) {
         return switch (change.entity()) {
@@ -71,7 +98,7 @@ public final class TeamLedger {
             case POSTMORTEM -> publish(state, origin, change, at);
             case AUDIT -> writeOnce(state, AUDIT, origin, change);
             default -> PushResult.rejected(change.key(), "unknown entity \"" + change.entity() + "\"; this platform takes "
-                    + String.join(", ", INCIDENT, EVENT, POSTMORTEM, ACTION_ITEM, EVIDENCE, AUDIT));
+                    + String.join(", ", KINDS));
         };
     }
 
@@ -81,13 +108,6 @@ public final class TeamLedger {
             return PushResult.rejected(change.key(), what + ": body.fields is missing; send {\"fields\": {...}}");
         }
         FieldEntity entity = state.fieldEntity(kind, change.id()).orElse(null);
-        if (entity == null && change.base() > 0) {
-            return PushResult.rejected(change.key(), what + " is unknown here (the platform forgot it or never had it): "
-                    + "push it whole with base 0");
-        }
-        if (entity != null && change.base() > entity.version()) {
-            return PushResult.rejected(change.key(), aheadOfPlatform(what, change.base(), entity.version()));
-        }
         if (entity == null && fields.isEmpty()) {
             return PushResult.rejected(change.key(), what + " is new here: send all its fields to create it");
         }
@@ -152,10 +172,6 @@ public final class TeamLedger {
             return PushResult.rejected(change.key(), unknownIncidentReason(change.id()));
         }
         Publication kept = state.publication(change.id()).orElse(null);
-        long held = kept == null ? 0 : kept.version();
-        if (change.base() > held) {
-            return PushResult.rejected(change.key(), aheadOfPlatform(what, change.base(), held));
-        }
         if (kept != null && kept.version() > change.base() && !kept.origin().equals(origin)) {
             Conflict conflict = new Conflict("doc", NullNode.getInstance(), NullNode.getInstance(), kept.origin(), kept.at());
             return PushResult.merged(change.key(), kept.version(), List.of(conflict));
@@ -179,10 +195,12 @@ public final class TeamLedger {
     }
 
     /** A base no version of this platform's ever had: the console saw writes this platform no longer holds. */
-    private static String aheadOfPlatform(String what, long base, long version) {
-        return what + ": base " + base + " is ahead of this platform's version " + version + " (a version from the future: "
-                + "the platform was restored from an older backup, or the console synced with another platform); "
-                + "nothing was applied. Pull first, then make the change again";
+    private static String aheadOfPlatform(Change change, long version) {
+        String what = change.entity().replace('_', ' ') + " " + change.id();
+        return what + ": base " + change.base() + " is ahead of this platform's version " + version + " (a version from "
+                + "the future: " + (version == 0 ? "it is unknown here, " : "") + "the platform was restored from an older "
+                + "backup, or the console synced with another platform); nothing was applied. Pull first, then make the "
+                + "change again" + (version == 0 ? " (it is sent whole, with base 0)" : "");
     }
 
     private static String unknownIncidentReason(String incident) {

@@ -115,24 +115,6 @@ class HubFaultsTest {
     }
 
     @Test
-    void anUnknownKindAndAVersionFromTheFutureAreRejectedNamingTheProblem() throws Exception {
-        call(hub.url(), "POST", "/sitrep/v1/changes", push(ORIGIN, incident("k1", INC, "maria")), maria);
-        int before = hub.store().changeCount();
-
-        Answer answer = call(hub.url(), "POST", "/sitrep/v1/changes", push(ORIGIN,
-                "{\"key\": \"k2\", \"entity\": \"runbook\", \"id\": \"r1\", \"base\": 0, \"body\": {}}",
-                "{\"key\": \"k3\", \"entity\": \"incident\", \"id\": \"" + INC + "\", \"base\": 9, "
-                        + "\"body\": {\"fields\": {\"severity\": \"SEV1\"}}}"), maria);
-
-        assertThat(answer.json().path("results").get(0).path("reason").asText()).contains("unknown entity \"runbook\"");
-        assertThat(answer.json().path("results").get(1).path("outcome").asText()).isEqualTo("rejected");
-        assertThat(answer.json().path("results").get(1).path("reason").asText())
-                .contains("base 9 is ahead of this platform's version 1").contains("Pull first");
-        assertThat(hub.store().changeCount()).isEqualTo(before);
-        assertThat(hub.store().incident(INC).orElseThrow().path("severity").asText()).isEqualTo("SEV2");
-    }
-
-    @Test
     void aStopLetsThePushInFlightFinishAndAnswersNewRequests503() throws Exception {
         call(hub.url(), "POST", "/sitrep/v1/changes", push(ORIGIN, incident("k1", INC, "maria")), maria);
         HttpClient http = HttpClient.newHttpClient();

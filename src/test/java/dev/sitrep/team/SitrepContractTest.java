@@ -394,11 +394,32 @@ public abstract class SitrepContractTest {
     }
 
     @Test
-    void anUnknownEntityKindIsRejected() throws Exception {
-        JsonNode result = push(A, change("k1", "runbook", "r1", 0, "{}")).get(0);
+    void anUnknownEntityKindRefusesThePushNamingTheChangeAndNothingIsApplied() throws Exception {
+        HttpResponse<String> response = post("changes", pushBody(A, List.of(
+                change("k0", "incident", INC, 0, fields(INCIDENT_FIELDS)), change("k1", "runbook", "r1", 0, "{}"))));
 
-        assertThat(result.path("outcome").asText()).isEqualTo("rejected");
-        assertThat(result.path("reason").asText()).contains("runbook").contains("incident, event, postmortem, action_item");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).path("change").asInt()).as("which change, counted from 1").isEqualTo(2);
+        assertThat(json(response).path("error").asText()).contains("change 2 (counted from 1)").contains("runbook")
+                .contains("incident, event, postmortem, action_item");
+        assertThat(team().changeCount()).isZero();
+    }
+
+    @Test
+    void aBaseAheadOfThePlatformsVersionRefusesThePushNamingTheChangeAndNothingIsApplied() throws Exception {
+        createIncident(A, "k1");
+        int before = team().changeCount();
+
+        HttpResponse<String> response = post("changes", pushBody(A, List.of(
+                change("k2", "event", "e1", 0, event(INC, "fine")),
+                change("k3", "incident", INC, 9, fields("{\"severity\": \"SEV1\"}")))));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).path("change").asInt()).isEqualTo(2);
+        assertThat(json(response).path("error").asText()).contains("base 9 is ahead of this platform's version 1")
+                .contains("Pull first");
+        assertThat(team().changeCount()).as("not even the event before it").isEqualTo(before);
+        assertThat(team().incident(INC).orElseThrow().path("severity").asText()).isEqualTo("SEV2");
     }
 
     @Test

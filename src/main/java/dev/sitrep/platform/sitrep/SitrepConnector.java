@@ -51,6 +51,26 @@ public final class SitrepConnector extends NamedConnector {
         }
     }
 
+    /**
+     * The platform refused a whole push because of one change it will never take as written (an
+     * unknown kind, a field over a limit, a base ahead of its version): nothing was applied; that
+     * change is set aside and the others are sent again.
+     *
+     * @param index the change at fault, counted from 0 in the push
+     */
+    public static final class ChangeRefused extends RuntimeException {
+        private final int index;
+
+        ChangeRefused(int index, String reason) {
+            super(reason);
+            this.index = index;
+        }
+
+        public int index() {
+            return index;
+        }
+    }
+
     /** One entry of the change feed: the entity as it stood after one write. */
     public record Entry(long seq, String entity, String id, long version, String origin, JsonNode body) {
     }
@@ -118,6 +138,10 @@ public final class SitrepConnector extends NamedConnector {
                     .set("body", c.body());
         }
         JsonHttp.Answer answer = http.send("POST", BASE + "/changes", request, auth());
+        int atFault = answer.status() == 400 ? answer.json().path("change").asInt(0) : 0;
+        if (atFault >= 1 && atFault <= changes.size()) {
+            throw new ChangeRefused(atFault - 1, http.platformSays(answer.json()));
+        }
         if (!answer.ok()) {
             throw http.failure(answer);
         }
