@@ -37,37 +37,54 @@ final class HubRoutes {
         this.people = people;
     }
 
-    /** Serves one request; returns the name of the person who made it, or "-", for the access log. */
+    /**
+     * Serves one request; returns the name of the person who made it, or "-", for the access log.
+     * While the database cannot be reached (or a pooled connection it dropped is met: the pool then
+     * lets it go, and the console's next sync finds a fresh one) the answer is a 503 saying so.
+     */
     String serve(Exchange x) {
-        String path = x.path();
         try {
-            if (path.equals("/healthz")) {
-                x.sendJson(200, Json.MAPPER.createObjectNode().put("status", "alive"));
-                return "-";
-            }
-            if (path.equals("/readyz")) {
-                boolean ready = database.ready();
-                x.sendJson(ready ? 200 : 503, Json.MAPPER.createObjectNode().put("ready", ready)
-                        .put("database", ready ? "reachable, migrations applied" : "unavailable"));
-                return "-";
-            }
-            if (!path.startsWith(ContractRequests.PREFIX)) {
-                x.sendJson(404, ContractRequests.error("no such endpoint: " + x.method() + " " + Limits.foreign(path, 200)
-                        + "; the hub serves /healthz, /readyz, the wall at /wall?token=... and the sitrep contract under /sitrep/v1/"));
-                return "-";
-            }
-            Person person = authenticate(x);
-            if (person == null) {
-                return "-";
-            }
-            contract(x, person);
-            return person.name();
+            return serveOnce(x);
         } catch (SQLException | DatabaseFailure e) {
+            SQLException cause = e instanceof DatabaseFailure f ? f.getCause() : (SQLException) e;
             LOG.log(Level.WARNING, "the hub's database failed a request", e);
-            x.sendJson(503, ContractRequests.error("database unavailable: the hub cannot reach its database (" + database.shown()
-                    + "). Nothing was applied; consoles keep their changes in their outbox and send them when it is back."));
+            x.sendJson(503, ContractRequests.error("database unavailable: the hub cannot reach its database ("
+                    + database.shown() + "; it said: " + said(cause) + "). Nothing was applied; consoles keep their "
+                    + "changes in their outbox and send them when it is back."));
             return "-";
         }
+    }
+
+    private String serveOnce(Exchange x) throws SQLException {
+        String path = x.path();
+        if (path.equals("/healthz")) {
+            x.sendJson(200, Json.MAPPER.createObjectNode().put("status", "alive"));
+            return "-";
+        }
+        if (path.equals("/readyz")) {
+            boolean ready = database.ready();
+            x.sendJson(ready ? 200 : 503, Json.MAPPER.createObjectNode().put("ready", ready)
+                    .put("database", ready ? "reachable, migrations applied" : "unavailable"));
+            return "-";
+        }
+        if (!path.startsWith(ContractRequests.PREFIX)) {
+            x.sendJson(404, ContractRequests.error("no such endpoint: " + x.method() + " " + Limits.foreign(path, 200)
+                    + "; the hub serves /healthz, /readyz, the wall at /wall?token=... and the sitrep contract under /sitrep/v1/"));
+            return "-";
+        }
+        Person person = authenticate(x);
+        if (person == null) {
+            return "-";
+        }
+        contract(x, person);
+        return person.name();
+    }
+
+    /** What the database or its driver said, for the operator: the SQL state and the first line, cut. */
+    private static String said(SQLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        return (e.getSQLState() == null ? "" : "SQL state " + e.getSQLState() + ", ")
+                + Limits.foreign(message.replaceAll("(?i)(password|user)=[^&;\\s]*", "$1=***"), 200);
     }
 
     /** The person the request's token belongs to, or {@code null} after answering 401. */
