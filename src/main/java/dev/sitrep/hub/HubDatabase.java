@@ -26,6 +26,16 @@ public final class HubDatabase implements AutoCloseable {
     public static final String ENV_USER = "SITREP_HUB_DB_USER";
     public static final String ENV_PASSWORD = "SITREP_HUB_DB_PASSWORD";
 
+    static {
+        // HikariCP lends a connection used in the last 500 ms without checking it. After the database
+        // restarts (or the network between them breaks) that lends a dead connection, and the request
+        // on it fails although the database is back. Checking every lend costs one round trip and
+        // lets the pool replace a dead connection within the same lend.
+        if (System.getProperty("com.zaxxer.hikari.aliveBypassWindowMs") == null) {
+            System.setProperty("com.zaxxer.hikari.aliveBypassWindowMs", "0");
+        }
+    }
+
     /** How long a request waits for a connection before the hub answers 503 "database unavailable". */
     static final Duration CONNECTION_WAIT = Duration.ofSeconds(3);
 

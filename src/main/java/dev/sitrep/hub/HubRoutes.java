@@ -39,8 +39,7 @@ final class HubRoutes {
 
     /**
      * Serves one request; returns the name of the person who made it, or "-", for the access log.
-     * While the database cannot be reached (or a pooled connection it dropped is met: the pool then
-     * lets it go, and the console's next sync finds a fresh one) the answer is a 503 saying so.
+     * While the database cannot be reached the answer is a 503 saying so (and what it said).
      */
     String serve(Exchange x) {
         try {

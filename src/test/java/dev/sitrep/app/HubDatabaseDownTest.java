@@ -65,7 +65,7 @@ class HubDatabaseDownTest {
                         .get(TeamConsole.TEAM).pending()).as("kept in the outbox").isEqualTo(1);
 
                 proxy.restore();
-                syncOnceBack(ana); // as the console does every 5 s: the first try may meet a connection the cut broke
+                syncOnceBack(ana); // as a running console does every 5 s
                 syncOnceBack(bo);
                 ana.sync();
 
