@@ -58,7 +58,7 @@ public final class HubDatabase implements AutoCloseable {
      */
     public static HubDatabase open(String url, Map<String, String> env, int poolSize) {
         if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
-            throw SitrepException.invalid("--db " + shown(url) + " is not a PostgreSQL JDBC URL; give "
+            throw SitrepException.invalid("--db " + masked(url) + " is not a PostgreSQL JDBC URL; give "
                     + "jdbc:postgresql://HOST[:PORT]/DATABASE (or leave --db out for the embedded H2 file under --data-dir)");
         }
         HikariConfig config = new HikariConfig();
@@ -81,7 +81,7 @@ public final class HubDatabase implements AutoCloseable {
             config.addDataSourceProperty("ApplicationName", "sitrep-hub");
         }
         HikariDataSource pool = new HikariDataSource(config);
-        HubDatabase db = new HubDatabase(pool, shown(url));
+        HubDatabase db = new HubDatabase(pool, masked(url));
         try {
             db.migrate();
         } catch (RuntimeException e) {
@@ -125,8 +125,9 @@ public final class HubDatabase implements AutoCloseable {
         return shown;
     }
 
-    private static String shown(String url) {
-        return url.replaceAll("(?i)(password|user)=[^&;]*", "$1=***");
+    /** {@code text} with every {@code user=} and {@code password=} value hidden: a URL, or a driver's message quoting one. */
+    static String masked(String text) {
+        return text.replaceAll("(?i)(password|user)=[^&;\\s]*", "$1=***");
     }
 
     private static String firstLine(Throwable e) {

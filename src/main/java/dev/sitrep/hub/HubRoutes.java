@@ -83,7 +83,7 @@ final class HubRoutes {
     private static String said(SQLException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
         return (e.getSQLState() == null ? "" : "SQL state " + e.getSQLState() + ", ")
-                + Limits.foreign(message.replaceAll("(?i)(password|user)=[^&;\\s]*", "$1=***"), 200);
+                + Limits.foreign(HubDatabase.masked(message), 200);
     }
 
     /** The person the request's token belongs to, or {@code null} after answering 401. */

@@ -78,7 +78,7 @@ public final class HubFixture implements AutoCloseable {
     public void wipe() {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             for (String table : new String[]{"hub_people", "hub_field_entities", "hub_events", "hub_postmortems",
-                    "hub_idempotency_keys", "hub_feed", "hub_entries"}) {
+                    "hub_idempotency_keys", "hub_feed", "hub_entries", "hub_blobs"}) {
                 s.executeUpdate("DELETE FROM " + table);
             }
             s.executeUpdate("UPDATE hub_kill_switch SET halted = FALSE, since = NULL, halted_by = NULL, reason = NULL");
